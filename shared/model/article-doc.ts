@@ -1,0 +1,55 @@
+/**
+ * The article as a ProseMirror/TipTap JSON document. The shape is checked here; the
+ * editor's schema decides which node and mark types are allowed when it loads it.
+ */
+import { z } from 'zod';
+
+/** Deeper nesting than this is no article; refusing it keeps recursive code off the stack limit. */
+export const MAX_DOC_DEPTH = 64;
+
+const AttrValue = z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]);
+const Attrs = z.record(z.string().max(100), AttrValue);
+
+export const DocMark = z.object({
+  type: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,40}$/),
+  attrs: Attrs.optional(),
+});
+export type DocMark = z.infer<typeof DocMark>;
+
+export interface DocNode {
+  type: string;
+  attrs?: Record<string, string | number | boolean | null>;
+  content?: DocNode[];
+  marks?: DocMark[];
+  text?: string;
+}
+
+export const DocNodeSchema: z.ZodType<DocNode, DocNode> = z.lazy(() =>
+  z.object({
+    type: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,40}$/),
+    attrs: Attrs.optional(),
+    content: z.array(DocNodeSchema).max(200_000).optional(),
+    marks: z.array(DocMark).max(200).optional(),
+    text: z.string().max(10_000_000).optional(),
+  }),
+);
+
+/** A whole article document: a `doc` node no deeper than MAX_DOC_DEPTH. */
+export const ArticleDoc = z
+  .object({ type: z.literal('doc'), content: z.array(z.unknown()).max(200_000) })
+  .superRefine((value, ctx) => {
+    // Check depth before the recursive schema walks it, so hostile nesting fails cleanly.
+    const probe = (node: unknown, depth: number): boolean => {
+      if (depth > MAX_DOC_DEPTH) return false;
+      const content = (node as { content?: unknown }).content;
+      return !Array.isArray(content) || content.every((child) => probe(child, depth + 1));
+    };
+    if (!probe(value, 0)) {
+      ctx.addIssue({ code: 'custom', message: `the document is nested deeper than ${MAX_DOC_DEPTH} levels` });
+    }
+  })
+  .pipe(DocNodeSchema);
+export type ArticleDoc = DocNode & { type: 'doc' };
+
+/** A document with one empty paragraph, as the editor makes for a blank page. */
+export const EMPTY_DOC: ArticleDoc = { type: 'doc', content: [{ type: 'paragraph' }] };

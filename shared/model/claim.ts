@@ -1,0 +1,68 @@
+/** A claim under check: the verdict and everything a reviewer records about it. */
+import { z } from 'zod';
+import { Id, LongText, OptionalDate, OptionalHttpUrl, HttpUrl, ShortText, Timestamp } from './primitives';
+
+export const EVIDENCE_STANCES = ['supports', 'refutes', 'context'] as const;
+export const EvidenceStance = z.enum(EVIDENCE_STANCES);
+export type EvidenceStance = z.infer<typeof EvidenceStance>;
+
+/** A source consulted for a claim. */
+export const Evidence = z.object({
+  id: Id,
+  url: HttpUrl,
+  title: ShortText,
+  note: LongText,
+  stance: EvidenceStance,
+  /** The day the reviewer read the source (`YYYY-MM-DD`), as citation styles ask. */
+  accessedAt: OptionalDate,
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const CLAIM_STATUSES = ['to-check', 'in-progress', 'reviewed'] as const;
+export const ClaimStatus = z.enum(CLAIM_STATUSES);
+export type ClaimStatus = z.infer<typeof ClaimStatus>;
+
+/** Words for each status as the newsroom says them. */
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  'to-check': 'To check',
+  'in-progress': 'In progress',
+  reviewed: 'Reviewed',
+};
+
+/**
+ * A claim's record. Where it sits in the article is not stored here: the article
+ * document carries a claim mark with this id, so positions follow every edit.
+ */
+export const Claim = z.object({
+  id: Id,
+  /** A verdict id of the review's rating scale, or null while unrated. */
+  verdictId: z.string().max(40).nullable(),
+  rationale: LongText,
+  claimant: ShortText,
+  claimDate: OptionalDate,
+  /** Where the claim was made (a speech, a post), if not the article itself. */
+  appearanceUrl: OptionalHttpUrl,
+  status: ClaimStatus,
+  tags: z.array(z.string().min(1).max(60)).max(50),
+  evidence: z.array(Evidence).max(500),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Claim = z.infer<typeof Claim>;
+
+/** A new, empty claim record with the given id, made at `now`. */
+export function newClaim(id: string, now: string): Claim {
+  return {
+    id,
+    verdictId: null,
+    rationale: '',
+    claimant: '',
+    claimDate: '',
+    appearanceUrl: '',
+    status: 'to-check',
+    tags: [],
+    evidence: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+}

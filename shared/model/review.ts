@@ -1,0 +1,59 @@
+/** A review: one article under check, its claims, and the files that store them. */
+import { z } from 'zod';
+import { ArticleDoc } from './article-doc';
+import { Claim } from './claim';
+import { Id, OptionalHttpUrl, Timestamp } from './primitives';
+import { RatingScale } from './rating-scale';
+
+export const ReviewTitle = z.string().trim().min(1, 'a review needs a title').max(300);
+
+/** Where the article came from when the review was made. */
+export const ReviewOrigin = z.object({
+  kind: z.enum(['paste', 'file']),
+  /** The imported file's name, without its folder. */
+  fileName: z.string().max(260).optional(),
+});
+export type ReviewOrigin = z.infer<typeof ReviewOrigin>;
+
+export const Review = z.object({
+  id: Id,
+  title: ReviewTitle,
+  sourceUrl: OptionalHttpUrl,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  scaleId: z.string().max(40),
+  origin: ReviewOrigin,
+  doc: ArticleDoc,
+  claims: z.array(Claim).max(50_000),
+});
+export type Review = z.infer<typeof Review>;
+
+/** What the library list shows of a review without loading its article. */
+export const ReviewSummary = z.object({
+  id: Id,
+  title: z.string(),
+  sourceUrl: z.string(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** Claims placed in the article, by verdict id; unrated claims count under `unrated`. */
+  verdictCounts: z.record(z.string(), z.number().int().nonnegative()),
+  claimCount: z.number().int().nonnegative(),
+});
+export type ReviewSummary = z.infer<typeof ReviewSummary>;
+
+/** Key of `verdictCounts` for claims without a verdict yet. */
+export const UNRATED = 'unrated';
+
+/** The format version of files written by this build; `migrate()` brings older ones up to it. */
+export const SCHEMA_VERSION = 1;
+
+/** `reviews/<id>.json` in the data folder. */
+export const ReviewFile = z.object({ schemaVersion: z.literal(SCHEMA_VERSION), review: Review });
+export type ReviewFile = z.infer<typeof ReviewFile>;
+
+/** `library.json` in the data folder: settings shared by all reviews. */
+export const LibraryFile = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  scales: z.array(RatingScale).min(1),
+});
+export type LibraryFile = z.infer<typeof LibraryFile>;
