@@ -36,19 +36,20 @@ export const DocNodeSchema: z.ZodType<DocNode, DocNode> = z.lazy(() =>
 
 /** A whole article document: a `doc` node no deeper than MAX_DOC_DEPTH. */
 export const ArticleDoc = z
-  .object({ type: z.literal('doc'), content: z.array(z.unknown()).max(200_000) })
+  .unknown()
   .superRefine((value, ctx) => {
     // Check depth before the recursive schema walks it, so hostile nesting fails cleanly.
-    const probe = (node: unknown, depth: number): boolean => {
+    const withinDepth = (node: unknown, depth: number): boolean => {
       if (depth > MAX_DOC_DEPTH) return false;
-      const content = (node as { content?: unknown }).content;
-      return !Array.isArray(content) || content.every((child) => probe(child, depth + 1));
+      const content = (node as { content?: unknown } | null)?.content;
+      return !Array.isArray(content) || content.every((child) => withinDepth(child, depth + 1));
     };
-    if (!probe(value, 0)) {
+    if (!withinDepth(value, 0)) {
       ctx.addIssue({ code: 'custom', message: `the document is nested deeper than ${MAX_DOC_DEPTH} levels` });
     }
   })
-  .pipe(DocNodeSchema);
+  .pipe(DocNodeSchema)
+  .refine((node): node is ArticleDoc => node.type === 'doc', 'the document must start with a doc node');
 export type ArticleDoc = DocNode & { type: 'doc' };
 
 /** A document with one empty paragraph, as the editor makes for a blank page. */

@@ -1,0 +1,58 @@
+/** The library: new review from a file, rename, delete after asking, and counts per verdict. */
+import { createReviewByPaste, expect, test } from './support/fixtures';
+
+test('opens a Markdown file as a new review with its structure', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'New review' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New review' });
+  await dialog.locator('input[type=file]').setInputFiles({
+    name: 'council-notes.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# Council meeting\n\nThe mayor said **crime fell by 20%**.\n\n- first\n- second\n'),
+  });
+  await expect(dialog.getByLabel('Title')).toHaveValue('Council meeting');
+  await dialog.getByRole('button', { name: 'Create review' }).click();
+  const editor = page.getByRole('textbox', { name: 'Article text' });
+  await expect(editor.getByRole('heading', { name: 'Council meeting' })).toBeVisible();
+  await expect(editor.locator('strong')).toHaveText('crime fell by 20%');
+  await expect(editor.locator('li')).toHaveCount(2);
+});
+
+test('refuses a file that is not text, and a review without an article, with a clear message', async ({ page, server }) => {
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'New review' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New review' });
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+  await expect(dialog.getByRole('alert')).toContainText('photo.png is not a .txt or .md file');
+  await dialog.getByLabel('Title').fill('Empty');
+  await dialog.getByRole('button', { name: 'Create review' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Paste the article text');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('No reviews yet')).toBeVisible();
+});
+
+test('renames a review and deletes it only after asking', async ({ page, server }) => {
+  await page.goto(server.url);
+  await createReviewByPaste(page, 'Draft title', '<p>The river is 300 km long.</p>');
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await page.getByRole('button', { name: 'Rename Draft title' }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename review' });
+  await rename.getByLabel('Title').fill('River length claim');
+  await rename.getByLabel('Source address').fill('not a url');
+  await rename.getByRole('button', { name: 'Save' }).click();
+  await expect(rename.getByRole('alert')).toContainText('http://');
+  await rename.getByLabel('Source address').fill('https://paper.example/river');
+  await rename.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'River length claim' })).toBeVisible();
+  await expect(page.getByText('https://paper.example/river')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete River length claim' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this review?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'River length claim' })).toBeVisible();
+  await page.getByRole('button', { name: 'Delete River length claim' }).click();
+  await confirm.getByRole('button', { name: 'Delete review' }).click();
+  await expect(page.getByText('No reviews yet')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('No reviews yet')).toBeVisible();
+});

@@ -1,0 +1,68 @@
+/**
+ * Turns pasted or imported article content (plain text, Markdown, HTML) into a stored
+ * article document. HTML is parsed by linkedom, which never runs scripts or fetches
+ * anything; the article schema then keeps only the structure it knows.
+ */
+import { DOMParser as ProseMirrorDomParser } from '@tiptap/pm/model';
+import { parseHTML } from 'linkedom';
+import { marked } from 'marked';
+import type { ArticleSource } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/envelope';
+import { articleSchema } from '../../../shared/editor-schema/article-extensions';
+import type { ArticleDoc, DocNode } from '../../../shared/model/article-doc';
+
+const schema = articleSchema();
+const parser = ProseMirrorDomParser.fromSchema(schema);
+
+/** Paragraphs of a plain-text article: blank lines separate them; a text with none is one paragraph a line. */
+export function paragraphsOfPlainText(text: string): string[] {
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const hasBlankLines = /\n[ \t]*\n/.test(normalized.trim());
+  const blocks = hasBlankLines ? normalized.split(/\n[ \t]*\n+/) : normalized.split('\n');
+  return blocks
+    .map((block) => block.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]+/g, ' ').trim())
+    .filter((block) => block.length > 0);
+}
+
+function docFromPlainText(text: string): ArticleDoc {
+  const content: DocNode[] = paragraphsOfPlainText(text).map((paragraph) => ({
+    type: 'paragraph',
+    content: [{ type: 'text', text: paragraph }],
+  }));
+  return { type: 'doc', content: content.length > 0 ? content : [{ type: 'paragraph' }] };
+}
+
+function docFromHtml(html: string): ArticleDoc {
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  // linkedom's nodes are structurally what ProseMirror's parser reads; its types are its own.
+  const body = document.body as unknown as Parameters<typeof parser.parse>[0];
+  const json = parser.parse(body).toJSON() as ArticleDoc;
+  return json.content && json.content.length > 0 ? json : { type: 'doc', content: [{ type: 'paragraph' }] };
+}
+
+/** True when the document holds no visible text. */
+export function isEmptyArticle(doc: DocNode): boolean {
+  const hasText = (node: DocNode): boolean =>
+    (node.type === 'text' && (node.text ?? '').trim().length > 0) || (node.content ?? []).some(hasText);
+  return !hasText(doc);
+}
+
+/** The article document for `source`; refuses content with no text in it. */
+export function articleFromSource(source: ArticleSource): ArticleDoc {
+  let doc: ArticleDoc;
+  switch (source.format) {
+    case 'text':
+      doc = docFromPlainText(source.body);
+      break;
+    case 'markdown':
+      doc = docFromHtml(marked.parse(source.body.replace(/^\uFEFF/, ''), { async: false, gfm: true }));
+      break;
+    case 'html':
+      doc = docFromHtml(source.body);
+      break;
+  }
+  if (isEmptyArticle(doc)) {
+    throw new ApiError('invalid-input', 'The article has no text in it. Paste the article or choose a file that contains text.');
+  }
+  return doc;
+}

@@ -1,0 +1,50 @@
+/**
+ * The services behind the API contract, over one data folder. Hosts (Electron main, the
+ * loopback bridge, the CLI) open them once, add their platform handlers, and close them on exit.
+ */
+import type { Handlers } from '../../shared/api/contract';
+import { articleFromSource } from './article/article-from-source';
+import { LibraryStore } from './storage';
+import packageJson from '../../package.json' with { type: 'json' };
+
+/** Calls whose work depends on the host (a desktop shell can open a browser, a web page cannot). */
+export type PlatformChannel = 'shell:openExternal';
+export type PlatformHandlers = Pick<Handlers, PlatformChannel>;
+export type ServiceHandlers = Omit<Handlers, PlatformChannel>;
+
+export interface FactmarkServices {
+  handlers: ServiceHandlers;
+  store: LibraryStore;
+  /** Writes what is pending and lets go of the data folder. */
+  close(): Promise<void>;
+}
+
+/** The version of this build, as package.json states it. */
+export const APP_VERSION: string = packageJson.version;
+
+/** Opens the data folder (taking its lock) and returns the handlers over it. */
+export async function openFactmarkServices(options: {
+  dataDir: string;
+  mode: 'electron' | 'browser';
+}): Promise<FactmarkServices> {
+  const store = await LibraryStore.open(options.dataDir);
+  const handlers: ServiceHandlers = {
+    'app:info': async () => ({ mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, notices: store.notices() }),
+    'app:dismissNotice': async ({ id }) => {
+      await store.dismissNotice(id);
+      return { done: true };
+    },
+    'scale:list': async () => store.scales(),
+    'review:list': async () => store.listReviews(),
+    'review:get': async ({ id }) => store.getReview(id),
+    'review:create': async ({ title, sourceUrl, origin, article }) =>
+      store.createReview({ title, sourceUrl, origin, doc: articleFromSource(article) }),
+    'review:save': async (input) => store.saveReview(input),
+    'review:updateMeta': async (input) => store.updateMeta(input),
+    'review:delete': async ({ id }) => {
+      await store.deleteReview(id);
+      return { done: true };
+    },
+  };
+  return { handlers, store, close: () => store.close() };
+}

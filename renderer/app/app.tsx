@@ -1,0 +1,143 @@
+/** The app shell: library or an open review (kept in the address hash so a reload returns to it), notices and messages. */
+import { useCallback, useEffect, useState } from 'react';
+import type { Notice } from '../../shared/api/contract';
+import type { RatingScale } from '../../shared/model/rating-scale';
+import type { Review, ReviewSummary } from '../../shared/model/review';
+import { api, errorMessage } from '../api/client';
+import { LibraryView } from '../library/library-view';
+import { ReviewDesk } from '../review/review-desk';
+
+function reviewIdFromHash(): string | null {
+  const match = /^#\/review\/([A-Za-z0-9_-]+)$/.exec(window.location.hash);
+  return match?.[1] ?? null;
+}
+
+export function App() {
+  const [reviews, setReviews] = useState<ReviewSummary[] | null>(null);
+  const [scales, setScales] = useState<RatingScale[]>([]);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [openReview, setOpenReview] = useState<Review | null>(null);
+  const [routeId, setRouteId] = useState<string | null>(reviewIdFromHash());
+  const [message, setMessage] = useState('');
+  const [fatal, setFatal] = useState<string | null>(null);
+
+  const showMessage = useCallback((text: string) => setMessage(text), []);
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(''), 6000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
+  const refreshLibrary = useCallback(async () => {
+    try {
+      setReviews(await api['review:list']({}));
+    } catch (error) {
+      setFatal(errorMessage(error));
+    }
+  }, []);
+
+  useEffect(() => {
+    void (async () => {
+      try {
+        const [info, loadedScales] = await Promise.all([api['app:info']({}), api['scale:list']({})]);
+        setNotices(info.notices);
+        setScales(loadedScales);
+        document.documentElement.dataset.mode = info.mode;
+      } catch (error) {
+        setFatal(errorMessage(error));
+      }
+    })();
+    void refreshLibrary();
+    const onHash = (): void => setRouteId(reviewIdFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [refreshLibrary]);
+
+  useEffect(() => {
+    if (!routeId) {
+      setOpenReview(null);
+      void refreshLibrary();
+      return;
+    }
+    let cancelled = false;
+    api['review:get']({ id: routeId })
+      .then((review) => !cancelled && setOpenReview(review))
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        showMessage(errorMessage(error));
+        window.location.hash = '#/';
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [routeId, refreshLibrary, showMessage]);
+
+  const scaleOf = (review: Review): RatingScale | undefined => scales.find((scale) => scale.id === review.scaleId) ?? scales[0];
+  const openScale = openReview ? scaleOf(openReview) : undefined;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main-content" onClick={(event) => { event.preventDefault(); document.querySelector<HTMLElement>('.article-editor, .library button')?.focus(); }}>
+        Skip to content
+      </a>
+      {notices.map((notice) => (
+        <div key={notice.id} className={`notice notice-${notice.level}`} role="alert">
+          <span>{notice.message}</span>
+          <button
+            type="button"
+            onClick={() => {
+              setNotices((current) => current.filter((other) => other.id !== notice.id));
+              void api['app:dismissNotice']({ id: notice.id });
+            }}
+          >
+            Dismiss
+          </button>
+        </div>
+      ))}
+      {fatal && (
+        <div className="notice notice-error" role="alert">
+          {fatal}
+        </div>
+      )}
+      <div id="main-content" className="app-content">
+        {routeId && openReview && openScale ? (
+          <ReviewDesk key={openReview.id} review={openReview} scale={openScale} onBack={() => (window.location.hash = '#/')} onMessage={showMessage} />
+        ) : routeId ? (
+          <p className="loading" role="status">
+            Opening review…
+          </p>
+        ) : reviews === null ? (
+          <p className="loading" role="status">
+            Loading library…
+          </p>
+        ) : (
+          <LibraryView
+            reviews={reviews}
+            scale={scales[0] ?? null}
+            onOpen={(id) => (window.location.hash = `#/review/${id}`)}
+            onCreate={async (request) => {
+              const review = await api['review:create'](request);
+              window.location.hash = `#/review/${review.id}`;
+            }}
+            onRename={async (review, title, sourceUrl) => {
+              await api['review:updateMeta']({ id: review.id, title, sourceUrl });
+              await refreshLibrary();
+            }}
+            onDelete={async (review) => {
+              try {
+                await api['review:delete']({ id: review.id });
+                showMessage(`Deleted “${review.title}”.`);
+              } catch (error) {
+                showMessage(errorMessage(error));
+              }
+              await refreshLibrary();
+            }}
+          />
+        )}
+      </div>
+      <div className="toast" role="status" aria-live="polite">
+        {message}
+      </div>
+    </div>
+  );
+}

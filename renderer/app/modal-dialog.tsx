@@ -1,0 +1,54 @@
+/** A modal built on <dialog>: focus is trapped and returned, Escape closes it, it has a name. */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export interface ModalDialogProps {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+}
+
+export function ModalDialog({ title, onClose, children, className }: ModalDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement as HTMLElement | null;
+    dialog.showModal();
+    const onCancel = (event: Event): void => {
+      event.preventDefault();
+      onCloseRef.current();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    return () => {
+      dialog.removeEventListener('cancel', onCancel);
+      dialog.close();
+      opener?.focus();
+    };
+  }, []);
+  return (
+    <dialog ref={ref} className={`modal ${className ?? ''}`} aria-labelledby="modal-title">
+      <h2 id="modal-title">{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+/** Asks before something is destroyed; the safe choice has the focus. */
+export function ConfirmDialog(props: { title: string; message: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+  return (
+    <ModalDialog title={props.title} onClose={props.onCancel}>
+      <p>{props.message}</p>
+      <div className="dialog-actions">
+        <button type="button" onClick={props.onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={props.onConfirm}>
+          {props.confirmLabel}
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}

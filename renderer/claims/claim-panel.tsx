@@ -1,0 +1,120 @@
+/** Everything recorded about the selected claim: verdict, rationale, who said it and when, status, tags, evidence. */
+import { forwardRef } from 'react';
+import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type Claim, type ClaimStatus } from '../../shared/model/claim';
+import { useReviewStore } from '../review/review-store';
+import { EvidenceList } from './evidence-list';
+import { TagField } from './tag-field';
+import { UrlField } from './url-field';
+import { VerdictBadge } from './verdict-badge';
+
+export interface ClaimPanelProps {
+  onDelete: (claimId: string) => void;
+  onChooseClaim: (claimId: string) => void;
+  /** Other claims under the last click, to switch between overlapping highlights. */
+  overlapping: string[];
+}
+
+export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function ClaimPanel({ onDelete, onChooseClaim, overlapping }, ref) {
+  const selectedClaimId = useReviewStore((state) => state.selectedClaimId);
+  const claim = useReviewStore((state) => (state.selectedClaimId ? state.claims[state.selectedClaimId] : undefined));
+  const scale = useReviewStore((state) => state.scale);
+  const placements = useReviewStore((state) => state.placements);
+  const claims = useReviewStore((state) => state.claims);
+  const updateClaim = useReviewStore((state) => state.updateClaim);
+
+  if (!selectedClaimId || !claim) {
+    return (
+      <aside className="claim-panel" aria-label="Claim details" ref={ref} tabIndex={-1}>
+        <h2 className="pane-title">Claim</h2>
+        <p className="empty-hint">Click a highlighted claim, or choose one in the list, to record its verdict and evidence.</p>
+      </aside>
+    );
+  }
+
+  const index = placements.findIndex((placement) => placement.claimId === claim.id);
+  const placement = placements[index];
+  const update = (patch: Partial<Omit<Claim, 'id' | 'createdAt'>>): void => updateClaim(claim.id, patch);
+  const others = overlapping.filter((id) => id !== claim.id && claims[id]);
+
+  return (
+    <aside className="claim-panel" aria-label="Claim details" ref={ref} tabIndex={-1}>
+      <h2 className="pane-title">{index >= 0 ? `Claim #${index + 1}` : 'Claim (text deleted)'}</h2>
+      <blockquote className="claim-quote-full" dir="auto">
+        {placement ? placement.quote : 'The words of this claim were deleted from the article.'}
+      </blockquote>
+      {others.length > 0 && (
+        <div className="overlaps" role="group" aria-label="Other claims at this place">
+          <span>Also here:</span>
+          {others.map((id) => {
+            const other = claims[id];
+            const number = placements.findIndex((candidate) => candidate.claimId === id) + 1;
+            return other ? (
+              <button key={id} type="button" className="overlap-chip" onClick={() => onChooseClaim(id)}>
+                #{number} <VerdictBadge claim={other} scale={scale} />
+              </button>
+            ) : null;
+          })}
+        </div>
+      )}
+
+      <fieldset className="verdicts">
+        <legend>Verdict</legend>
+        <div className="verdict-options" role="radiogroup" aria-label="Verdict">
+          {scale?.verdicts.map((verdict, verdictIndex) => (
+            <label key={verdict.id} className={`verdict-option${claim.verdictId === verdict.id ? ' is-chosen' : ''}`} title={verdict.description}>
+              <input
+                type="radio"
+                name={`verdict-${claim.id}`}
+                value={verdict.id}
+                checked={claim.verdictId === verdict.id}
+                onChange={() => update({ verdictId: verdict.id })}
+                aria-keyshortcuts={`Alt+${verdictIndex + 1}`}
+              />
+              <span className="swatch" style={{ backgroundColor: verdict.color }} aria-hidden="true" />
+              <span>{verdict.label}</span>
+              <kbd aria-hidden="true">Alt+{verdictIndex + 1}</kbd>
+            </label>
+          ))}
+        </div>
+        {claim.verdictId !== null && (
+          <button type="button" className="link-button" onClick={() => update({ verdictId: null })}>
+            Clear verdict
+          </button>
+        )}
+      </fieldset>
+
+      <label className="field">
+        <span className="field-label">Rationale</span>
+        <textarea rows={5} value={claim.rationale} onChange={(event) => update({ rationale: event.target.value })} dir="auto" />
+      </label>
+      <div className="field-row">
+        <label className="field">
+          <span className="field-label">Claimant</span>
+          <input value={claim.claimant} onChange={(event) => update({ claimant: event.target.value })} dir="auto" placeholder="Who made the claim" />
+        </label>
+        <label className="field">
+          <span className="field-label">Claim date</span>
+          <input type="date" value={claim.claimDate} onChange={(event) => update({ claimDate: event.target.value })} />
+        </label>
+      </div>
+      <UrlField label="Where it appeared" value={claim.appearanceUrl} onCommit={(appearanceUrl) => update({ appearanceUrl })} />
+      <label className="field">
+        <span className="field-label">Status</span>
+        <select value={claim.status} onChange={(event) => update({ status: event.target.value as ClaimStatus })}>
+          {CLAIM_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {CLAIM_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TagField tags={claim.tags} onChange={(tags) => update({ tags })} />
+      <EvidenceList evidence={claim.evidence} onChange={(evidence) => update({ evidence })} />
+      <div className="panel-actions">
+        <button type="button" className="danger" onClick={() => onDelete(claim.id)}>
+          Delete claim
+        </button>
+      </div>
+    </aside>
+  );
+});

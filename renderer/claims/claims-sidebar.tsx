@@ -1,0 +1,110 @@
+/** Every claim in document order, with verdict and status, filterable; choosing one reveals it. */
+import { useMemo, useState } from 'react';
+import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '../../shared/model/claim';
+import { detachedClaims, useReviewStore } from '../review/review-store';
+import { VerdictBadge } from './verdict-badge';
+
+const ALL = '';
+
+export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => void }) {
+  const placements = useReviewStore((state) => state.placements);
+  const claims = useReviewStore((state) => state.claims);
+  const removed = useReviewStore((state) => state.removedClaimIds);
+  const scale = useReviewStore((state) => state.scale);
+  const selectedClaimId = useReviewStore((state) => state.selectedClaimId);
+  const [verdictFilter, setVerdictFilter] = useState(ALL);
+  const [statusFilter, setStatusFilter] = useState<ClaimStatus | typeof ALL>(ALL);
+
+  const numbered = useMemo(
+    () =>
+      placements
+        .map((placement, index) => ({ placement, number: index + 1, claim: claims[placement.claimId] }))
+        .filter((entry) => entry.claim !== undefined && !removed.has(entry.placement.claimId)),
+    [placements, claims, removed],
+  );
+  const visible = numbered.filter(
+    ({ claim }) =>
+      (verdictFilter === ALL || (claim?.verdictId ?? 'unrated') === verdictFilter) && (statusFilter === ALL || claim?.status === statusFilter),
+  );
+  const detached = detachedClaims({ claims, placements, removedClaimIds: removed });
+
+  return (
+    <nav className="claims-sidebar" aria-label="Claims">
+      <h2 className="pane-title">
+        Claims <span className="count">{numbered.length}</span>
+      </h2>
+      <div className="filters">
+        <label>
+          Verdict
+          <select value={verdictFilter} onChange={(event) => setVerdictFilter(event.target.value)}>
+            <option value={ALL}>All verdicts</option>
+            <option value="unrated">No verdict yet</option>
+            {scale?.verdicts.map((verdict) => (
+              <option key={verdict.id} value={verdict.id}>
+                {verdict.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as ClaimStatus | typeof ALL)}>
+            <option value={ALL}>All statuses</option>
+            {CLAIM_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {CLAIM_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {numbered.length === 0 ? (
+        <p className="empty-hint">Select words in the article and press “Mark claim” (Ctrl+Alt+M) to add a claim.</p>
+      ) : visible.length === 0 ? (
+        <p className="empty-hint">No claim matches these filters.</p>
+      ) : (
+        <ol className="claim-list">
+          {visible.map(({ placement, number, claim }) =>
+            claim ? (
+              <li key={claim.id}>
+                <button
+                  type="button"
+                  className={`claim-item${claim.id === selectedClaimId ? ' is-selected' : ''}`}
+                  aria-current={claim.id === selectedClaimId ? 'true' : undefined}
+                  onClick={() => onChoose(claim.id)}
+                >
+                  <span className="claim-number">#{number}</span>
+                  <span className="claim-quote" dir="auto">
+                    {placement.quote}
+                  </span>
+                  <span className="claim-meta">
+                    <VerdictBadge claim={claim} scale={scale} />
+                    <span className="status-text">{CLAIM_STATUS_LABELS[claim.status]}</span>
+                  </span>
+                </button>
+              </li>
+            ) : null,
+          )}
+        </ol>
+      )}
+      {detached.length > 0 && (
+        <section className="detached" aria-label="Claims whose text was deleted">
+          <h3>Text deleted from the article</h3>
+          <p className="empty-hint">These claims keep their work; undo the deletion to put them back, or delete them.</p>
+          <ul className="claim-list">
+            {detached.map((claim) => (
+              <li key={claim.id}>
+                <button type="button" className="claim-item" onClick={() => onChoose(claim.id)}>
+                  <span className="claim-meta">
+                    <VerdictBadge claim={claim} scale={scale} />
+                    <span className="status-text">{claim.claimant || 'Unknown claimant'}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </nav>
+  );
+}

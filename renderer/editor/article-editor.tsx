@@ -1,0 +1,74 @@
+/**
+ * The article editor: TipTap with the article schema and the claim mark. It reports
+ * document changes and claim clicks upward and never re-renders React on a keystroke.
+ */
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import DOMPurify from 'dompurify';
+import { useEffect, useRef } from 'react';
+import { CLAIM_ID_ATTRIBUTE } from '../../shared/editor-schema/claim-mark-base';
+import { articleStarterKit } from '../../shared/editor-schema/article-extensions';
+import type { ArticleDoc } from '../../shared/model/article-doc';
+import { ClaimMark } from './extensions/claim-mark';
+
+export interface ArticleEditorProps {
+  doc: ArticleDoc;
+  onReady: (editor: Editor) => void;
+  onDocumentChange: (editor: Editor) => void;
+  /** Claim ids under a click, innermost first. */
+  onClaimClick: (claimIds: string[]) => void;
+  onMarkRequest: () => void;
+}
+
+/** Claim ids of the highlight elements around `target`, innermost first. */
+export function claimIdsAround(target: EventTarget | null): string[] {
+  const ids: string[] = [];
+  let element = target instanceof Element ? target.closest(`[${CLAIM_ID_ATTRIBUTE}]`) : null;
+  while (element) {
+    const id = element.getAttribute(CLAIM_ID_ATTRIBUTE);
+    if (id && !ids.includes(id)) ids.push(id);
+    element = element.parentElement?.closest(`[${CLAIM_ID_ATTRIBUTE}]`) ?? null;
+  }
+  return ids;
+}
+
+/** Pasted HTML loses scripts, event handlers, styles and remote images before the schema even sees it. */
+export function cleanPastedHtml(html: string): string {
+  return DOMPurify.sanitize(html, {
+    FORBID_TAGS: ['img', 'picture', 'source', 'video', 'audio', 'iframe', 'object', 'embed', 'style', 'link', 'meta', 'form', 'input', 'svg', 'math'],
+    FORBID_ATTR: ['style', 'srcset', 'src'],
+  });
+}
+
+export function ArticleEditor(props: ArticleEditorProps) {
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  const editor = useEditor({
+    extensions: [articleStarterKit(), ClaimMark.configure({ onMarkRequest: () => callbacks.current.onMarkRequest() })],
+    content: props.doc,
+    // Each paragraph takes its own direction from its first strong character (Arabic or Latin).
+    textDirection: 'auto',
+    // The CSP forbids injected <style>; the editor's base styles are in app.css.
+    injectCSS: false,
+    shouldRerenderOnTransaction: false,
+    immediatelyRender: true,
+    editorProps: {
+      attributes: { 'aria-label': 'Article text', 'aria-multiline': 'true', class: 'article-editor', spellcheck: 'true' },
+      transformPastedHTML: cleanPastedHtml,
+      handleClickOn: () => false,
+      handleDOMEvents: {
+        click: (_view, event) => {
+          const ids = claimIdsAround(event.target);
+          if (ids.length > 0) callbacks.current.onClaimClick(ids);
+          return false;
+        },
+      },
+    },
+    onCreate: ({ editor: created }) => callbacks.current.onReady(created as Editor),
+    onUpdate: ({ editor: updated }) => callbacks.current.onDocumentChange(updated as Editor),
+  });
+
+  useEffect(() => () => editor?.destroy(), [editor]);
+
+  return <EditorContent editor={editor} className="article-editor-frame" />;
+}

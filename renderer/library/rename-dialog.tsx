@@ -1,0 +1,44 @@
+/** Changes a review's title and source address. */
+import { useState, type FormEvent } from 'react';
+import { isHttpUrl } from '../../shared/model/primitives';
+import type { ReviewSummary } from '../../shared/model/review';
+import { ModalDialog } from '../app/modal-dialog';
+
+export function RenameDialog(props: { review: ReviewSummary; onSave: (title: string, sourceUrl: string) => Promise<void>; onClose: () => void }) {
+  const [title, setTitle] = useState(props.review.title);
+  const [sourceUrl, setSourceUrl] = useState(props.review.sourceUrl);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (!title.trim()) return setProblem('Give the review a title.');
+    if (sourceUrl.trim() && !isHttpUrl(sourceUrl.trim())) return setProblem('The source address must start with http:// or https://.');
+    props.onSave(title.trim(), sourceUrl.trim()).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+  };
+  return (
+    <ModalDialog title="Rename review" onClose={props.onClose}>
+      <form onSubmit={submit}>
+        <label className="field">
+          <span className="field-label">Title</span>
+          <input value={title} onChange={(event) => setTitle(event.target.value)} dir="auto" autoFocus maxLength={300} />
+        </label>
+        <label className="field">
+          <span className="field-label">Source address</span>
+          <input type="url" value={sourceUrl} onChange={(event) => setSourceUrl(event.target.value)} dir="ltr" placeholder="https://" />
+        </label>
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

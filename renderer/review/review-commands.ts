@@ -1,0 +1,53 @@
+/** Claim actions shared by the toolbar, the keyboard and the sidebar. */
+import type { Editor } from '@tiptap/react';
+import { TextSelection } from '@tiptap/pm/state';
+import { newClaim } from '../../shared/model/claim';
+import { readClaimPlacements } from '../editor/claim-placements';
+import { useReviewStore } from './review-store';
+
+/** Marks the selected words as a new claim and selects it; false when nothing is selected. */
+export function markSelectionAsClaim(editor: Editor): boolean {
+  const claimId = crypto.randomUUID();
+  if (!editor.can().setClaim(claimId)) return false;
+  const store = useReviewStore.getState();
+  store.addClaim(newClaim(claimId, new Date().toISOString()));
+  editor.chain().focus().setClaim(claimId).run();
+  store.setPlacements(readClaimPlacements(editor.state.doc));
+  store.selectClaim(claimId);
+  return true;
+}
+
+/** Removes a claim's highlight (undoable in the editor) and hides its record. */
+export function deleteClaim(editor: Editor, claimId: string): void {
+  editor.chain().focus().unsetClaim(claimId).run();
+  const store = useReviewStore.getState();
+  store.removeClaim(claimId);
+  store.setPlacements(readClaimPlacements(editor.state.doc));
+}
+
+/** Selects claim `claimId` in the editor and scrolls it into view. */
+export function revealClaim(editor: Editor, claimId: string, options: { focusEditor: boolean }): void {
+  const placement = useReviewStore.getState().placements.find((candidate) => candidate.claimId === claimId);
+  useReviewStore.getState().selectClaim(claimId);
+  if (!placement) return;
+  const { state, view } = editor;
+  view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, placement.from, placement.to)).scrollIntoView());
+  const dom = view.dom.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`);
+  dom?.scrollIntoView({ block: 'center', behavior: 'auto' });
+  if (options.focusEditor) view.focus();
+}
+
+/** The claim after (or before) the selected one, or the caret, in document order; wraps around. */
+export function neighbourClaim(editor: Editor, direction: 1 | -1): string | null {
+  const { placements, selectedClaimId } = useReviewStore.getState();
+  if (placements.length === 0) return null;
+  const currentIndex = placements.findIndex((placement) => placement.claimId === selectedClaimId);
+  if (currentIndex >= 0) {
+    const next = (currentIndex + direction + placements.length) % placements.length;
+    return placements[next]?.claimId ?? null;
+  }
+  const caret = editor.state.selection.from;
+  const candidate =
+    direction === 1 ? placements.find((placement) => placement.from >= caret) ?? placements[0] : [...placements].reverse().find((placement) => placement.to <= caret) ?? placements[placements.length - 1];
+  return candidate?.claimId ?? null;
+}

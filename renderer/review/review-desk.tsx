@@ -1,0 +1,196 @@
+/** The reviewer's desk for one review: toolbar, claims list, article editor and claim panel. */
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RatingScale } from '../../shared/model/rating-scale';
+import type { Review } from '../../shared/model/review';
+import { ClaimPanel } from '../claims/claim-panel';
+import { ClaimsSidebar } from '../claims/claims-sidebar';
+import { ArticleEditor } from '../editor/article-editor';
+import { readClaimPlacements } from '../editor/claim-placements';
+import { useClaimStyles } from '../editor/claim-styles';
+import { ClaimHoverCard } from './claim-hover-card';
+import { deleteClaim, markSelectionAsClaim, neighbourClaim, revealClaim } from './review-commands';
+import { ReviewSaver } from './review-saver';
+import { useReviewStore } from './review-store';
+import { SaveStatus } from './save-status';
+
+export interface ReviewDeskProps {
+  review: Review;
+  scale: RatingScale;
+  onBack: () => void;
+  onMessage: (message: string) => void;
+}
+
+export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps) {
+  const editorRef = useRef<Editor | null>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const saverRef = useRef<ReviewSaver | null>(null);
+  const [overlapping, setOverlapping] = useState<string[]>([]);
+  const placementTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const meta = useReviewStore((state) => state.meta);
+  const claims = useReviewStore((state) => state.claims);
+  const selectedClaimId = useReviewStore((state) => state.selectedClaimId);
+  const changeCount = useReviewStore((state) => state.changeCount);
+  useClaimStyles(claims, scale, selectedClaimId);
+
+  if (!saverRef.current) saverRef.current = new ReviewSaver(() => editorRef.current);
+  const saver = saverRef.current;
+
+  // Load the store before the editor (a child) reports its claims; the desk is keyed by review.
+  useState(() => useReviewStore.getState().open(review, scale));
+
+  useEffect(() => {
+    if (changeCount > 0) saver.schedule();
+  }, [changeCount, saver]);
+
+  useEffect(() => {
+    // Keep what was typed when the window goes away: save at once, and in a desktop window hold the close until it is on disk.
+    const onHide = (): void => {
+      if (document.visibilityState === 'hidden') void saver.flush();
+    };
+    const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+      if (!saver.isDirty()) return;
+      event.preventDefault();
+      void saver.flush();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      void saver.flush();
+    };
+  }, [saver]);
+
+  const markClaim = useCallback(() => {
+    const editor = editorRef.current;
+    if (!editor) return;
+    if (!markSelectionAsClaim(editor)) onMessage('Select the words of the claim in the article first, then mark it.');
+    else setOverlapping([]);
+  }, [onMessage]);
+
+  const choose = useCallback((claimId: string, focusEditor = false) => {
+    const editor = editorRef.current;
+    if (editor) revealClaim(editor, claimId, { focusEditor });
+  }, []);
+
+  const goToNeighbour = useCallback(
+    (direction: 1 | -1) => {
+      const editor = editorRef.current;
+      if (!editor) return;
+      const next = neighbourClaim(editor, direction);
+      if (next) {
+        setOverlapping([]);
+        choose(next, true);
+      } else onMessage('There are no claims in this article yet.');
+    },
+    [choose, onMessage],
+  );
+
+  const removeClaim = useCallback(
+    (claimId: string) => {
+      const editor = editorRef.current;
+      if (!editor) return;
+      deleteClaim(editor, claimId);
+      setOverlapping([]);
+      onMessage('Claim deleted. Press Ctrl+Z in the article to undo.');
+    },
+    [onMessage],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && !event.altKey && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void saver.flush();
+      } else if (event.key === 'F8') {
+        event.preventDefault();
+        goToNeighbour(event.shiftKey ? -1 : 1);
+      } else if (event.key === 'F6') {
+        event.preventDefault();
+        panelRef.current?.focus();
+      } else if (event.altKey && !mod && /^Digit[1-9]$/.test(event.code)) {
+        const { selectedClaimId: current, scale: currentScale, updateClaim } = useReviewStore.getState();
+        const verdict = currentScale?.verdicts[Number(event.code.slice(5)) - 1];
+        if (current && verdict) {
+          event.preventDefault();
+          updateClaim(current, { verdictId: verdict.id });
+          onMessage(`Verdict set to ${verdict.label}.`);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [goToNeighbour, onMessage, saver]);
+
+  const onDocumentChange = useCallback((editor: Editor) => {
+    useReviewStore.getState().documentChanged();
+    // Reading placements walks the whole document: do it once typing pauses, not per key.
+    clearTimeout(placementTimer.current);
+    placementTimer.current = setTimeout(() => useReviewStore.getState().setPlacements(readClaimPlacements(editor.state.doc)), 150);
+  }, []);
+
+  const onReady = useCallback((editor: Editor) => {
+    editorRef.current = editor;
+    useReviewStore.getState().setPlacements(readClaimPlacements(editor.state.doc));
+  }, []);
+
+  return (
+    <div className="review-desk">
+      <header className="desk-toolbar">
+        <button type="button" onClick={() => void saver.flush().then(onBack)} aria-label="Back to the library">
+          ← Library
+        </button>
+        <div className="desk-title">
+          <h1 dir="auto">{meta?.title ?? review.title}</h1>
+          {(meta?.sourceUrl ?? review.sourceUrl) && (
+            <span className="source-url" dir="ltr">
+              {meta?.sourceUrl ?? review.sourceUrl}
+            </span>
+          )}
+        </div>
+        <div className="toolbar-group" role="toolbar" aria-label="Claim tools">
+          <button type="button" className="primary" onMouseDown={(event) => event.preventDefault()} onClick={markClaim} aria-keyshortcuts="Control+Alt+M">
+            Mark claim <kbd>Ctrl+Alt+M</kbd>
+          </button>
+          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => goToNeighbour(-1)} aria-keyshortcuts="Shift+F8">
+            ↑ Previous
+          </button>
+          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => goToNeighbour(1)} aria-keyshortcuts="F8">
+            ↓ Next
+          </button>
+          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => editorRef.current?.chain().focus().undo().run()} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => editorRef.current?.chain().focus().redo().run()} aria-keyshortcuts="Control+Shift+Z">
+            Redo
+          </button>
+        </div>
+        <SaveStatus onSaveNow={() => void saver.flush()} />
+      </header>
+      <div className="desk-body">
+        <ClaimsSidebar
+          onChoose={(claimId) => {
+            setOverlapping([]);
+            choose(claimId);
+          }}
+        />
+        <main className="article-pane" aria-label="Article">
+          <ArticleEditor
+            doc={review.doc}
+            onReady={onReady}
+            onDocumentChange={onDocumentChange}
+            onMarkRequest={markClaim}
+            onClaimClick={(ids) => {
+              setOverlapping(ids);
+              if (ids[0]) useReviewStore.getState().selectClaim(ids[0]);
+            }}
+          />
+          <ClaimHoverCard />
+        </main>
+        <ClaimPanel ref={panelRef} onDelete={removeClaim} onChooseClaim={(id) => choose(id)} overlapping={overlapping} />
+      </div>
+    </div>
+  );
+}

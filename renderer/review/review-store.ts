@@ -1,0 +1,137 @@
+/**
+ * The open review's state outside the document: claim records by id, the claims' places as
+ * last read from the editor, the selected claim, and the save state. Positions are never
+ * stored here for long: the document's claim marks are the truth, placements are derived.
+ */
+import { create } from 'zustand';
+import type { Claim } from '../../shared/model/claim';
+import type { RatingScale } from '../../shared/model/rating-scale';
+import type { Review } from '../../shared/model/review';
+
+/** Where a claim sits in the editor document right now. */
+export interface ClaimPlacement {
+  claimId: string;
+  from: number;
+  to: number;
+  quote: string;
+}
+
+export type SaveState = { kind: 'saved'; at: string } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; message: string };
+
+export interface ReviewMeta {
+  id: string;
+  title: string;
+  sourceUrl: string;
+  createdAt: string;
+}
+
+interface ReviewStoreState {
+  meta: ReviewMeta | null;
+  scale: RatingScale | null;
+  claims: Record<string, Claim>;
+  /** Claims the reviewer deleted this session: hidden, kept in memory so undo brings their fields back. */
+  removedClaimIds: ReadonlySet<string>;
+  placements: ClaimPlacement[];
+  selectedClaimId: string | null;
+  saveState: SaveState;
+  /** Bumped on every change that must reach the disk; autosave watches it. */
+  changeCount: number;
+
+  open(review: Review, scale: RatingScale): void;
+  setMeta(meta: Pick<ReviewMeta, 'title' | 'sourceUrl'>): void;
+  addClaim(claim: Claim): void;
+  updateClaim(id: string, patch: Partial<Omit<Claim, 'id' | 'createdAt'>>): void;
+  removeClaim(id: string): void;
+  selectClaim(id: string | null): void;
+  setPlacements(placements: ClaimPlacement[]): void;
+  documentChanged(): void;
+  setSaveState(state: SaveState): void;
+}
+
+export const useReviewStore = create<ReviewStoreState>()((set) => ({
+  meta: null,
+  scale: null,
+  claims: {},
+  removedClaimIds: new Set(),
+  placements: [],
+  selectedClaimId: null,
+  saveState: { kind: 'saved', at: '' },
+  changeCount: 0,
+
+  open: (review, scale) =>
+    set({
+      meta: { id: review.id, title: review.title, sourceUrl: review.sourceUrl, createdAt: review.createdAt },
+      scale,
+      claims: Object.fromEntries(review.claims.map((claim) => [claim.id, claim])),
+      removedClaimIds: new Set(),
+      placements: [],
+      selectedClaimId: null,
+      saveState: { kind: 'saved', at: review.updatedAt },
+      changeCount: 0,
+    }),
+  setMeta: (meta) => set((state) => (state.meta ? { meta: { ...state.meta, ...meta } } : {})),
+  addClaim: (claim) =>
+    set((state) => {
+      const removed = new Set(state.removedClaimIds);
+      removed.delete(claim.id);
+      return { claims: { ...state.claims, [claim.id]: claim }, removedClaimIds: removed, changeCount: state.changeCount + 1 };
+    }),
+  updateClaim: (id, patch) =>
+    set((state) => {
+      const claim = state.claims[id];
+      if (!claim) return {};
+      return {
+        claims: { ...state.claims, [id]: { ...claim, ...patch, updatedAt: new Date().toISOString() } },
+        changeCount: state.changeCount + 1,
+      };
+    }),
+  removeClaim: (id) =>
+    set((state) => ({
+      removedClaimIds: new Set([...state.removedClaimIds, id]),
+      selectedClaimId: state.selectedClaimId === id ? null : state.selectedClaimId,
+      changeCount: state.changeCount + 1,
+    })),
+  selectClaim: (id) => set({ selectedClaimId: id }),
+  setPlacements: (placements) =>
+    set((state) => {
+      // A mark that comes back (undo of a delete) brings its claim back too.
+      const placed = new Set(placements.map((placement) => placement.claimId));
+      const removed = [...state.removedClaimIds].filter((id) => !placed.has(id));
+      return removed.length === state.removedClaimIds.size ? { placements } : { placements, removedClaimIds: new Set(removed) };
+    }),
+  documentChanged: () => set((state) => ({ changeCount: state.changeCount + 1 })),
+  setSaveState: (saveState) => set({ saveState }),
+}));
+
+/** True when a claim record holds anything a reviewer typed or chose. */
+export function hasReviewerInput(claim: Claim): boolean {
+  return (
+    claim.verdictId !== null ||
+    claim.rationale.trim() !== '' ||
+    claim.claimant.trim() !== '' ||
+    claim.claimDate !== '' ||
+    claim.appearanceUrl !== '' ||
+    claim.status !== 'to-check' ||
+    claim.tags.length > 0 ||
+    claim.evidence.length > 0
+  );
+}
+
+/**
+ * The claim records worth writing: every claim placed in the article, plus claims whose text
+ * was deleted from the article but which hold the reviewer's work (they show as detached).
+ */
+export function claimsToPersist(state: Pick<ReviewStoreState, 'claims' | 'placements' | 'removedClaimIds'>): Claim[] {
+  const placed = new Set(state.placements.map((placement) => placement.claimId));
+  return Object.values(state.claims).filter(
+    (claim) => placed.has(claim.id) || (!state.removedClaimIds.has(claim.id) && hasReviewerInput(claim)),
+  );
+}
+
+/** Claims with work in them whose text is no longer in the article. */
+export function detachedClaims(state: Pick<ReviewStoreState, 'claims' | 'placements' | 'removedClaimIds'>): Claim[] {
+  const placed = new Set(state.placements.map((placement) => placement.claimId));
+  return Object.values(state.claims).filter(
+    (claim) => !placed.has(claim.id) && !state.removedClaimIds.has(claim.id) && hasReviewerInput(claim),
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * The document schema of an article: what survives import, paste and storage. Anything not
+ * listed (scripts, images, iframes, event handler attributes, styles) is dropped by parsing.
+ */
+import type { AnyExtension } from '@tiptap/core';
+import { getSchema } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { isHttpUrl } from '../model/primitives';
+import { ClaimMarkBase } from './claim-mark-base';
+
+/** Links an article may keep: web and mail addresses only, never javascript: or file:. */
+export function isAllowedArticleLink(href: string): boolean {
+  return isHttpUrl(href) || /^mailto:[^\s]+$/i.test(href);
+}
+
+/** StarterKit as articles need it: no code-only or editing-helper nodes are missing, links are safe. */
+export function articleStarterKit() {
+  return StarterKit.configure({
+    link: {
+      openOnClick: false,
+      autolink: false,
+      linkOnPaste: false,
+      protocols: ['http', 'https', 'mailto'],
+      isAllowedUri: (url) => isAllowedArticleLink(url),
+      HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+    },
+  });
+}
+
+/** The extensions that define the stored article schema, shared by Node and the renderer. */
+export function articleSchemaExtensions(): AnyExtension[] {
+  return [articleStarterKit(), ClaimMarkBase];
+}
+
+/** The ProseMirror schema of stored articles. */
+export function articleSchema() {
+  return getSchema(articleSchemaExtensions());
+}
