@@ -54,7 +54,8 @@ async function start(): Promise<void> {
     ...services.handlers,
     'shell:openExternal': async ({ url }) => {
       // The contract already refused anything but http(s); check again right at the door.
-      if (!isHttpUrl(url)) return { opened: false };
+      const protocol = new URL(url).protocol;
+      if (!isHttpUrl(url) || (protocol !== 'https:' && protocol !== 'http:')) return { opened: false };
       await shell.openExternal(url);
       return { opened: true };
     },

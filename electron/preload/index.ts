@@ -1,6 +1,6 @@
 /**
  * Exposes one function per contract channel to the sandboxed renderer, and nothing else:
- * no ipcRenderer, no events, no Node.
+ * never the raw IPC object, no events, no Node.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { API_GLOBAL, CHANNELS } from '../../shared/api/contract';
