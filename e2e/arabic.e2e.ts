@@ -9,7 +9,7 @@ const ARABIC_ARTICLE =
 test('shows an Arabic article right to left and marks a claim on whole words', async ({ page, server }, testInfo) => {
   await page.goto(server.url);
   await createReviewByPaste(page, 'مراجعة الميزانية', ARABIC_ARTICLE);
-  const editor = page.getByRole('textbox', { name: 'Article text' });
+  const editor = page.getByRole('textbox', { name: 'Article text', exact: true });
   const arabicParagraph = editor.locator('p').first();
   const englishParagraph = editor.locator('p').nth(1);
   expect(await arabicParagraph.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
@@ -20,7 +20,7 @@ test('shows an Arabic article right to left and marks a claim on whole words', a
   await page.getByRole('button', { name: /Mark claim/ }).click();
   const highlight = editor.locator('[data-claim-id]');
   await expect(highlight).toHaveText('البطالة انخفض إلى ثلاثة بالمئة');
-  await page.getByRole('radio', { name: 'False' }).check();
+  await page.getByRole('radio', { name: 'False', exact: true }).check();
 
   await selectInArticle(page, 'صندوق النقد');
   await page.getByRole('button', { name: /Mark claim/ }).click();

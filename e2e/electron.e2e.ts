@@ -41,12 +41,12 @@ test.describe('Electron window', () => {
     await window.getByLabel('Title').fill('Electron review');
     await window.getByRole('textbox', { name: 'Article text (paste here)' }).fill('Prices doubled in ten years.');
     await window.getByRole('button', { name: 'Create review' }).click();
-    await expect(window.getByRole('textbox', { name: 'Article text' })).toContainText('Prices doubled');
+    await expect(window.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('Prices doubled');
     await app.close();
 
     app = await launch();
     window = await app.firstWindow();
-    await expect(window.getByRole('button', { name: 'Electron review' })).toBeVisible();
+    await expect(window.getByRole('button', { name: 'Electron review', exact: true })).toBeVisible();
     await app.close();
   });
 });

@@ -12,7 +12,7 @@ test('opens a Markdown file as a new review with its structure', async ({ page, 
   });
   await expect(dialog.getByLabel('Title')).toHaveValue('Council meeting');
   await dialog.getByRole('button', { name: 'Create review' }).click();
-  const editor = page.getByRole('textbox', { name: 'Article text' });
+  const editor = page.getByRole('textbox', { name: 'Article text', exact: true });
   await expect(editor.getByRole('heading', { name: 'Council meeting' })).toBeVisible();
   await expect(editor.locator('strong')).toHaveText('crime fell by 20%');
   await expect(editor.locator('li')).toHaveCount(2);
@@ -43,13 +43,13 @@ test('renames a review and deletes it only after asking', async ({ page, server 
   await expect(rename.getByRole('alert')).toContainText('http://');
   await rename.getByLabel('Source address').fill('https://paper.example/river');
   await rename.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('button', { name: 'River length claim' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'River length claim', exact: true })).toBeVisible();
   await expect(page.getByText('https://paper.example/river')).toBeVisible();
 
   await page.getByRole('button', { name: 'Delete River length claim' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete this review?' });
   await confirm.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('button', { name: 'River length claim' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'River length claim', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Delete River length claim' }).click();
   await confirm.getByRole('button', { name: 'Delete review' }).click();
   await expect(page.getByText('No reviews yet')).toBeVisible();

@@ -44,7 +44,7 @@ export async function createReviewByPaste(page: Page, title: string, html: strin
   await dialog.getByRole('textbox', { name: 'Article text (paste here)' }).click();
   await pasteHtml(page, html);
   await dialog.getByRole('button', { name: 'Create review' }).click();
-  await expect(page.getByRole('textbox', { name: 'Article text' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Article text', exact: true })).toBeVisible();
 }
 
 /** Selects the `occurrence`-th appearance of `text` in the article, as a drag with the mouse would. */

@@ -4,7 +4,7 @@
  */
 import type { Handlers } from '../../shared/api/contract';
 import { articleFromSource } from './article/article-from-source';
-import { LibraryStore } from './storage';
+import { LibraryStore } from './library';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Calls whose work depends on the host (a desktop shell can open a browser, a web page cannot). */

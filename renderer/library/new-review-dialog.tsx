@@ -76,7 +76,7 @@ export function NewReviewDialog({ onCreate, onClose }: { onCreate: (request: New
 
   return (
     <ModalDialog title="New review" onClose={onClose} className="new-review">
-      <form onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={(event) => void submit(event)}>
         <label className="field">
           <span className="field-label">Title</span>
           <input value={title} onChange={(event) => setTitle(event.target.value)} dir="auto" autoFocus required maxLength={300} />

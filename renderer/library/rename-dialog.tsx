@@ -16,7 +16,7 @@ export function RenameDialog(props: { review: ReviewSummary; onSave: (title: str
   };
   return (
     <ModalDialog title="Rename review" onClose={props.onClose}>
-      <form onSubmit={submit}>
+      <form noValidate onSubmit={submit}>
         <label className="field">
           <span className="field-label">Title</span>
           <input value={title} onChange={(event) => setTitle(event.target.value)} dir="auto" autoFocus maxLength={300} />

@@ -1,0 +1,161 @@
+/**
+ * A lowdb adapter that survives crashes and power loss: each write goes to a temp file that
+ * is fsynced, the previous file becomes the `.bak` backup, the temp file is renamed into
+ * place and the folder is fsynced. steno (lowdb's default writer) does not fsync, which can
+ * leave an empty or NUL-filled file after a power cut (lowdb #549, #352, #139).
+ */
+import { constants } from 'node:fs';
+import { open, readFile, rename as fsRename, access } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Adapter } from 'lowdb';
+import { ApiError } from '../../../shared/api/envelope';
+
+/** What happened when a damaged file was found on load. */
+export interface RecoveryReport {
+  file: string;
+  /** Where the damaged bytes were moved, for a person to inspect. */
+  quarantinedAs: string;
+  restoredFromBackup: boolean;
+  reason: string;
+}
+
+export interface DurableJsonFileOptions<T> {
+  /** Checks and upgrades what was read; throws ApiError('refused') for files it must not touch. */
+  parse: (raw: unknown) => T;
+  onRecovered?: (report: RecoveryReport) => void;
+  /** The rename to use; tests inject failures here. */
+  rename?: (from: string, to: string) => Promise<void>;
+}
+
+const RETRYABLE_RENAME_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** Windows virus scanners and indexers hold files for seconds, not milliseconds. */
+const RENAME_RETRY_BUDGET_MS = 5_000;
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path, constants.F_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A timestamp safe in file names on every system. */
+export function fileStamp(date = new Date()): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/** fsync a folder so a rename in it is durable (POSIX); Windows cannot open folders, which is fine there. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch (error) {
+    if (!['EISDIR', 'EPERM', 'EINVAL', 'EBADF', 'EACCES'].includes(errorCode(error) ?? '')) throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+export class DurableJsonFile<T> implements Adapter<T> {
+  private queue: Promise<void> = Promise.resolve();
+  private readonly renameFile: (from: string, to: string) => Promise<void>;
+
+  constructor(
+    readonly path: string,
+    private readonly options: DurableJsonFileOptions<T>,
+  ) {
+    this.renameFile = options.rename ?? fsRename;
+  }
+
+  /** The last-good copy kept beside the file. */
+  get backupPath(): string {
+    return `${this.path}.bak`;
+  }
+
+  private get tempPath(): string {
+    return `${this.path}.tmp`;
+  }
+
+  /** Reads the file; a damaged one is set aside and its backup restored. Null when there is neither. */
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+      // A crash between the two renames of a write leaves only the backup, the last acknowledged state.
+      const backup = await this.readBackup();
+      if (backup !== null) await this.writeNow(backup, { keepBackup: false });
+      return backup;
+    }
+    try {
+      return this.parseText(text);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'refused') throw error;
+      return this.recover(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Writes `data` durably; resolves once it is on disk. Writes run one at a time, in call order. */
+  write(data: T): Promise<void> {
+    const run = this.queue.then(() => this.writeNow(data, { keepBackup: true }));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when every write asked for so far has finished. */
+  async settled(): Promise<void> {
+    await this.queue;
+  }
+
+  private parseText(text: string): T {
+    return this.options.parse(JSON.parse(text) as unknown);
+  }
+
+  private async readBackup(): Promise<T | null> {
+    try {
+      return this.parseText(await readFile(this.backupPath, 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+
+  private async recover(reason: string): Promise<T | null> {
+    const quarantinedAs = `${this.path}.corrupt-${fileStamp()}`;
+    await this.renameWithRetry(this.path, quarantinedAs);
+    const backup = await this.readBackup();
+    if (backup !== null) await this.writeNow(backup, { keepBackup: false });
+    this.options.onRecovered?.({ file: this.path, quarantinedAs, restoredFromBackup: backup !== null, reason });
+    return backup;
+  }
+
+  private async writeNow(data: T, { keepBackup }: { keepBackup: boolean }): Promise<void> {
+    const handle = await open(this.tempPath, 'w');
+    try {
+      await handle.writeFile(JSON.stringify(data, null, 1), 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (keepBackup && (await exists(this.path))) await this.renameWithRetry(this.path, this.backupPath);
+    await this.renameWithRetry(this.tempPath, this.path);
+    await syncFolder(dirname(this.path));
+  }
+
+  private async renameWithRetry(from: string, to: string): Promise<void> {
+    const started = Date.now();
+    for (let delay = 25; ; delay = Math.min(delay * 2, 1_000)) {
+      try {
+        await this.renameFile(from, to);
+        return;
+      } catch (error) {
+        if (!RETRYABLE_RENAME_CODES.has(errorCode(error) ?? '') || Date.now() - started + delay > RENAME_RETRY_BUDGET_MS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * One owner per data folder. lowdb is safe only with a single writer, so the app, the browser
+ * mode server and the command line take this lock before touching a folder.
+ * Why not proper-lockfile: its mtime-based staleness needs ≥ 2 s after a crash before the
+ * folder can be used again; checking whether the owning process still lives frees it at once.
+ */
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { open, readFile, unlink } from 'node:fs/promises';
+import { ApiError } from '../../../shared/api/envelope';
+
+export const LOCK_FILE = 'factmark.lock';
+
+interface LockOwner {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+}
+
+export interface FolderLock {
+  /** Lets go of the folder if this process still holds it. */
+  release(): Promise<void>;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readOwner(path: string): Promise<LockOwner | null> {
+  try {
+    const owner = JSON.parse(await readFile(path, 'utf8')) as Partial<LockOwner>;
+    return typeof owner.pid === 'number' && typeof owner.hostname === 'string' ? { pid: owner.pid, hostname: owner.hostname, startedAt: String(owner.startedAt) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Takes the data folder for this process, or explains which process has it. */
+export async function acquireFolderLock(dataDir: string): Promise<FolderLock> {
+  const path = join(dataDir, LOCK_FILE);
+  const me: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(path, 'wx');
+      try {
+        await handle.writeFile(JSON.stringify(me));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      return {
+        release: async () => {
+          const owner = await readOwner(path);
+          if (owner?.pid === me.pid && owner.startedAt === me.startedAt) await unlink(path).catch(() => undefined);
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = await readOwner(path);
+      // A lock from a process that died (or a half-written lock file) is stale: take the folder over.
+      const stale = owner === null || (owner.hostname === me.hostname && owner.pid !== me.pid && !isAlive(owner.pid));
+      if (!stale) {
+        const who = owner.pid === me.pid ? 'this same process' : `process ${owner.pid}${owner.hostname === me.hostname ? '' : ` on ${owner.hostname}`}`;
+        throw new ApiError(
+          'refused',
+          `Another Factmark (${who}) is already using the data folder ${dataDir}. Nothing was changed. Close the other Factmark first, or choose another folder with --data-dir.`,
+        );
+      }
+      await unlink(path).catch(() => undefined);
+    }
+  }
+  throw new ApiError('refused', `The data folder ${dataDir} could not be locked. Nothing was changed. Try again, or choose another folder with --data-dir.`);
+}

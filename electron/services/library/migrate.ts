@@ -1,0 +1,55 @@
+/**
+ * The one way stored files are read: check the format version, upgrade older versions step by
+ * step, refuse newer ones without touching them, and parse the result with the current schema.
+ */
+import type { z } from 'zod';
+import { ApiError } from '../../../shared/api/envelope';
+import { LibraryFile, ReviewFile, SCHEMA_VERSION } from '../../../shared/model/review';
+
+/** A file that is not (or no longer) a readable Factmark file of its kind. */
+export class DamagedFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DamagedFileError';
+  }
+}
+
+/** Upgrades a file of version N to N + 1. */
+type MigrationStep = (file: Record<string, unknown>) => Record<string, unknown>;
+
+/** Steps by starting version: STEPS[1] upgrades version 1 to 2. None yet: version 1 is the first. */
+const STEPS: Record<number, MigrationStep> = {};
+
+function migrate<Schema extends z.ZodType>(raw: unknown, schema: Schema, what: string): z.output<Schema> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DamagedFileError(`${what} is not a JSON object`);
+  let file = raw as Record<string, unknown>;
+  const version = file.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new DamagedFileError(`${what} has no valid schemaVersion`);
+  if (version > SCHEMA_VERSION) {
+    throw new ApiError(
+      'refused',
+      `${what} was made by a newer version of Factmark (format ${version}; this one reads up to ${SCHEMA_VERSION}). Nothing was changed. Update Factmark to open it.`,
+    );
+  }
+  for (let from = version; from < SCHEMA_VERSION; from++) {
+    const step = STEPS[from];
+    if (!step) throw new DamagedFileError(`${what} has format ${from}, which this Factmark cannot upgrade`);
+    file = { ...step(file), schemaVersion: from + 1 };
+  }
+  const parsed = schema.safeParse(file);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DamagedFileError(`${what} does not match its format: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem'}`);
+  }
+  return parsed.data;
+}
+
+/** A review file, brought to the current format. */
+export function migrateReviewFile(raw: unknown): ReviewFile {
+  return migrate(raw, ReviewFile, 'The review file');
+}
+
+/** The library file, brought to the current format. */
+export function migrateLibraryFile(raw: unknown): LibraryFile {
+  return migrate(raw, LibraryFile, 'The library file (library.json)');
+}
