@@ -89,7 +89,7 @@ export class LibraryStore {
       if (library.data.scales.length === 0) library.data.scales = [DEFAULT_SCALE];
       await library.write();
       await store.loadReviews(onRecovered);
-      store.pendingNotices = notices;
+      store.pendingNotices = [...notices, ...store.pendingNotices];
       return store;
     } catch (error) {
       await lock.release();

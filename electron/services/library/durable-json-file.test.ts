@@ -1,0 +1,65 @@
+import { mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DurableJsonFile } from './durable-json-file';
+
+const parseCounter = (raw: unknown): { n: number } => {
+  if (typeof (raw as { n?: unknown }).n !== 'number') throw new Error('no counter');
+  return raw as { n: number };
+};
+
+describe('DurableJsonFile', () => {
+  it('keeps the previous version as a backup', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'factmark-durable-')), 'data.json');
+    const adapter = new DurableJsonFile(file, { parse: parseCounter });
+    await adapter.write({ n: 1 });
+    await adapter.write({ n: 2 });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 2 });
+    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual({ n: 1 });
+  });
+
+  it('retries a rename refused with EPERM, as Windows does while a scanner holds the file', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'factmark-durable-')), 'data.json');
+    let refusals = 3;
+    const flakyRename = async (from: string, to: string): Promise<void> => {
+      if (refusals-- > 0) throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+      await rename(from, to);
+    };
+    const adapter = new DurableJsonFile(file, { parse: parseCounter, rename: flakyRename });
+    await adapter.write({ n: 7 });
+    expect(await adapter.read()).toEqual({ n: 7 });
+    expect(refusals).toBeLessThan(0);
+  });
+
+  it('gives up on a rename that keeps failing, leaving the old file in place', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'factmark-durable-')), 'data.json');
+    await new DurableJsonFile(file, { parse: parseCounter }).write({ n: 1 });
+    const refusing = new DurableJsonFile(file, {
+      parse: parseCounter,
+      rename: async () => {
+        throw Object.assign(new Error('no such device'), { code: 'ENODEV' });
+      },
+    });
+    await expect(refusing.write({ n: 2 })).rejects.toThrow('no such device');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 1 });
+  });
+
+  it('uses the backup when a crash left no file between the two renames', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'factmark-durable-')), 'data.json');
+    const adapter = new DurableJsonFile(file, { parse: parseCounter });
+    await adapter.write({ n: 1 });
+    await adapter.write({ n: 2 });
+    await rename(file, `${file}.bak`);
+    await writeFile(`${file}.tmp`, '{"n": 3');
+    expect(await new DurableJsonFile(file, { parse: parseCounter }).read()).toEqual({ n: 2 });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 2 });
+  });
+
+  it('runs writes one at a time in the order they were asked for', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'factmark-durable-')), 'data.json');
+    const adapter = new DurableJsonFile(file, { parse: parseCounter });
+    await Promise.all(Array.from({ length: 20 }, (_, index) => adapter.write({ n: index })));
+    expect(await adapter.read()).toEqual({ n: 19 });
+  });
+});

@@ -1,0 +1,175 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/api/envelope';
+import { LibraryStore } from './library-store';
+import { LOCK_FILE } from './folder-lock';
+import { ARTICLE, CLAIM_A, CLAIM_B, fullClaim } from './test-review.fixture';
+
+const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'factmark-store-'));
+
+async function storeWithReview(dataDir: string): Promise<{ store: LibraryStore; id: string }> {
+  const store = await LibraryStore.open(dataDir);
+  const review = await store.createReview({ title: 'مراجعة', sourceUrl: 'https://news.example/a', origin: { kind: 'paste' }, doc: ARTICLE });
+  await store.saveReview({ id: review.id, doc: ARTICLE, claims: [fullClaim(CLAIM_A), fullClaim(CLAIM_B, 'second')] });
+  return { store, id: review.id };
+}
+
+describe('LibraryStore', () => {
+  it('keeps every review, claim and field through a close and a reopen of real files', async () => {
+    const dataDir = await tempDir();
+    const { store, id } = await storeWithReview(dataDir);
+    const saved = store.getReview(id);
+    await store.close();
+
+    const reopened = await LibraryStore.open(dataDir);
+    expect(reopened.getReview(id)).toEqual(saved);
+    expect(reopened.getReview(id).claims[0]).toEqual(fullClaim(CLAIM_A));
+    const [summary] = reopened.listReviews();
+    expect(summary).toMatchObject({ id, title: 'مراجعة', claimCount: 2, verdictCounts: { 'mostly-false': 2 } });
+    await reopened.close();
+  });
+
+  it('counts only claims whose highlight is in the article', async () => {
+    const dataDir = await tempDir();
+    const { store, id } = await storeWithReview(dataDir);
+    const detached = { ...fullClaim('claim-cccc-0003'), verdictId: null };
+    await store.saveReview({ id, doc: ARTICLE, claims: [fullClaim(CLAIM_A), detached] });
+    expect(store.listReviews()[0]).toMatchObject({ claimCount: 1, verdictCounts: { 'mostly-false': 1 } });
+    await store.close();
+  });
+
+  it('refuses a verdict that is not on the scale and writes nothing', async () => {
+    const dataDir = await tempDir();
+    const { store, id } = await storeWithReview(dataDir);
+    const before = await readFile(join(dataDir, 'reviews', `${id}.json`));
+    await expect(store.saveReview({ id, doc: ARTICLE, claims: [{ ...fullClaim(CLAIM_A), verdictId: 'pants-on-fire' }] })).rejects.toThrow(/not on the scale.*True, Mostly true/);
+    expect(await readFile(join(dataDir, 'reviews', `${id}.json`))).toEqual(before);
+    await store.close();
+  });
+
+  it('moves a deleted review to the trash folder instead of destroying it', async () => {
+    const dataDir = await tempDir();
+    const { store, id } = await storeWithReview(dataDir);
+    await store.deleteReview(id);
+    expect(store.listReviews()).toEqual([]);
+    expect(() => store.getReview(id)).toThrow(ApiError);
+    const trash = await readdir(join(dataDir, 'trash'));
+    expect(trash).toHaveLength(1);
+    expect(JSON.parse(await readFile(join(dataDir, 'trash', trash[0] as string), 'utf8')).review.id).toBe(id);
+    await store.close();
+    const reopened = await LibraryStore.open(dataDir);
+    expect(reopened.listReviews()).toEqual([]);
+    await reopened.close();
+  });
+
+  it('sets a damaged review file aside and restores the last good copy, telling the reviewer', async () => {
+    for (const damage of ['truncated', 'zeroed'] as const) {
+      const dataDir = await tempDir();
+      const { store, id } = await storeWithReview(dataDir);
+      await store.saveReview({ id, doc: ARTICLE, claims: [fullClaim(CLAIM_A, 'newest')] });
+      await store.close();
+      const file = join(dataDir, 'reviews', `${id}.json`);
+      const good = await readFile(file);
+      const bad = damage === 'truncated' ? good.subarray(0, good.length / 2) : Buffer.alloc(good.length);
+      await writeFile(file, bad);
+
+      const reopened = await LibraryStore.open(dataDir);
+      // The backup is the save before the damaged one.
+      expect(reopened.getReview(id).claims.map((claim) => claim.rationale)).toEqual(['Official figures say otherwise. 👩‍👩‍👧 Cafe\u0301', 'second']);
+      const notices = reopened.notices();
+      expect(notices).toHaveLength(1);
+      expect(notices[0]?.message).toMatch(/was damaged.*set aside as .*\.corrupt-.*last good copy was restored/);
+      const quarantined = (await readdir(join(dataDir, 'reviews'))).find((name) => name.includes('.corrupt-'));
+      expect(quarantined).toBeDefined();
+      expect(await readFile(join(dataDir, 'reviews', quarantined as string))).toEqual(bad);
+      await reopened.close();
+    }
+  });
+
+  it('refuses a second owner of the data folder, in this process and from another, until the first closes', async () => {
+    const dataDir = await tempDir();
+    const store = await LibraryStore.open(dataDir);
+    await expect(LibraryStore.open(dataDir)).rejects.toThrow(/already using the data folder/);
+
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', `import('${fileURLToPath(new URL('./library-store.ts', import.meta.url))}').then(({ LibraryStore }) => LibraryStore.open(${JSON.stringify(dataDir)})).then(() => process.exit(0), (error) => { console.error(error.message); process.exit(3); })`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(3);
+    expect(stderr).toContain(`process ${process.pid}`);
+
+    await store.close();
+    const second = await LibraryStore.open(dataDir);
+    await second.close();
+  });
+
+  it('takes over a lock left by a process that no longer exists', async () => {
+    const dataDir = await tempDir();
+    await writeFile(join(dataDir, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 12345, hostname: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
+    const store = await LibraryStore.open(dataDir);
+    expect(JSON.parse(await readFile(join(dataDir, LOCK_FILE), 'utf8')).pid).toBe(process.pid);
+    await store.close();
+  });
+
+  it('refuses files from a newer Factmark without changing a byte', async () => {
+    const dataDir = await tempDir();
+    const { store, id } = await storeWithReview(dataDir);
+    await store.close();
+    const reviewFile = join(dataDir, 'reviews', `${id}.json`);
+    const newer = JSON.stringify({ schemaVersion: 99, review: { id, future: true } });
+    await writeFile(reviewFile, newer);
+    const reopened = await LibraryStore.open(dataDir);
+    expect(reopened.listReviews()).toEqual([]);
+    expect(reopened.notices()[0]?.message).toMatch(/newer version of Factmark \(format 99.*Nothing was changed/);
+    await reopened.close();
+    expect(await readFile(reviewFile, 'utf8')).toBe(newer);
+
+    const libraryFile = join(dataDir, 'library.json');
+    const newerLibrary = JSON.stringify({ schemaVersion: 7, scales: [] });
+    await writeFile(libraryFile, newerLibrary);
+    await expect(LibraryStore.open(dataDir)).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/format 7/) });
+    expect(await readFile(libraryFile, 'utf8')).toBe(newerLibrary);
+    expect(await readdir(dataDir)).not.toContain(LOCK_FILE);
+  });
+
+  it('holds the last acknowledged save after being killed with SIGKILL at 50 random moments', async () => {
+    const dataDir = await tempDir();
+    const { store, id } = await storeWithReview(dataDir);
+    await store.close();
+    const child = fileURLToPath(new URL('./crash-child.fixture.ts', import.meta.url));
+    let lastAck = 0;
+    for (let round = 0; round < 50; round++) {
+      const process_ = spawn(process.execPath, ['--import', 'tsx', child, dataDir, id, String(lastAck)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let buffered = '';
+      let acked = lastAck;
+      let stderr = '';
+      process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const firstAck = new Promise<void>((resolve, reject) => {
+        process_.stdout.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString();
+          for (const match of buffered.matchAll(/ACK (\d+)\n/g)) acked = Math.max(acked, Number(match[1]));
+          if (acked > lastAck) resolve();
+        });
+        process_.on('exit', () => reject(new Error(`child exited early: ${stderr}`)));
+      });
+      await firstAck;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 145));
+      process_.kill('SIGKILL');
+      await new Promise((resolve) => process_.on('exit', resolve));
+      // Acks printed before the kill may still sit in the pipe.
+      for (const match of buffered.matchAll(/ACK (\d+)\n/g)) acked = Math.max(acked, Number(match[1]));
+
+      const reopened = await LibraryStore.open(dataDir);
+      const rationale = reopened.getReview(id).claims[0]?.rationale ?? '';
+      const counter = Number(/save (\d+)/.exec(rationale)?.[1]);
+      expect(counter).toBeGreaterThanOrEqual(acked);
+      expect(counter).toBeLessThanOrEqual(acked + 1);
+      lastAck = counter;
+      await reopened.close();
+    }
+  }, 120_000);
+});
