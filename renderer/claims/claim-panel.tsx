@@ -61,7 +61,11 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
         <legend>Verdict</legend>
         <div className="verdict-options" role="radiogroup" aria-label="Verdict">
           {scale?.verdicts.map((verdict, verdictIndex) => (
-            <label key={verdict.id} className={`verdict-option${claim.verdictId === verdict.id ? ' is-chosen' : ''}`} title={verdict.description}>
+            <label
+              key={verdict.id}
+              className={`verdict-option${claim.verdictId === verdict.id ? ' is-chosen' : ''}`}
+              title={`${verdict.description} (Alt+${verdictIndex + 1})`}
+            >
               <input
                 type="radio"
                 name={`verdict-${claim.id}`}
@@ -72,15 +76,17 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
               />
               <span className="swatch" style={{ backgroundColor: verdict.color }} aria-hidden="true" />
               <span>{verdict.label}</span>
-              <kbd aria-hidden="true">Alt+{verdictIndex + 1}</kbd>
             </label>
           ))}
         </div>
-        {claim.verdictId !== null && (
-          <button type="button" className="link-button" onClick={() => update({ verdictId: null })}>
-            Clear verdict
-          </button>
-        )}
+        <p className="verdict-hint">
+          <kbd>Alt+1</kbd>…<kbd>Alt+{scale?.verdicts.length ?? 7}</kbd> set the verdict from anywhere.
+          {claim.verdictId !== null && (
+            <button type="button" className="link-button" onClick={() => update({ verdictId: null })}>
+              Clear verdict
+            </button>
+          )}
+        </p>
       </fieldset>
 
       <label className="field">
@@ -100,7 +106,7 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
       <UrlField label="Where it appeared" value={claim.appearanceUrl} onCommit={(appearanceUrl) => update({ appearanceUrl })} />
       <label className="field">
         <span className="field-label">Status</span>
-        <select value={claim.status} onChange={(event) => update({ status: event.target.value as ClaimStatus })}>
+        <select aria-label="Status" value={claim.status} onChange={(event) => update({ status: event.target.value as ClaimStatus })}>
           {CLAIM_STATUSES.map((status) => (
             <option key={status} value={status}>
               {CLAIM_STATUS_LABELS[status]}

@@ -36,7 +36,7 @@ export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => voi
       <div className="filters">
         <label>
           Verdict
-          <select value={verdictFilter} onChange={(event) => setVerdictFilter(event.target.value)}>
+          <select aria-label="Filter by verdict" value={verdictFilter} onChange={(event) => setVerdictFilter(event.target.value)}>
             <option value={ALL}>All verdicts</option>
             <option value="unrated">No verdict yet</option>
             {scale?.verdicts.map((verdict) => (
@@ -48,7 +48,7 @@ export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => voi
         </label>
         <label>
           Status
-          <select value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as ClaimStatus | typeof ALL)}>
+          <select aria-label="Filter by status" value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as ClaimStatus | typeof ALL)}>
             <option value={ALL}>All statuses</option>
             {CLAIM_STATUSES.map((status) => (
               <option key={status} value={status}>

@@ -55,7 +55,7 @@ export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onC
             <div className="field-row">
               <label className="field">
                 <span className="field-label">Stance</span>
-                <select value={item.stance} onChange={(event) => update(item.id, { stance: event.target.value as EvidenceStance })}>
+                <select aria-label="Stance" value={item.stance} onChange={(event) => update(item.id, { stance: event.target.value as EvidenceStance })}>
                   {EVIDENCE_STANCES.map((stance) => (
                     <option key={stance} value={stance}>
                       {STANCE_LABELS[stance]}

@@ -136,7 +136,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private async writeNow(data: T, { keepBackup }: { keepBackup: boolean }): Promise<void> {
     const handle = await open(this.tempPath, 'w');
     try {
-      await handle.writeFile(JSON.stringify(data, null, 1), 'utf8');
+      await handle.writeFile(JSON.stringify(data), 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
