@@ -1,27 +1,14 @@
 /** The real Electron window, where an Electron binary exists (a user's machine); skipped with the reason elsewhere. */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedElectronBinary } from '../electron/launcher/electron-binary';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-function electronBinary(): string | undefined {
-  try {
-    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathFile = join(packageDir, 'path.txt');
-    if (!existsSync(pathFile)) return undefined;
-    const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const binary = electronBinary();
+const binary = installedElectronBinary();
 
 test.describe('Electron window', () => {
   test.skip(!binary, 'No Electron binary in node_modules/electron/dist (it cannot be downloaded on this machine); run `npx install-electron` or `node node_modules/electron/install.js` where the network allows, then npm test.');

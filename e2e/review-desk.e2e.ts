@@ -9,7 +9,7 @@ const ARTICLE = `
 <ul><li>Housing starts doubled.</li><li>Exports reached a record.</li></ul>
 <p>Read the <a href="https://example.org/speech">full speech</a>.</p>`;
 
-test('keeps three claims, two overlapping, with every field and two evidence links across a reload and a server restart', async ({ page, server, outsideRequests }) => {
+test('keeps three claims, two overlapping, with every field and two evidence links across a reload and a killed server', async ({ page, server, outsideRequests }) => {
   await page.goto(server.url);
   await createReviewByPaste(page, 'Budget speech check', ARTICLE, 'https://news.example.com/budget');
   const editor = page.getByRole('textbox', { name: 'Article text', exact: true });
@@ -85,7 +85,8 @@ test('keeps three claims, two overlapping, with every field and two evidence lin
   await page.reload();
   await verify();
 
-  await server.stop();
+  // Killed, not stopped: what was acknowledged as saved must survive a crash.
+  await server.kill();
   const restarted = await startServer(server.dataDir);
   try {
     await page.goto(restarted.url);

@@ -4,34 +4,22 @@
  * Arguments after `--` (e.g. `--data-dir DIR`) go to the app.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronPackageDir, installedElectronBinary } from './electron-binary';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const appArgs = process.argv.slice(2);
-const require = createRequire(import.meta.url);
 
 /** The Electron executable if it is installed or can be fetched now; otherwise the reason it cannot. */
 function findElectron(): { path: string } | { reason: string } {
-  let packageDir: string;
-  try {
-    packageDir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return { reason: 'the electron package is not installed' };
-  }
-  const binaryPath = (): string | undefined => {
-    const pathFile = join(packageDir, 'path.txt');
-    if (!existsSync(pathFile)) return undefined;
-    const executable = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(executable) ? executable : undefined;
-  };
-  const present = binaryPath();
+  const packageDir = electronPackageDir();
+  if (!packageDir) return { reason: 'the electron package is not installed' };
+  const present = installedElectronBinary(packageDir);
   if (present) return { path: present };
   // npm installs Electron without its binary when install scripts are off; fetch it once, if the network allows.
   const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
-  const fetched = download.status === 0 ? binaryPath() : undefined;
+  const fetched = download.status === 0 ? installedElectronBinary(packageDir) : undefined;
   return fetched ? { path: fetched } : { reason: 'no Electron binary is installed and it could not be downloaded' };
 }
 

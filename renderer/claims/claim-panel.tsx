@@ -1,10 +1,11 @@
 /** Everything recorded about the selected claim: verdict, rationale, who said it and when, status, tags, evidence. */
 import { forwardRef } from 'react';
-import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type Claim, type ClaimStatus } from '../../shared/model/claim';
+import type { Claim, ClaimStatus } from '../../shared/model/claim';
 import { useReviewStore } from '../review/review-store';
 import { EvidenceList } from './evidence-list';
 import { TagField } from './tag-field';
 import { UrlField } from './url-field';
+import { StatusOptions } from './status-options';
 import { VerdictBadge } from './verdict-badge';
 
 export interface ClaimPanelProps {
@@ -107,11 +108,7 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
       <label className="field">
         <span className="field-label">Status</span>
         <select aria-label="Status" value={claim.status} onChange={(event) => update({ status: event.target.value as ClaimStatus })}>
-          {CLAIM_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {CLAIM_STATUS_LABELS[status]}
-            </option>
-          ))}
+            <StatusOptions />
         </select>
       </label>
       <TagField tags={claim.tags} onChange={(tags) => update({ tags })} />

@@ -1,7 +1,8 @@
 /** Every claim in document order, with verdict and status, filterable; choosing one reveals it. */
 import { useMemo, useState } from 'react';
-import { CLAIM_STATUSES, CLAIM_STATUS_LABELS, type ClaimStatus } from '../../shared/model/claim';
+import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../../shared/model/claim';
 import { detachedClaims, useReviewStore } from '../review/review-store';
+import { StatusOptions } from './status-options';
 import { VerdictBadge } from './verdict-badge';
 
 const ALL = '';
@@ -50,11 +51,7 @@ export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => voi
           Status
           <select aria-label="Filter by status" value={statusFilter} onChange={(event) => setStatusFilter(event.target.value as ClaimStatus | typeof ALL)}>
             <option value={ALL}>All statuses</option>
-            {CLAIM_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {CLAIM_STATUS_LABELS[status]}
-              </option>
-            ))}
+            <StatusOptions />
           </select>
         </label>
       </div>

@@ -51,7 +51,10 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
       if (!saver.isDirty()) return;
       event.preventDefault();
-      void saver.flush();
+      // The desktop window closes itself once the work is on disk; a browser tab asks the user.
+      void saver.flush().then(() => {
+        if (document.documentElement.dataset.mode === 'electron') window.close();
+      });
     };
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('beforeunload', onBeforeUnload);

@@ -1,6 +1,15 @@
 /**
  * The claim mark in the editor: commands to mark and unmark claims, the keyboard shortcut,
  * and a paste rule that keeps one claim from being duplicated by copy and paste.
+ *
+ * Why a mark and not decorations from a claim store: a mark lives in the document, so undo and
+ * redo of marking, cut and paste, and every edit of the text keep a claim on its words with no
+ * mapping code of ours, and the saved document is the single truth of where claims are. The
+ * cost is at load: with 5,000 overlapping claims in a 1 MB article, opening takes about 3× as
+ * long as with none (decorations: about 1.5×; house-style figures, TipTap 3.34, 2 cores), while
+ * typing costs the same. `npm run bench` measures it in this app. If very large reviews make
+ * loading too slow, claims can move to a mapped DecorationSet without changing stored files:
+ * the claim-span reader in shared/ already turns marks into offsets.
  */
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Fragment, Slice, type Node as ProseMirrorNode } from '@tiptap/pm/model';
