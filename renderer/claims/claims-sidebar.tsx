@@ -1,11 +1,39 @@
 /** Every claim in document order, with verdict and status, filterable; choosing one reveals it. */
-import { useMemo, useState } from 'react';
-import { CLAIM_STATUS_LABELS, type ClaimStatus } from '../../shared/model/claim';
+import { memo, useMemo, useState } from 'react';
+import { CLAIM_STATUS_LABELS, type Claim, type ClaimStatus } from '../../shared/model/claim';
+import type { RatingScale } from '../../shared/model/rating-scale';
 import { detachedClaims, useReviewStore } from '../review/review-store';
 import { StatusOptions } from './status-options';
 import { VerdictBadge } from './verdict-badge';
 
 const ALL = '';
+
+interface ClaimListItemProps {
+  claim: Claim;
+  quote: string;
+  number: number;
+  scale: RatingScale | null;
+  selected: boolean;
+  onChoose: (claimId: string) => void;
+}
+
+/** One claim in the list; memoised so typing in a long article re-renders only what changed. */
+const ClaimListItem = memo(function ClaimListItem({ claim, quote, number, scale, selected, onChoose }: ClaimListItemProps) {
+  return (
+    <li>
+      <button type="button" className={`claim-item${selected ? ' is-selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => onChoose(claim.id)}>
+        <span className="claim-number">#{number}</span>
+        <span className="claim-quote" dir="auto">
+          {quote}
+        </span>
+        <span className="claim-meta">
+          <VerdictBadge claim={claim} scale={scale} />
+          <span className="status-text">{CLAIM_STATUS_LABELS[claim.status]}</span>
+        </span>
+      </button>
+    </li>
+  );
+});
 
 export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => void }) {
   const placements = useReviewStore((state) => state.placements);
@@ -63,23 +91,7 @@ export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => voi
         <ol className="claim-list">
           {visible.map(({ placement, number, claim }) =>
             claim ? (
-              <li key={claim.id}>
-                <button
-                  type="button"
-                  className={`claim-item${claim.id === selectedClaimId ? ' is-selected' : ''}`}
-                  aria-current={claim.id === selectedClaimId ? 'true' : undefined}
-                  onClick={() => onChoose(claim.id)}
-                >
-                  <span className="claim-number">#{number}</span>
-                  <span className="claim-quote" dir="auto">
-                    {placement.quote}
-                  </span>
-                  <span className="claim-meta">
-                    <VerdictBadge claim={claim} scale={scale} />
-                    <span className="status-text">{CLAIM_STATUS_LABELS[claim.status]}</span>
-                  </span>
-                </button>
-              </li>
+              <ClaimListItem key={claim.id} claim={claim} quote={placement.quote} number={number} scale={scale} selected={claim.id === selectedClaimId} onChoose={onChoose} />
             ) : null,
           )}
         </ol>

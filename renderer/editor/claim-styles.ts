@@ -5,6 +5,8 @@
 import { useEffect, useMemo } from 'react';
 import type { Claim } from '../../shared/model/claim';
 import { findVerdict, type RatingScale } from '../../shared/model/rating-scale';
+import { claimClassName } from '../../shared/editor-schema/claim-mark-base';
+import { useReviewStore } from '../review/review-store';
 
 /** Highlight colour of a claim without a verdict yet. */
 export const UNRATED_COLOR = '#2f5fb3';
@@ -17,17 +19,17 @@ export function claimColor(claim: Claim | undefined, scale: RatingScale | null):
   return (claim && scale && findVerdict(scale, claim.verdictId)?.color) || UNRATED_COLOR;
 }
 
-function cssString(value: string): string {
-  return `"${value.replace(/["\\\n]/g, '')}"`;
-}
 
-/** Keeps the stylesheet in step with the claims' verdicts and the selected claim. */
-export function useClaimStyles(claims: Record<string, Claim>, scale: RatingScale | null, selectedClaimId: string | null): void {
+/** Keeps the stylesheet in step with the open review's verdicts and selected claim; renders nothing. */
+export function ClaimStyles(): null {
+  const claims = useReviewStore((state) => state.claims);
+  const scale = useReviewStore((state) => state.scale);
+  const selectedClaimId = useReviewStore((state) => state.selectedClaimId);
   const css = useMemo(() => {
     const rules = Object.values(claims).map(
-      (claim) => `.claim[data-claim-id=${cssString(claim.id)}]{--claim-color:${claimColor(claim, scale)}}`,
+      (claim) => `.${claimClassName(claim.id)}{--claim-color:${claimColor(claim, scale)}}`,
     );
-    if (selectedClaimId) rules.push(`.claim[data-claim-id=${cssString(selectedClaimId)}]{--claim-selected:1;outline:2px solid var(--claim-color);outline-offset:1px;}`);
+    if (selectedClaimId) rules.push(`.${claimClassName(selectedClaimId)}{outline:2px solid var(--claim-color);outline-offset:1px;}`);
     return rules.join('\n');
   }, [claims, scale, selectedClaimId]);
 
@@ -39,4 +41,5 @@ export function useClaimStyles(claims: Record<string, Claim>, scale: RatingScale
     }
     sheet.replaceSync(css);
   }, [css]);
+  return null;
 }

@@ -7,7 +7,7 @@ import { ClaimPanel } from '../claims/claim-panel';
 import { ClaimsSidebar } from '../claims/claims-sidebar';
 import { ArticleEditor } from '../editor/article-editor';
 import { readClaimPlacements } from '../editor/claim-placements';
-import { useClaimStyles } from '../editor/claim-styles';
+import { ClaimStyles } from '../editor/claim-styles';
 import { ClaimHoverCard } from './claim-hover-card';
 import { deleteClaim, markSelectionAsClaim, neighbourClaim, revealClaim } from './review-commands';
 import { ReviewSaver } from './review-saver';
@@ -27,11 +27,8 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
   const saverRef = useRef<ReviewSaver | null>(null);
   const [overlapping, setOverlapping] = useState<string[]>([]);
   const placementTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Only what the toolbar shows: the desk must not re-render on every keystroke in a long article.
   const meta = useReviewStore((state) => state.meta);
-  const claims = useReviewStore((state) => state.claims);
-  const selectedClaimId = useReviewStore((state) => state.selectedClaimId);
-  const changeCount = useReviewStore((state) => state.changeCount);
-  useClaimStyles(claims, scale, selectedClaimId);
 
   if (!saverRef.current) saverRef.current = new ReviewSaver(() => editorRef.current);
   const saver = saverRef.current;
@@ -39,9 +36,13 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
   // Load the store before the editor (a child) reports its claims; the desk is keyed by review.
   useState(() => useReviewStore.getState().open(review, scale));
 
-  useEffect(() => {
-    if (changeCount > 0) saver.schedule();
-  }, [changeCount, saver]);
+  useEffect(
+    () =>
+      useReviewStore.subscribe((state, previous) => {
+        if (state.changeCount !== previous.changeCount) saver.schedule();
+      }),
+    [saver],
+  );
 
   useEffect(() => {
     // Keep what was typed when the window goes away: save at once, and in a desktop window hold the close until it is on disk.
@@ -76,6 +77,14 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
     const editor = editorRef.current;
     if (editor) revealClaim(editor, claimId, { focusEditor });
   }, []);
+
+  const chooseFromList = useCallback(
+    (claimId: string) => {
+      setOverlapping([]);
+      choose(claimId);
+    },
+    [choose],
+  );
 
   const goToNeighbour = useCallback(
     (direction: 1 | -1) => {
@@ -141,6 +150,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
 
   return (
     <div className="review-desk">
+      <ClaimStyles />
       <header className="desk-toolbar">
         <button type="button" onClick={() => void saver.flush().then(onBack)} aria-label="Back to the library">
           ← Library
@@ -173,12 +183,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
         <SaveStatus onSaveNow={() => void saver.flush()} />
       </header>
       <div className="desk-body">
-        <ClaimsSidebar
-          onChoose={(claimId) => {
-            setOverlapping([]);
-            choose(claimId);
-          }}
-        />
+        <ClaimsSidebar onChoose={chooseFromList} />
         <main className="article-pane" aria-label="Article">
           <ArticleEditor
             doc={review.doc}

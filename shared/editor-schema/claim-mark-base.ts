@@ -12,6 +12,11 @@ export interface ClaimMarkAttributes {
 /** Attribute that carries the claim id in HTML. */
 export const CLAIM_ID_ATTRIBUTE = 'data-claim-id';
 
+/** The CSS class that names one claim's highlight elements. */
+export function claimClassName(claimId: string): string {
+  return `fm-claim-${claimId.replace(/[^A-Za-z0-9_-]/g, '')}`;
+}
+
 export const ClaimMarkBase = Mark.create({
   name: CLAIM_MARK,
   // Claims may overlap and nest: a mark that excludes nothing can sit beside itself.
@@ -35,7 +40,9 @@ export const ClaimMarkBase = Mark.create({
     return [{ tag: `span[${CLAIM_ID_ATTRIBUTE}]` }];
   },
 
-  renderHTML({ HTMLAttributes }) {
-    return ['span', mergeAttributes({ class: 'claim' }, HTMLAttributes), 0];
+  renderHTML({ HTMLAttributes, mark }) {
+    // A class per claim lets the browser find a claim's colour rule by class lookup; a rule
+    // keyed on the data attribute is checked against every highlight (5,000² with 5,000 claims).
+    return ['span', mergeAttributes({ class: `claim ${claimClassName(String(mark.attrs.claimId))}` }, HTMLAttributes), 0];
   },
 });
