@@ -1,4 +1,7 @@
 /** The library: new review from a file, rename, delete after asking, and counts per verdict. */
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer } from './support/factmark-server';
 import { createReviewByPaste, expect, test } from './support/fixtures';
 
 test('opens a Markdown file as a new review with its structure', async ({ page, server }) => {
@@ -55,4 +58,31 @@ test('renames a review and deletes it only after asking', async ({ page, server 
   await expect(page.getByText('No reviews yet')).toBeVisible();
   await page.reload();
   await expect(page.getByText('No reviews yet')).toBeVisible();
+});
+
+test('tells the reviewer when a damaged review file was replaced by its last good copy', async ({ page, server }) => {
+  await page.goto(server.url);
+  await createReviewByPaste(page, 'Will be damaged', '<p>The bridge cost 2 million.</p>');
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await page.getByRole('button', { name: 'Rename Will be damaged' }).click();
+  await page.getByRole('dialog', { name: 'Rename review' }).getByLabel('Title').fill('Renamed before damage');
+  await page.getByRole('dialog', { name: 'Rename review' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Renamed before damage', exact: true })).toBeVisible();
+  await server.stop();
+
+  const reviews = join(server.dataDir, 'reviews');
+  const [file] = (await readdir(reviews)).filter((name) => name.endsWith('.json'));
+  await writeFile(join(reviews, file as string), '{"schemaVersion": 1, "review": {"id": "trunc');
+  const restarted = await startServer(server.dataDir);
+  try {
+    await page.goto(restarted.url);
+    await expect(page.getByRole('alert')).toContainText('was damaged');
+    await expect(page.getByRole('alert')).toContainText('last good copy was restored');
+    // The backup is the version before the rename.
+    await expect(page.getByRole('button', { name: 'Will be damaged', exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await restarted.stop();
+  }
 });

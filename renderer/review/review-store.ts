@@ -4,7 +4,7 @@
  * stored here for long: the document's claim marks are the truth, placements are derived.
  */
 import { create } from 'zustand';
-import type { Claim } from '../../shared/model/claim';
+import { newClaim, type Claim } from '../../shared/model/claim';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review } from '../../shared/model/review';
 
@@ -97,7 +97,19 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
       // A mark that comes back (undo of a delete) brings its claim back too.
       const placed = new Set(placements.map((placement) => placement.claimId));
       const removed = [...state.removedClaimIds].filter((id) => !placed.has(id));
-      return removed.length === state.removedClaimIds.size ? { placements } : { placements, removedClaimIds: new Set(removed) };
+      // A highlight pasted from another review arrives without its record: it starts as a new claim.
+      const missing = placements.filter((placement) => !state.claims[placement.claimId]);
+      const now = new Date().toISOString();
+      return {
+        placements,
+        ...(removed.length === state.removedClaimIds.size ? {} : { removedClaimIds: new Set(removed) }),
+        ...(missing.length === 0
+          ? {}
+          : {
+              claims: { ...state.claims, ...Object.fromEntries(missing.map((placement) => [placement.claimId, newClaim(placement.claimId, now)])) },
+              changeCount: state.changeCount + 1,
+            }),
+      };
     }),
   documentChanged: () => set((state) => ({ changeCount: state.changeCount + 1 })),
   setSaveState: (saveState) => set({ saveState }),
