@@ -1,0 +1,78 @@
+/**
+ * Renders a stored article document as HTML for reports: structure and emphasis kept, links
+ * only to web and mail addresses, every claim highlighted with its number linking to it.
+ */
+import { CLAIM_MARK } from '../article/claim-spans';
+import type { DocNode } from '../model/article-doc';
+import { isAllowedArticleLink } from '../editor-schema/article-extensions';
+import { escapeHtml } from './escape';
+
+/** How a claim is shown in the article: its report number and highlight colour. */
+export interface ClaimLabel {
+  number: number;
+  anchor: string;
+  color: string;
+}
+
+const BLOCK_TAGS: Record<string, string> = {
+  paragraph: 'p',
+  bulletList: 'ul',
+  orderedList: 'ol',
+  listItem: 'li',
+  blockquote: 'blockquote',
+};
+
+function wrapMarks(text: string, node: DocNode): string {
+  let html = escapeHtml(text);
+  for (const mark of node.marks ?? []) {
+    if (mark.type === 'bold') html = `<strong>${html}</strong>`;
+    else if (mark.type === 'italic') html = `<em>${html}</em>`;
+    else if (mark.type === 'underline') html = `<u>${html}</u>`;
+    else if (mark.type === 'strike') html = `<s>${html}</s>`;
+    else if (mark.type === 'code') html = `<code>${html}</code>`;
+    else if (mark.type === 'link') {
+      const href = String(mark.attrs?.href ?? '');
+      if (isAllowedArticleLink(href)) html = `<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${html}</a>`;
+    }
+  }
+  return html;
+}
+
+/** HTML of `doc`; `labels` maps claim ids to their numbers (claims without one are not highlighted). */
+export function articleToHtml(doc: DocNode, labels: ReadonlyMap<string, ClaimLabel>): string {
+  const started = new Set<string>();
+  const render = (node: DocNode): string => {
+    if (node.type === 'text') {
+      const claims = (node.marks ?? [])
+        .filter((mark) => mark.type === CLAIM_MARK)
+        .map((mark) => labels.get(String(mark.attrs?.claimId)))
+        .filter((label): label is ClaimLabel => label !== undefined)
+        .sort((left, right) => left.number - right.number);
+      const inner = wrapMarks(node.text ?? '', node);
+      if (claims.length === 0) return inner;
+      const refs = claims
+        .filter((label) => !started.has(label.anchor))
+        .map((label) => {
+          started.add(label.anchor);
+          return `<a class="claim-ref" id="ref-${label.anchor}" href="#${label.anchor}" style="background:${label.color}">${label.number}</a>`;
+        })
+        .join('');
+      const first = claims[0] as ClaimLabel;
+      const depth = Math.min(claims.length, 3);
+      return `${refs}<mark class="hl hl-${depth}" style="border-color:${first.color}" title="Claim ${claims.map((label) => label.number).join(', ')}">${inner}</mark>`;
+    }
+    if (node.type === 'hardBreak') return '<br>';
+    if (node.type === 'horizontalRule') return '<hr>';
+    const children = (node.content ?? []).map(render).join('');
+    if (node.type === 'doc') return children;
+    if (node.type === 'heading') {
+      const level = Math.min(6, Math.max(2, Number(node.attrs?.level ?? 2) + 1));
+      return `<h${level} dir="auto">${children}</h${level}>`;
+    }
+    if (node.type === 'codeBlock') return `<pre><code>${children}</code></pre>`;
+    const tag = BLOCK_TAGS[node.type] ?? 'div';
+    const start = node.type === 'orderedList' && Number(node.attrs?.start ?? 1) !== 1 ? ` start="${Number(node.attrs?.start)}"` : '';
+    return `<${tag}${tag === 'p' || tag === 'li' ? ' dir="auto"' : ''}${start}>${children}</${tag}>`;
+  };
+  return render(doc);
+}

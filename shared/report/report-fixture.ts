@@ -1,0 +1,81 @@
+/** A review with hostile, Arabic and emoji text for report tests. */
+import type { Claim } from '../model/claim';
+import { DEFAULT_SCALE } from '../model/rating-scale';
+import type { Review } from '../model/review';
+import { buildReportModel, type Publisher, type ReportModel } from './report-model';
+
+export const HOSTILE = '<img src=x onerror=alert(1)> *bold* [x](javascript:alert(1)) | =cmd|calc';
+
+const claim = (id: string, patch: Partial<Claim>): Claim => ({
+  id,
+  verdictId: null,
+  rationale: '',
+  claimant: '',
+  claimDate: '',
+  appearanceUrl: '',
+  status: 'to-check',
+  tags: [],
+  evidence: [],
+  createdAt: '2026-03-14T10:00:00.000Z',
+  updatedAt: '2026-03-15T10:00:00.000Z',
+  ...patch,
+});
+
+const mark = (...ids: string[]) => ids.map((claimId) => ({ type: 'claim', attrs: { claimId } }));
+
+export const REVIEW: Review = {
+  id: 'review-0001',
+  title: 'Budget <speech> & "numbers"',
+  sourceUrl: 'https://news.example/budget?a=1&b=2',
+  createdAt: '2026-03-14T09:00:00.000Z',
+  updatedAt: '2026-03-16T09:00:00.000Z',
+  scaleId: DEFAULT_SCALE.id,
+  origin: { kind: 'paste' },
+  claims: [
+    claim('claim-one-0001', {
+      verdictId: 'false',
+      rationale: `${HOSTILE}\nSecond line.`,
+      claimant: '=HYPERLINK("http://evil")',
+      claimDate: '2026-03-12',
+      appearanceUrl: 'https://tv.example/clip',
+      status: 'reviewed',
+      tags: ['economy', '+tax'],
+      evidence: [
+        { id: 'evidence-0001', url: 'https://stats.example/t3', title: 'Table 3 <b>', note: 'annual -average', stance: 'refutes', accessedAt: '2026-03-15' },
+        { id: 'evidence-0002', url: 'https://archive.example/x', title: '', note: '', stance: 'supports', accessedAt: '' },
+      ],
+    }),
+    claim('claim-two-0002', { claimant: 'وزير المالية', rationale: 'الأرقام غير صحيحة 👩‍👩‍👧 Cafe\u0301' }),
+    claim('claim-gone-0003', { verdictId: 'true', rationale: 'text was deleted' }),
+  ],
+  doc: {
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Budget day' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'He said 👩‍👩‍👧 ' },
+          { type: 'text', text: 'unemployment fell', marks: mark('claim-one-0001') },
+          { type: 'text', text: ' to 3%', marks: [...mark('claim-one-0001', 'claim-two-0002'), { type: 'bold' }] },
+          { type: 'text', text: ' وقال الوزير', marks: mark('claim-two-0002') },
+          { type: 'text', text: ' <script>x</script> ' },
+          { type: 'text', text: 'a link', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
+        ],
+      },
+    ],
+  },
+};
+
+export const PUBLISHER: Publisher = {
+  reviewerName: 'Jane <Doe>',
+  organizationName: 'Check Desk',
+  organizationUrl: 'https://checkdesk.example',
+  reportUrl: 'https://checkdesk.example/checks/budget',
+};
+
+export function model(review: Review = REVIEW, publisher: Publisher = PUBLISHER): ReportModel {
+  return buildReportModel(review, DEFAULT_SCALE, publisher, new Date('2026-03-20T12:00:00.000Z'));
+}
+
+export const EMPTY_REVIEW: Review = { ...REVIEW, claims: [], doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nothing marked.' }] }] } };

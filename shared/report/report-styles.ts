@@ -1,0 +1,44 @@
+/** The HTML report's stylesheet: readable on a phone, printable, system fonts only. */
+export const REPORT_CSS = `
+:root { color-scheme: light; }
+body { margin: 0; font: 16px/1.6 Georgia, 'Noto Serif', 'Noto Naskh Arabic', 'Times New Roman', serif; color: #1d2330; background: #fff; }
+main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1, h2, h3, h4, th, .meta, .badge, .claim-ref, .label { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Arial, sans-serif; }
+h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 0.4rem; }
+h2.section { font-size: 1.25rem; margin: 2.2rem 0 0.8rem; border-bottom: 2px solid #1d2330; padding-bottom: 0.2rem; }
+.meta { color: #4a5263; font-size: 0.9rem; margin: 0 0 0.2rem; overflow-wrap: anywhere; }
+a { color: #1f4fa8; }
+table { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
+th, td { text-align: start; padding: 0.45rem 0.4rem; border-bottom: 1px solid #d9dde4; vertical-align: top; }
+th { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.04em; color: #5f6776; }
+.badge { display: inline-block; color: #fff; font-size: 0.78rem; font-weight: 700; padding: 0.1rem 0.5rem; border-radius: 999px; white-space: nowrap; }
+.claim { border: 1px solid #d9dde4; border-radius: 8px; padding: 0.9rem 1rem; margin: 0 0 1.1rem; break-inside: avoid; }
+.claim h3 { font-size: 1.05rem; margin: 0 0 0.5rem; display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
+.quote { margin: 0 0 0.6rem; padding: 0.4rem 0.8rem; border-inline-start: 4px solid #1f4fa8; background: #f6f7f9; }
+.quote .context { color: #5f6776; }
+.quote strong { background: #fff3b0; font-weight: 600; }
+.label { font-size: 0.78rem; font-weight: 700; color: #4a5263; text-transform: uppercase; letter-spacing: 0.03em; margin: 0.6rem 0 0.1rem; }
+.rationale { white-space: pre-wrap; margin: 0; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.8rem; margin: 0.5rem 0; font-size: 0.92rem; }
+dl.facts dt { color: #5f6776; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+ul.evidence { padding-inline-start: 1.2rem; margin: 0.2rem 0; }
+ul.evidence li { margin-bottom: 0.35rem; overflow-wrap: anywhere; }
+.stance { font-family: system-ui, sans-serif; font-size: 0.75rem; border: 1px solid #aeb5c1; border-radius: 4px; padding: 0 0.3rem; margin-inline-end: 0.3rem; }
+.article { border-top: 1px solid #d9dde4; padding-top: 0.5rem; }
+mark.hl { background: #fff6c7; color: inherit; border-bottom: 2px solid; padding: 0 1px; }
+mark.hl-2 { background: #ffe98a; }
+mark.hl-3 { background: #ffdb4d; }
+.claim-ref { display: inline-block; min-width: 1.2em; margin: 0 0.15em; padding: 0 0.25em; border-radius: 4px; color: #fff; font-size: 0.7em; font-weight: 700; text-align: center; text-decoration: none; vertical-align: super; line-height: 1.4; }
+.empty { color: #5f6776; font-style: italic; }
+footer { margin-top: 2.5rem; font-size: 0.8rem; color: #5f6776; font-family: system-ui, sans-serif; }
+@media (max-width: 600px) { body { font-size: 15px; } .summary th:nth-child(4), .summary td:nth-child(4) { display: none; } }
+@media print {
+  body { font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  .claim-ref { color: #000 !important; background: none !important; border: 1px solid #000; }
+  mark.hl { background: none; }
+  h2.section { break-after: avoid; }
+}
+`;

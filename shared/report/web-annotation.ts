@@ -1,0 +1,74 @@
+/**
+ * W3C Web Annotation (JSON-LD): an AnnotationCollection with one `assessing` annotation per
+ * claim. Targets carry a TextQuoteSelector and a TextPositionSelector; positions count UTF-16
+ * code units of the article's plain text (blocks joined by one line break, no Unicode
+ * normalisation), which the collection states in `factmark:offsetUnit`.
+ */
+import { claimUrl, dayOf, type ReportClaim, type ReportModel } from './report-model';
+
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** The article's identifier in targets: its web address, else a stable name for this review. */
+export function articleSource(model: ReportModel): string {
+  return model.review.sourceUrl || `urn:factmark:review:${model.review.id}`;
+}
+
+function annotation(model: ReportModel, reportClaim: ReportClaim) {
+  const { claim, verdict } = reportClaim;
+  const bodies: Record<string, unknown>[] = [
+    { type: 'TextualBody', purpose: 'assessing', value: verdict?.label ?? 'Not yet rated', format: 'text/plain', language: 'en' },
+  ];
+  if (claim.rationale.trim()) bodies.push({ type: 'TextualBody', purpose: 'describing', value: claim.rationale, format: 'text/plain' });
+  for (const tag of claim.tags) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  for (const item of claim.evidence) {
+    bodies.push({
+      id: item.url,
+      type: 'Text',
+      purpose: 'linking',
+      ...(item.title ? { title: item.title } : {}),
+      ...(item.note ? { summary: item.note } : {}),
+      'factmark:stance': item.stance,
+      ...(item.accessedAt ? { 'factmark:accessed': item.accessedAt } : {}),
+    });
+  }
+  const url = claimUrl(model, reportClaim);
+  return {
+    id: url || `urn:factmark:claim:${claim.id}`,
+    type: 'Annotation',
+    motivation: 'assessing',
+    created: claim.createdAt,
+    modified: claim.updatedAt,
+    ...(model.publisher.reviewerName ? { creator: { type: 'Person', name: model.publisher.reviewerName } } : {}),
+    body: bodies,
+    target: {
+      source: articleSource(model),
+      selector: [
+        { type: 'TextQuoteSelector', exact: reportClaim.quote, prefix: reportClaim.prefix, suffix: reportClaim.suffix },
+        { type: 'TextPositionSelector', start: reportClaim.start, end: reportClaim.end },
+      ],
+    },
+    ...(verdict ? { 'factmark:ratingValue': verdict.ratingValue } : {}),
+    ...(claim.claimant ? { 'factmark:claimant': claim.claimant } : {}),
+    ...(claim.claimDate ? { 'factmark:claimDate': claim.claimDate } : {}),
+    ...(claim.appearanceUrl ? { 'factmark:appearance': claim.appearanceUrl } : {}),
+    'factmark:status': claim.status,
+  };
+}
+
+/** The review's claims as an AnnotationCollection (one page holding every annotation). */
+export function buildWebAnnotations(model: ReportModel) {
+  const items = model.claims.map((reportClaim) => annotation(model, reportClaim));
+  const collectionId = `urn:factmark:review:${model.review.id}:annotations`;
+  return {
+    '@context': [ANNOTATION_CONTEXT, { factmark: 'urn:factmark:vocab:' }],
+    id: collectionId,
+    type: 'AnnotationCollection',
+    label: `Fact-check: ${model.review.title}`,
+    created: model.review.createdAt,
+    modified: model.review.updatedAt,
+    total: items.length,
+    'factmark:offsetUnit': 'UTF-16 code units of the article plain text; blocks separated by one U+000A; no Unicode normalisation',
+    'factmark:generated': dayOf(model.generatedAt),
+    ...(items.length > 0 ? { first: { id: `${collectionId}:page1`, type: 'AnnotationPage', startIndex: 0, items } } : {}),
+  };
+}
