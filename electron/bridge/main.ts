@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHandlerRegistry } from '../api/handler-registry';
 import { dataDirFromArgs, defaultDataDir } from '../services/data-dir';
+import { renderPdfWithChromium } from '../services/export/pdf-with-chromium';
 import { openFactmarkServices } from '../services/factmark-services';
 import { ApiError } from '../../shared/api/envelope';
 import { startLoopbackBridge } from './loopback-bridge';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const dataDir = dataDirFromArgs(values['data-dir'] ? ['--data-dir', values['data-dir']] : []) ?? defaultDataDir();
   const staticDir = values['static-dir'] ?? fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
-  const services = await openFactmarkServices({ dataDir, mode: 'browser' });
+  const services = await openFactmarkServices({ dataDir, mode: 'browser', renderPdf: renderPdfWithChromium });
   const registry = createHandlerRegistry({
     ...services.handlers,
     // A page cannot ask its host to open a browser; the renderer opens the link itself.

@@ -12,6 +12,7 @@ import { openFactmarkServices, type FactmarkServices } from '../services/factmar
 import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol';
 import { isFromAppMainFrame, registerIpcHandlers } from './ipc-handlers';
 import { buildAppMenu } from './app-menu';
+import { printPdfWithElectron } from './print-pdf';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const appUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
@@ -40,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData');
   try {
-    services = await openFactmarkServices({ dataDir, mode: 'electron' });
+    services = await openFactmarkServices({ dataDir, mode: 'electron', renderPdf: printPdfWithElectron });
   } catch (error) {
     const message = error instanceof ApiError ? error.message : `The data folder ${dataDir} could not be opened: ${String(error)}`;
     dialog.showErrorBox('Factmark could not open its data folder', message);
@@ -71,7 +72,8 @@ function lockDownSession(): void {
   appSession.setPermissionCheckHandler(() => false);
   // No remote content in the app window: only the app's own files (and the dev server in development).
   appSession.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAppUrl(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:');
+    // blob: is how the window hands an export to the download (save) dialog.
+    const allowed = isAppUrl(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith(`blob:${APP_ORIGIN}`);
     callback({ cancel: !allowed });
   });
 }

@@ -4,6 +4,10 @@
  */
 import type { Handlers } from '../../shared/api/contract';
 import { articleFromSource } from './article/article-from-source';
+import type { Review } from '../../shared/model/review';
+import { annotateReview } from './annotate/annotate-review';
+import { exportReview, type PdfRenderer } from './export/export-review';
+import { validateExport } from './export/validate-export';
 import { LibraryStore } from './library';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -25,7 +29,8 @@ export const APP_VERSION: string = packageJson.version;
 /** Opens the data folder (taking its lock) and returns the handlers over it. */
 export async function openFactmarkServices(options: {
   dataDir: string;
-  mode: 'electron' | 'browser';
+  mode: 'electron' | 'browser' | 'cli';
+  renderPdf: PdfRenderer;
 }): Promise<FactmarkServices> {
   const store = await LibraryStore.open(options.dataDir);
   const handlers: ServiceHandlers = {
@@ -44,6 +49,20 @@ export async function openFactmarkServices(options: {
     'review:delete': async ({ id }) => {
       await store.deleteReview(id);
       return { done: true };
+    },
+    'review:annotate': async ({ id, claims }) => {
+      const review = store.getReview(id);
+      const annotated = annotateReview(review, store.scaleOf(review), claims);
+      await store.saveReview({ id, doc: annotated.doc as Review['doc'], claims: annotated.claims });
+      return { claimIds: annotated.claimIds };
+    },
+    'export:validate': async ({ json }) => validateExport(json),
+    'settings:getPublisher': async () => store.publisher(),
+    'settings:setPublisher': async (publisher) => store.setPublisher(publisher),
+    'review:export': async ({ id, format, publisher }) => {
+      const review = store.getReview(id);
+      const file = await exportReview({ review, scale: store.scaleOf(review), publisher: { ...store.publisher(), ...publisher }, format, renderPdf: options.renderPdf });
+      return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
   };
   return { handlers, store, close: () => store.close() };

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import { ArticleDoc } from '../model/article-doc';
-import { Claim } from '../model/claim';
-import { HttpUrl, Id, OptionalHttpUrl, Timestamp } from '../model/primitives';
+import { Claim, ClaimStatus } from '../model/claim';
+import { HttpUrl, Id, OptionalDate, OptionalHttpUrl, Timestamp } from '../model/primitives';
+import { Publisher } from '../model/publisher';
 import { RatingScale } from '../model/rating-scale';
 import { Review, ReviewOrigin, ReviewSummary, ReviewTitle } from '../model/review';
 
@@ -25,11 +26,35 @@ export const ArticleSource = z.object({
 });
 export type ArticleSource = z.infer<typeof ArticleSource>;
 
+/** The formats a review can be exported to. */
+export const EXPORT_FORMATS = ['html', 'pdf', 'md', 'csv', 'claimreview', 'webannotation'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** A claim to add by quoting the article, as the command line and CSV imports describe it. */
+export const ClaimRequest = z
+  .object({
+    quote: z.string().trim().min(1, 'the quote is empty').max(20_000),
+    /** Which occurrence (1-based) when the quote appears more than once. */
+    occurrence: z.number().int().positive().optional(),
+    /** A verdict label or id of the review's scale; omitted for an unrated claim. */
+    verdict: z.string().max(60).optional(),
+    rationale: z.string().max(200_000).default(''),
+    claimant: z.string().max(2_000).default(''),
+    claimDate: OptionalDate.default(''),
+    appearanceUrl: OptionalHttpUrl.default(''),
+    evidenceUrls: z.array(HttpUrl).max(500).default([]),
+    status: ClaimStatus.default('to-check'),
+    tags: z.array(z.string().min(1).max(60)).max(50).default([]),
+  })
+  .strict();
+export type ClaimRequest = z.input<typeof ClaimRequest>;
+
 export const contract = {
   'app:info': {
     input: NoInput,
     output: z.object({
-      mode: z.enum(['electron', 'browser']),
+      mode: z.enum(['electron', 'browser', 'cli']),
       version: z.string(),
       dataDir: z.string(),
       notices: z.array(Notice),
@@ -54,6 +79,22 @@ export const contract = {
     output: ReviewSummary,
   },
   'review:delete': { input: ReviewRef, output: Done },
+  'settings:getPublisher': { input: NoInput, output: Publisher },
+  'settings:setPublisher': { input: Publisher.strict(), output: Publisher },
+  'review:export': {
+    /** `publisher` fields given here override the library's settings for this export only. */
+    input: z.object({ id: Id, format: ExportFormat, publisher: Publisher.partial().strict().optional() }).strict(),
+    /** The file's bytes in base64, so PDF travels as well as text over IPC and HTTP. */
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  },
+  'review:annotate': {
+    input: z.object({ id: Id, claims: z.array(ClaimRequest).min(1).max(5_000) }).strict(),
+    output: z.object({ claimIds: z.array(Id) }),
+  },
+  'export:validate': {
+    input: z.object({ json: z.string().max(50_000_000) }).strict(),
+    output: z.object({ kind: z.enum(['claimreview', 'webannotation']), problems: z.array(z.object({ where: z.string(), message: z.string(), level: z.enum(['required', 'recommended']) })) }),
+  },
   'shell:openExternal': {
     input: z.object({ url: HttpUrl }).strict(),
     /** False where the host cannot open a browser itself (browser mode): the page opens the link. */

@@ -27,29 +27,22 @@ export interface ArticleText {
 
 const BLOCK_SEPARATOR = '\n';
 
-/** Plain text of `doc` and the span of every claim mark found in it. */
-export function readArticleText(doc: DocNode): ArticleText {
+/**
+ * Walks the text of `doc` in reading order, calling `onText` with each text node and the offset
+ * where its text starts, and returns the plain text. The one definition of the offsets.
+ */
+export function walkArticleText(doc: DocNode, onText: (node: DocNode, start: number) => void = () => undefined): string {
   const parts: string[] = [];
   let length = 0;
-  const ranges = new Map<string, { start: number; end: number }>();
   let blockOpen = false;
-
   const append = (value: string): void => {
     parts.push(value);
     length += value.length;
   };
-
   const visit = (node: DocNode): void => {
     if (node.type === 'text') {
-      const text = node.text ?? '';
-      for (const mark of node.marks ?? []) {
-        const claimId = mark.type === CLAIM_MARK ? mark.attrs?.claimId : undefined;
-        if (typeof claimId !== 'string') continue;
-        const range = ranges.get(claimId);
-        if (range) range.end = length + text.length;
-        else ranges.set(claimId, { start: length, end: length + text.length });
-      }
-      append(text);
+      onText(node, length);
+      append(node.text ?? '');
       return;
     }
     if (node.type === 'hardBreak') {
@@ -65,8 +58,22 @@ export function readArticleText(doc: DocNode): ArticleText {
     for (const child of node.content ?? []) visit(child);
   };
   visit(doc);
+  return parts.join('');
+}
 
-  const text = parts.join('');
+/** Plain text of `doc` and the span of every claim mark found in it. */
+export function readArticleText(doc: DocNode): ArticleText {
+  const ranges = new Map<string, { start: number; end: number }>();
+  const text = walkArticleText(doc, (node, start) => {
+    const end = start + (node.text ?? '').length;
+    for (const mark of node.marks ?? []) {
+      const claimId = mark.type === CLAIM_MARK ? mark.attrs?.claimId : undefined;
+      if (typeof claimId !== 'string') continue;
+      const range = ranges.get(claimId);
+      if (range) range.end = end;
+      else ranges.set(claimId, { start, end });
+    }
+  });
   const spans = [...ranges.entries()]
     .map(([claimId, { start, end }]) => ({ claimId, start, end, quote: text.slice(start, end) }))
     .sort((left, right) => left.start - right.start || left.end - right.end);

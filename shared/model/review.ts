@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ArticleDoc } from './article-doc';
 import { Claim } from './claim';
 import { Id, OptionalHttpUrl, Timestamp } from './primitives';
+import { EMPTY_PUBLISHER, Publisher } from './publisher';
 import { RatingScale } from './rating-scale';
 
 export const ReviewTitle = z.string().trim().min(1, 'a review needs a title').max(300);
@@ -55,5 +56,6 @@ export type ReviewFile = z.infer<typeof ReviewFile>;
 export const LibraryFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   scales: z.array(RatingScale).min(1),
+  publisher: Publisher.default(EMPTY_PUBLISHER),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;

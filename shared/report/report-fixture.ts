@@ -2,7 +2,8 @@
 import type { Claim } from '../model/claim';
 import { DEFAULT_SCALE } from '../model/rating-scale';
 import type { Review } from '../model/review';
-import { buildReportModel, type Publisher, type ReportModel } from './report-model';
+import type { Publisher } from '../model/publisher';
+import { buildReportModel, type ReportModel } from './report-model';
 
 export const HOSTILE = '<img src=x onerror=alert(1)> *bold* [x](javascript:alert(1)) | =cmd|calc';
 

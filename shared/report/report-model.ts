@@ -5,18 +5,9 @@
 import { readArticleText } from '../article/claim-spans';
 import type { Claim } from '../model/claim';
 import { findVerdict, type RatingScale, type Verdict } from '../model/rating-scale';
+import type { Publisher } from '../model/publisher';
 import type { Review } from '../model/review';
 
-/** Who publishes the fact-check; exports name them as reviewer and organisation. */
-export interface Publisher {
-  reviewerName: string;
-  organizationName: string;
-  organizationUrl: string;
-  /** Address where this fact-check is (or will be) published; claims get `#claim-N` anchors on it. */
-  reportUrl: string;
-}
-
-export const EMPTY_PUBLISHER: Publisher = { reviewerName: '', organizationName: '', organizationUrl: '', reportUrl: '' };
 
 /** Characters of context kept either side of a quote, as annotation tools do (Hypothesis: 32). */
 export const SELECTOR_CONTEXT = 32;

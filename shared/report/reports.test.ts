@@ -6,7 +6,7 @@ import { checkClaimReviews } from './claimreview-fields';
 import { buildCsvReport, CSV_COLUMNS, neutralizeFormula } from './csv-report';
 import { buildHtmlReport } from './html-report';
 import { buildMarkdownReport } from './markdown-report';
-import { EMPTY_PUBLISHER } from './report-model';
+import { EMPTY_PUBLISHER } from '../model/publisher';
 import { EMPTY_REVIEW, HOSTILE, model, REVIEW } from './report-fixture';
 import { buildWebAnnotations } from './web-annotation';
 

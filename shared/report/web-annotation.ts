@@ -21,12 +21,12 @@ function annotation(model: ReportModel, reportClaim: ReportClaim) {
   if (claim.rationale.trim()) bodies.push({ type: 'TextualBody', purpose: 'describing', value: claim.rationale, format: 'text/plain' });
   for (const tag of claim.tags) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
   for (const item of claim.evidence) {
+    // A purpose may sit only on a SpecificResource, not on the web resource itself.
     bodies.push({
-      id: item.url,
-      type: 'Text',
+      type: 'SpecificResource',
       purpose: 'linking',
-      ...(item.title ? { title: item.title } : {}),
-      ...(item.note ? { summary: item.note } : {}),
+      source: { id: item.url, ...(item.title ? { title: item.title } : {}) },
+      ...(item.note ? { 'factmark:note': item.note } : {}),
       'factmark:stance': item.stance,
       ...(item.accessedAt ? { 'factmark:accessed': item.accessedAt } : {}),
     });

@@ -13,6 +13,7 @@ import { readArticleText } from '../../../shared/article/claim-spans';
 import type { ArticleDoc } from '../../../shared/model/article-doc';
 import type { Claim } from '../../../shared/model/claim';
 import { Id } from '../../../shared/model/primitives';
+import { EMPTY_PUBLISHER, type Publisher } from '../../../shared/model/publisher';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
 import { SCHEMA_VERSION, UNRATED, type LibraryFile, type Review, type ReviewFile, type ReviewOrigin, type ReviewSummary } from '../../../shared/model/review';
 import { DurableJsonFile, fileStamp, type RecoveryReport } from './durable-json-file';
@@ -83,6 +84,7 @@ export class LibraryStore {
       const library = new Low<LibraryFile>(new DurableJsonFile(join(dataDir, 'library.json'), { parse: migrateLibraryFile, onRecovered }), {
         schemaVersion: SCHEMA_VERSION,
         scales: [DEFAULT_SCALE],
+        publisher: EMPTY_PUBLISHER,
       });
       await library.read();
       const store = new LibraryStore(dataDir, lock, library, options.now ?? (() => new Date()), options.newId ?? randomUUID);
@@ -148,6 +150,22 @@ export class LibraryStore {
     return this.library.data.scales;
   }
 
+  /** The rating scale of `review` (the library's first scale if its own was removed). */
+  scaleOf(review: Review): RatingScale {
+    return this.scales().find((scale) => scale.id === review.scaleId) ?? this.scales()[0] ?? DEFAULT_SCALE;
+  }
+
+  publisher(): Publisher {
+    return this.library.data.publisher;
+  }
+
+  async setPublisher(publisher: Publisher): Promise<Publisher> {
+    this.ensureOpen();
+    this.library.data = { ...this.library.data, publisher };
+    await this.library.write();
+    return publisher;
+  }
+
   /** Every review, most recently changed first. */
   listReviews(): ReviewSummary[] {
     this.ensureOpen();
@@ -178,10 +196,6 @@ export class LibraryStore {
     this.reviews.set(id, db);
     this.summaries.set(id, summarize(review));
     return review;
-  }
-
-  private scaleOf(review: Review): RatingScale {
-    return this.scales().find((scale) => scale.id === review.scaleId) ?? DEFAULT_SCALE;
   }
 
   /** Stores the article and claims; resolves once they are durably on disk. */

@@ -1,0 +1,210 @@
+/**
+ * The `factmark` command line: the same services, data folder and lock as the app, reached
+ * through the same handler registry. Exit codes: 0 done, 1 bad input or data, 2 usage error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { EXPORT_FORMATS, type Channel, type ChannelInput, type ChannelOutput, type ExportFormat } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/envelope';
+import { createHandlerRegistry, type HandlerRegistry } from '../api/handler-registry';
+import { dataDirFromArgs, defaultDataDir } from '../services/data-dir';
+import { renderPdfWithChromium } from '../services/export/pdf-with-chromium';
+import { validateExport } from '../services/export/validate-export';
+import { APP_VERSION, openFactmarkServices } from '../services/factmark-services';
+import { claimRequestsFromCsv } from './csv-claims';
+
+/** Imports larger than this are no article. */
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+class UsageError extends Error {}
+
+async function withLibrary<T>(dataDirOption: string | undefined, work: (call: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>) => Promise<T>): Promise<T> {
+  const dataDir = dataDirFromArgs(dataDirOption ? ['--data-dir', dataDirOption] : []) ?? defaultDataDir();
+  const services = await openFactmarkServices({ dataDir, mode: 'cli', renderPdf: renderPdfWithChromium });
+  const registry: HandlerRegistry = createHandlerRegistry({ ...services.handlers, 'shell:openExternal': async () => ({ opened: false }) });
+  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const result = await registry.invoke(channel, input);
+    if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+    return result.value as ChannelOutput<C>;
+  };
+  try {
+    return await work(call);
+  } finally {
+    await services.close();
+  }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`--occurrence takes a whole number from 1 up, not "${value}".`);
+  return number;
+}
+
+/** The command-line program; `run` parses argv and returns the exit code. */
+export function buildProgram(): Command {
+  const program = new Command('factmark')
+    .description('Factmark: mark and rate claims in articles, and export fact-check reports.')
+    .version(APP_VERSION, '--version', 'print the version')
+    .option('--data-dir <dir>', 'the data folder (default: $FACTMARK_DATA_DIR, else the app’s folder)')
+    .showHelpAfterError()
+    .exitOverride();
+  const dataDir = (): string | undefined => program.opts<{ dataDir?: string }>().dataDir;
+
+  program
+    .command('list')
+    .description('list the reviews with their claim counts')
+    .option('--json', 'print {"reviews": [...]} as JSON')
+    .action(async (options: { json?: boolean }) => {
+      await withLibrary(dataDir(), async (call) => {
+        const reviews = await call('review:list', {});
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify({ reviews }, null, 2)}\n`);
+          return;
+        }
+        if (reviews.length === 0) process.stdout.write('No reviews yet. Add one with: factmark import FILE\n');
+        for (const review of reviews) {
+          const counts = Object.entries(review.verdictCounts).map(([verdict, count]) => `${count} ${verdict}`).join(', ');
+          process.stdout.write(`${review.id}  ${review.title}  (${review.claimCount} claims${counts ? `: ${counts}` : ''})\n`);
+        }
+      });
+    });
+
+  program
+    .command('import')
+    .description('add a review from a .txt or .md file; prints the new review id as its last line')
+    .argument('<file>', 'the article file')
+    .option('--title <title>', 'the review title (default: the first Markdown heading or the file name)')
+    .action(async (file: string, options: { title?: string }) => {
+      const extension = extname(file).toLowerCase();
+      const format = extension === '.md' || extension === '.markdown' ? 'markdown' : extension === '.txt' || extension === '.text' ? 'text' : undefined;
+      if (!format) throw new ApiError('invalid-input', `${file}: Factmark imports .txt and .md files here (got "${extension || 'no extension'}").`);
+      const info = await stat(file).catch(() => undefined);
+      if (!info?.isFile()) throw new ApiError('invalid-input', `${file} does not exist or is not a file.`);
+      if (info.size > MAX_IMPORT_BYTES) throw new ApiError('invalid-input', `${file} is larger than 50 MB; that is not an article Factmark can open.`);
+      const body = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+      const heading = format === 'markdown' ? /^#\s+(.+)$/m.exec(body)?.[1] : undefined;
+      const title = (options.title ?? heading ?? basename(file, extension)).trim().slice(0, 300);
+      await withLibrary(dataDir(), async (call) => {
+        const review = await call('review:create', { title, sourceUrl: '', origin: { kind: 'file', fileName: basename(file) }, article: { format, body } });
+        process.stdout.write(`Imported "${review.title}".\n${review.id}\n`);
+      });
+    });
+
+  program
+    .command('annotate')
+    .description('mark a claim by quoting the article (or many from a CSV file), all or nothing')
+    .argument('<id>', 'the review id')
+    .option('--quote <text>', 'the words of the claim, as the article has them')
+    .option('--verdict <label>', 'a verdict of the rating scale, e.g. "Mostly false"')
+    .option('--rationale <text>', 'why the verdict')
+    .option('--claimant <name>', 'who made the claim')
+    .option('--claim-date <date>', 'when the claim was made (YYYY-MM-DD)')
+    .option('--appearance <url>', 'where the claim appeared')
+    .option('--evidence <url>', 'a source (repeat for more)', collect, [])
+    .addOption(new Option('--status <status>', 'the review status').choices(['to-check', 'in-progress', 'reviewed']))
+    .option('--tag <tag>', 'a tag (repeat for more)', collect, [])
+    .option('--occurrence <n>', 'which occurrence of a quote that appears more than once', positiveInteger)
+    .option('--from <csv>', 'add every claim in this CSV file (columns as in the CSV export)')
+    .action(async (id: string, options: Record<string, string | string[] | number | undefined>) => {
+      let claims;
+      if (options.from) {
+        if (options.quote) throw new UsageError('Use either --quote or --from, not both.');
+        const csvFile = String(options.from);
+        claims = claimRequestsFromCsv(await readFile(csvFile, 'utf8').catch(() => {
+          throw new ApiError('invalid-input', `${csvFile} cannot be read.`);
+        }), csvFile);
+      } else {
+        if (!options.quote) throw new UsageError('Say which words to mark with --quote "…" (or give a CSV file with --from).');
+        claims = [
+          {
+            quote: String(options.quote),
+            ...(options.verdict ? { verdict: String(options.verdict) } : {}),
+            rationale: String(options.rationale ?? ''),
+            claimant: String(options.claimant ?? ''),
+            claimDate: String(options.claimDate ?? ''),
+            appearanceUrl: String(options.appearance ?? ''),
+            evidenceUrls: options.evidence as string[],
+            ...(options.status ? { status: options.status as 'to-check' | 'in-progress' | 'reviewed' } : {}),
+            tags: options.tag as string[],
+            ...(options.occurrence ? { occurrence: Number(options.occurrence) } : {}),
+          },
+        ];
+      }
+      await withLibrary(dataDir(), async (call) => {
+        const { claimIds } = await call('review:annotate', { id, claims });
+        process.stdout.write(`Marked ${claimIds.length} ${claimIds.length === 1 ? 'claim' : 'claims'}.\n${claimIds.join('\n')}\n`);
+      });
+    });
+
+  program
+    .command('export')
+    .description('export a review as a report or as structured data')
+    .argument('<id>', 'the review id')
+    .addOption(new Option('--format <format>', 'the export format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .option('-o, --output <file>', 'write to this file (default: standard output; required for pdf)')
+    .option('--reviewer <name>', 'the reviewer named in the report (default: as set in the app)')
+    .option('--organization <name>', 'the publishing organisation')
+    .option('--organization-url <url>', 'the organisation’s web address')
+    .option('--report-url <url>', 'where the fact-check is published (ClaimReview url)')
+    .action(async (id: string, options: { format: ExportFormat; output?: string; reviewer?: string; organization?: string; organizationUrl?: string; reportUrl?: string }) => {
+      if (options.format === 'pdf' && !options.output) throw new UsageError('A PDF needs a file: add -o report.pdf.');
+      await withLibrary(dataDir(), async (call) => {
+        const overrides = { reviewerName: options.reviewer, organizationName: options.organization, organizationUrl: options.organizationUrl, reportUrl: options.reportUrl };
+        // Options given here apply to this export only; the app's settings stay as they are.
+        const publisher = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+        const file = await call('review:export', { id, format: options.format, publisher });
+        const bytes = Buffer.from(file.base64, 'base64');
+        if (options.output) {
+          await writeFile(options.output, bytes);
+          process.stderr.write(`Wrote ${options.output}\n`);
+        } else process.stdout.write(bytes);
+      });
+    });
+
+  program
+    .command('validate')
+    .description('check a ClaimReview or Web Annotation file and explain each problem')
+    .argument('<file>', 'the JSON-LD file')
+    .action(async (file: string) => {
+      const json = await readFile(file, 'utf8').catch(() => {
+        throw new ApiError('invalid-input', `${file} cannot be read.`);
+      });
+      // Validation reads no library, so it does not take the data folder (it works while the app is open).
+      {
+        const report = validateExport(json);
+        const kind = report.kind === 'claimreview' ? 'schema.org ClaimReview' : 'W3C Web Annotation';
+        const required = report.problems.filter((problem) => problem.level === 'required');
+        for (const problem of report.problems) process.stdout.write(`${problem.level === 'required' ? 'error' : 'warning'}: ${problem.where}: ${problem.message}\n`);
+        process.stdout.write(required.length === 0 ? `${file}: valid ${kind}${report.problems.length ? ` (${report.problems.length} recommendations)` : ''}.\n` : `${file}: ${required.length} problems as ${kind}.\n`);
+        if (required.length > 0) process.exitCode = 1;
+      }
+    });
+
+  return program;
+}
+
+/** Runs the program on `argv` (without node and script) and returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof UsageError) {
+      process.stderr.write(`factmark: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ApiError) {
+      process.stderr.write(`factmark: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`factmark: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Adds claims to a review by quoting the article: each quote is found (white space and line
+ * breaks normalised), must be unambiguous, and gets a claim mark and a record. All or nothing.
+ */
+import search from 'approx-string-match';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ClaimRequest } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/envelope';
+import { walkArticleText } from '../../../shared/article/claim-spans';
+import { markTextRange } from '../../../shared/article/mark-text-range';
+import { findQuote } from '../../../shared/article/quote-search';
+import type { DocNode } from '../../../shared/model/article-doc';
+import type { Claim } from '../../../shared/model/claim';
+import type { RatingScale } from '../../../shared/model/rating-scale';
+import type { Review } from '../../../shared/model/review';
+
+type ParsedClaimRequest = z.output<typeof ClaimRequest>;
+
+/** The passage of `text` closest to `quote`, for a "not found" message. */
+export function closestPassage(text: string, quote: string): string | undefined {
+  const pattern = quote.replace(/\s+/g, ' ').trim().slice(0, 200);
+  const flat = text.replace(/\s/g, ' ');
+  const matches = search(flat, pattern, Math.max(1, Math.floor(pattern.length / 2)));
+  const best = matches.sort((left, right) => left.errors - right.errors)[0];
+  return best ? flat.slice(best.start, best.end).trim() : undefined;
+}
+
+function verdictIdFor(scale: RatingScale, verdict: string | undefined, label: string): string | null {
+  if (verdict === undefined || verdict.trim() === '') return null;
+  const wanted = verdict.trim().toLowerCase();
+  const found = scale.verdicts.find((candidate) => candidate.label.toLowerCase() === wanted || candidate.id === wanted);
+  if (!found) throw new ApiError('invalid-input', `${label}: "${verdict}" is not a verdict of the scale ${scale.name}. Use one of: ${scale.verdicts.map((candidate) => candidate.label).join(', ')}.`);
+  return found.id;
+}
+
+function excerpt(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** The review's document and claims with `requests` added, and the new claim ids; throws before changing anything. */
+export function annotateReview(review: Review, scale: RatingScale, requests: ParsedClaimRequest[], now: Date = new Date()): { doc: DocNode; claims: Claim[]; claimIds: string[] } {
+  let doc: DocNode = review.doc;
+  const text = walkArticleText(doc);
+  const added: Claim[] = [];
+  const stamp = now.toISOString();
+  requests.forEach((request, index) => {
+    const label = requests.length > 1 ? `Claim ${index + 1} ("${excerpt(request.quote)}")` : `The quote "${excerpt(request.quote)}"`;
+    const matches = findQuote(text, request.quote);
+    if (matches.length === 0) {
+      const closest = closestPassage(text, request.quote);
+      throw new ApiError('invalid-input', `${label} is not in the article.${closest ? ` The closest passage is: "${excerpt(closest)}".` : ''} Copy the words exactly as the article has them.`);
+    }
+    if (matches.length > 1 && request.occurrence === undefined) {
+      throw new ApiError('invalid-input', `${label} occurs ${matches.length} times in the article. Say which one with --occurrence N (1 to ${matches.length}), or quote more words.`);
+    }
+    const match = matches[(request.occurrence ?? 1) - 1];
+    if (!match) throw new ApiError('invalid-input', `${label} occurs only ${matches.length} times; --occurrence ${request.occurrence} does not exist.`);
+    const id = randomUUID();
+    doc = markTextRange(doc, match.start, match.end, id);
+    added.push({
+      id,
+      verdictId: verdictIdFor(scale, request.verdict, label),
+      rationale: request.rationale,
+      claimant: request.claimant,
+      claimDate: request.claimDate,
+      appearanceUrl: request.appearanceUrl,
+      status: request.status,
+      tags: request.tags,
+      evidence: request.evidenceUrls.map((url) => ({ id: randomUUID(), url, title: '', note: '', stance: 'context' as const, accessedAt: stamp.slice(0, 10) })),
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
+  });
+  return { doc, claims: [...review.claims, ...added], claimIds: added.map((claim) => claim.id) };
+}

@@ -1,0 +1,25 @@
+/**
+ * Prints report HTML to PDF with an installed Chromium driven by Playwright, for the command
+ * line and browser mode (the Electron app prints with its own webContents.printToPDF).
+ */
+import { chromium } from 'playwright-core';
+import { ApiError } from '../../../shared/api/envelope';
+import { findChromium } from './chromium-path';
+
+/** PDF bytes of `html`, printed on A4 with backgrounds (verdict colours) kept. */
+export async function renderPdfWithChromium(html: string): Promise<Uint8Array> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    throw new ApiError('refused', 'No Chromium or Chrome was found to print the PDF. Install Chromium (for example `apt-get install chromium`) or set CHROMIUM_PATH to a Chrome or Chromium program, then export again.');
+  }
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  try {
+    const page = await browser.newPage({ javaScriptEnabled: false });
+    // The report references nothing outside itself; refuse any request it might make anyway.
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+  } finally {
+    await browser.close();
+  }
+}
