@@ -9,6 +9,7 @@ import { ArticleEditor } from '../editor/article-editor';
 import { readClaimPlacements } from '../editor/claim-placements';
 import { ClaimStyles } from '../editor/claim-styles';
 import { ClaimHoverCard } from './claim-hover-card';
+import { ExportDialog } from './export-dialog';
 import { deleteClaim, markSelectionAsClaim, neighbourClaim, revealClaim } from './review-commands';
 import { ReviewSaver } from './review-saver';
 import { useReviewStore } from './review-store';
@@ -26,6 +27,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
   const panelRef = useRef<HTMLElement>(null);
   const saverRef = useRef<ReviewSaver | null>(null);
   const [overlapping, setOverlapping] = useState<string[]>([]);
+  const [exporting, setExporting] = useState(false);
   const placementTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Only what the toolbar shows: the desk must not re-render on every keystroke in a long article.
   const meta = useReviewStore((state) => state.meta);
@@ -180,6 +182,9 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
             Redo
           </button>
         </div>
+        <button type="button" onClick={() => void saver.flush().then(() => setExporting(true))}>
+          Export…
+        </button>
         <SaveStatus onSaveNow={() => void saver.flush()} />
       </header>
       <div className="desk-body">
@@ -199,6 +204,16 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
         </main>
         <ClaimPanel ref={panelRef} onDelete={removeClaim} onChooseClaim={(id) => choose(id)} overlapping={overlapping} />
       </div>
+      {exporting && meta && (
+        <ExportDialog
+          reviewId={meta.id}
+          onClose={() => setExporting(false)}
+          onDone={(message) => {
+            setExporting(false);
+            onMessage(message);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,119 @@
+/** Exports the open review: choose a format, say who publishes it, and save the file. */
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ExportFormat } from '../../shared/api/contract';
+import { isHttpUrl } from '../../shared/model/primitives';
+import { EMPTY_PUBLISHER, type Publisher } from '../../shared/model/publisher';
+import { api, errorMessage } from '../api/client';
+import { ModalDialog } from '../app/modal-dialog';
+
+const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
+  { format: 'html', label: 'HTML report', hint: 'one page to publish or share' },
+  { format: 'pdf', label: 'PDF report', hint: 'to print or attach' },
+  { format: 'md', label: 'Markdown', hint: 'for a CMS or a wiki' },
+  { format: 'csv', label: 'CSV', hint: 'one row per claim, for spreadsheets' },
+  { format: 'claimreview', label: 'ClaimReview JSON-LD', hint: 'schema.org markup for search engines' },
+  { format: 'webannotation', label: 'Web Annotation JSON-LD', hint: 'W3C annotations for other tools' },
+];
+
+/** Hands `bytes` to the browser's download (Electron shows its save dialog). */
+function saveFile(fileName: string, mimeType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; onClose: () => void; onDone: (message: string) => void }) {
+  const [format, setFormat] = useState<ExportFormat>('html');
+  const [publisher, setPublisher] = useState<Publisher>(EMPTY_PUBLISHER);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api['settings:getPublisher']({}).then(setPublisher, (error: unknown) => setProblem(errorMessage(error)));
+  }, []);
+
+  const field = (key: keyof Publisher) => ({
+    value: publisher[key],
+    onChange: (event: { target: { value: string } }) => setPublisher((current) => ({ ...current, [key]: event.target.value })),
+  });
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    for (const key of ['organizationUrl', 'reportUrl'] as const) {
+      if (publisher[key].trim() && !isHttpUrl(publisher[key].trim())) return setProblem('Web addresses must start with http:// or https://.');
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      const cleaned = Object.fromEntries(Object.entries(publisher).map(([key, value]) => [key, value.trim()])) as Publisher;
+      await api['settings:setPublisher'](cleaned);
+      const file = await api['review:export']({ id: reviewId, format });
+      saveFile(file.fileName, file.mimeType, file.base64);
+      onDone(`Exported ${file.fileName}.`);
+    } catch (error) {
+      setProblem(errorMessage(error));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ModalDialog title="Export review" onClose={onClose} className="export-dialog">
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <fieldset>
+          <legend>Format</legend>
+          <div className="format-options">
+            {FORMATS.map((option) => (
+              <label key={option.format} className={`format-option${format === option.format ? ' is-chosen' : ''}`}>
+                <input type="radio" name="export-format" value={option.format} checked={format === option.format} onChange={() => setFormat(option.format)} />
+                <span>
+                  <strong>{option.label}</strong>
+                  <span className="muted"> — {option.hint}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Published by (remembered for every review)</legend>
+          <div className="field-row">
+            <label className="field">
+              <span className="field-label">Reviewer</span>
+              <input {...field('reviewerName')} dir="auto" />
+            </label>
+            <label className="field">
+              <span className="field-label">Organisation</span>
+              <input {...field('organizationName')} dir="auto" />
+            </label>
+          </div>
+          <label className="field">
+            <span className="field-label">Organisation’s web address</span>
+            <input type="url" {...field('organizationUrl')} dir="ltr" placeholder="https://" />
+          </label>
+          <label className="field">
+            <span className="field-label">Address of the published fact-check (for ClaimReview)</span>
+            <input type="url" {...field('reportUrl')} dir="ltr" placeholder="https://" />
+          </label>
+        </fieldset>
+        {problem && (
+          <p className="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
