@@ -52,3 +52,24 @@ export function ConfirmDialog(props: { title: string; message: string; confirmLa
     </ModalDialog>
   );
 }
+
+/** The end of a dialog form: what went wrong (announced), Cancel, and the submit button. */
+export function DialogFooter(props: { problem: string | null; submitLabel: string; busyLabel?: string; busy?: boolean; onCancel: () => void }) {
+  return (
+    <>
+      {props.problem && (
+        <p className="field-error" role="alert">
+          {props.problem}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={props.busy}>
+          {props.busy ? (props.busyLabel ?? props.submitLabel) : props.submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}

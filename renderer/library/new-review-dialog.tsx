@@ -6,7 +6,7 @@ import { articleStarterKit } from '../../shared/editor-schema/article-extensions
 import { isHttpUrl } from '../../shared/model/primitives';
 import type { ReviewOrigin } from '../../shared/model/review';
 import { cleanPastedHtml } from '../editor/article-editor';
-import { ModalDialog } from '../app/modal-dialog';
+import { DialogFooter, ModalDialog } from '../app/modal-dialog';
 
 export interface NewReviewRequest {
   title: string;
@@ -111,19 +111,7 @@ export function NewReviewDialog({ onCreate, onClose }: { onCreate: (request: New
             onChange={(event) => void chooseFile(event.target.files?.[0])}
           />
         </div>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create review'}
-          </button>
-        </div>
+        <DialogFooter problem={problem} submitLabel="Create review" busy={busy} busyLabel="Creating…" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

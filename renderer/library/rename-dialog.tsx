@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { isHttpUrl } from '../../shared/model/primitives';
 import type { ReviewSummary } from '../../shared/model/review';
-import { ModalDialog } from '../app/modal-dialog';
+import { DialogFooter, ModalDialog } from '../app/modal-dialog';
 
 export function RenameDialog(props: { review: ReviewSummary; onSave: (title: string, sourceUrl: string) => Promise<void>; onClose: () => void }) {
   const [title, setTitle] = useState(props.review.title);
@@ -25,19 +25,7 @@ export function RenameDialog(props: { review: ReviewSummary; onSave: (title: str
           <span className="field-label">Source address</span>
           <input type="url" value={sourceUrl} onChange={(event) => setSourceUrl(event.target.value)} dir="ltr" placeholder="https://" />
         </label>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
+        <DialogFooter problem={problem} submitLabel="Save" onCancel={props.onClose} />
       </form>
     </ModalDialog>
   );

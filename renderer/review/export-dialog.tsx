@@ -4,7 +4,7 @@ import type { ExportFormat } from '../../shared/api/contract';
 import { isHttpUrl } from '../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publisher } from '../../shared/model/publisher';
 import { api, errorMessage } from '../api/client';
-import { ModalDialog } from '../app/modal-dialog';
+import { DialogFooter, ModalDialog } from '../app/modal-dialog';
 
 const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'html', label: 'HTML report', hint: 'one page to publish or share' },
@@ -100,19 +100,7 @@ export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; 
             <input type="url" {...field('reportUrl')} dir="ltr" placeholder="https://" />
           </label>
         </fieldset>
-        {problem && (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Exporting…' : 'Export'}
-          </button>
-        </div>
+        <DialogFooter problem={problem} submitLabel="Export" busy={busy} busyLabel="Exporting…" onCancel={onClose} />
       </form>
     </ModalDialog>
   );

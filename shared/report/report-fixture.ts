@@ -1,5 +1,5 @@
 /** A review with hostile, Arabic and emoji text for report tests. */
-import type { Claim } from '../model/claim';
+import { newClaim, type Claim } from '../model/claim';
 import { DEFAULT_SCALE } from '../model/rating-scale';
 import type { Review } from '../model/review';
 import type { Publisher } from '../model/publisher';
@@ -7,20 +7,7 @@ import { buildReportModel, type ReportModel } from './report-model';
 
 export const HOSTILE = '<img src=x onerror=alert(1)> *bold* [x](javascript:alert(1)) | =cmd|calc';
 
-const claim = (id: string, patch: Partial<Claim>): Claim => ({
-  id,
-  verdictId: null,
-  rationale: '',
-  claimant: '',
-  claimDate: '',
-  appearanceUrl: '',
-  status: 'to-check',
-  tags: [],
-  evidence: [],
-  createdAt: '2026-03-14T10:00:00.000Z',
-  updatedAt: '2026-03-15T10:00:00.000Z',
-  ...patch,
-});
+const claim = (id: string, patch: Partial<Claim>): Claim => ({ ...newClaim(id, '2026-03-14T10:00:00.000Z'), updatedAt: '2026-03-15T10:00:00.000Z', ...patch });
 
 const mark = (...ids: string[]) => ids.map((claimId) => ({ type: 'claim', attrs: { claimId } }));
 
