@@ -177,10 +177,10 @@ describe('factmark command line', () => {
     const count = (await readdir(join(dataDir, 'reviews'))).length;
     const png = await factmark(dataDir, 'import', join(work, 'photo.png'));
     expect(png.code).toBe(1);
-    expect(png.stderr).toContain('.txt and .md');
+    expect(png.stderr).toContain('photo.png: Factmark cannot open .png files');
     const empty = await factmark(dataDir, 'import', join(work, 'empty.txt'));
     expect(empty.code).toBe(1);
-    expect(empty.stderr).toContain('no text');
+    expect(empty.stderr).toContain('empty.txt is empty');
     expect((await readdir(join(dataDir, 'reviews'))).length).toBe(count);
   });
 

@@ -4,18 +4,17 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { EXPORT_FORMATS, type Channel, type ChannelInput, type ChannelOutput, type ExportFormat } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/envelope';
 import { createHandlerRegistry, type HandlerRegistry } from '../api/handler-registry';
 import { dataDirFromArgs, defaultDataDir } from '../services/data-dir';
 import { renderPdfWithChromium } from '../services/export/pdf-with-chromium';
 import { validateExport } from '../services/export/validate-export';
+import { MAX_IMPORT_BYTES } from '../services/import/import-document';
 import { APP_VERSION, openFactmarkServices } from '../services/factmark-services';
 import { claimRequestsFromCsv } from './csv-claims';
 
-/** Imports larger than this are no article. */
-const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 class UsageError extends Error {}
 
@@ -76,22 +75,20 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('add a review from a .txt or .md file; prints the new review id as its last line')
-    .argument('<file>', 'the article file')
-    .option('--title <title>', 'the review title (default: the first Markdown heading or the file name)')
-    .action(async (file: string, options: { title?: string }) => {
-      const extension = extname(file).toLowerCase();
-      const format = extension === '.md' || extension === '.markdown' ? 'markdown' : extension === '.txt' || extension === '.text' ? 'text' : undefined;
-      if (!format) throw new ApiError('invalid-input', `${file}: Factmark imports .txt and .md files here (got "${extension || 'no extension'}").`);
+    .description('add a review from a Word, PDF, web page, text or Markdown file; prints the new review id as its last line')
+    .argument('<file>', 'the article file (.docx, .pdf, .html, .txt, .md)')
+    .option('--title <title>', 'the review title (default: from the file)')
+    .option('--encoding <name>', 'read a text or web page file in this encoding (e.g. windows-1256) instead of detecting it')
+    .action(async (file: string, options: { title?: string; encoding?: string }) => {
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) throw new ApiError('invalid-input', `${file} does not exist or is not a file.`);
       if (info.size > MAX_IMPORT_BYTES) throw new ApiError('invalid-input', `${file} is larger than 50 MB; that is not an article Factmark can open.`);
-      const body = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-      const heading = format === 'markdown' ? /^#\s+(.+)$/m.exec(body)?.[1] : undefined;
-      const title = (options.title ?? heading ?? basename(file, extension)).trim().slice(0, 300);
+      const bytes = await readFile(file);
       await withLibrary(dataDir(), async (call) => {
-        const review = await call('review:create', { title, sourceUrl: '', origin: { kind: 'file', fileName: basename(file) }, article: { format, body } });
-        process.stdout.write(`Imported "${review.title}".\n${review.id}\n`);
+        const { review, notes } = await call('review:import', { fileName: basename(file), base64: bytes.toString('base64'), ...(options.encoding ? { encoding: options.encoding } : {}) });
+        const titled = options.title ? await call('review:updateMeta', { id: review.id, title: options.title, sourceUrl: review.sourceUrl }) : review;
+        for (const note of notes) process.stderr.write(`note: ${note}\n`);
+        process.stdout.write(`Imported "${titled.title}".\n${review.id}\n`);
       });
     });
 

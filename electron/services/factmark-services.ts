@@ -8,6 +8,7 @@ import type { Review } from '../../shared/model/review';
 import { annotateReview } from './annotate/annotate-review';
 import { exportReview, type PdfRenderer } from './export/export-review';
 import { validateExport } from './export/validate-export';
+import { importDocument } from './import/import-document';
 import { LibraryStore } from './library';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -44,6 +45,20 @@ export async function openFactmarkServices(options: {
     'review:get': async ({ id }) => store.getReview(id),
     'review:create': async ({ title, sourceUrl, origin, article }) =>
       store.createReview({ title, sourceUrl, origin, doc: articleFromSource(article) }),
+    'review:import': async ({ fileName, base64, encoding }) => {
+      const bytes = Buffer.from(base64, 'base64');
+      const imported = await importDocument({ fileName, bytes, encoding });
+      const review = await store.createReview({
+        title: imported.title.slice(0, 300),
+        sourceUrl: imported.sourceUrl,
+        byline: imported.byline,
+        publishedAt: imported.publishedAt,
+        origin: { kind: 'file', fileName, size: imported.size, sha256: imported.sha256, importedAt: new Date().toISOString(), ...(imported.encoding ? { encoding: imported.encoding } : {}) },
+        doc: imported.doc,
+        original: { fileName, bytes },
+      });
+      return { review, notes: imported.notes };
+    },
     'review:save': async (input) => store.saveReview(input),
     'review:updateMeta': async (input) => store.updateMeta(input),
     'review:delete': async ({ id }) => {

@@ -6,7 +6,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import DOMPurify from 'dompurify';
 import { useEffect, useRef } from 'react';
 import { CLAIM_ID_ATTRIBUTE } from '../../shared/editor-schema/claim-mark-base';
-import { articleStarterKit } from '../../shared/editor-schema/article-extensions';
+import { articleStarterKit, articleTables } from '../../shared/editor-schema/article-extensions';
 import type { ArticleDoc } from '../../shared/model/article-doc';
 import { ClaimMark } from './extensions/claim-mark';
 
@@ -44,7 +44,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   callbacks.current = props;
 
   const editor = useEditor({
-    extensions: [articleStarterKit(), ClaimMark.configure({ onMarkRequest: () => callbacks.current.onMarkRequest() })],
+    extensions: [articleStarterKit(), articleTables(), ClaimMark.configure({ onMarkRequest: () => callbacks.current.onMarkRequest() })],
     content: props.doc,
     // Each paragraph takes its own direction from its first strong character (Arabic or Latin).
     textDirection: 'auto',

@@ -2,7 +2,7 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useRef, useState, type FormEvent } from 'react';
 import type { ArticleSource } from '../../shared/api/contract';
-import { articleStarterKit } from '../../shared/editor-schema/article-extensions';
+import { articleStarterKit, articleTables } from '../../shared/editor-schema/article-extensions';
 import { isHttpUrl } from '../../shared/model/primitives';
 import type { ReviewOrigin } from '../../shared/model/review';
 import { cleanPastedHtml } from '../editor/article-editor';
@@ -35,7 +35,7 @@ export function NewReviewDialog({ onCreate, onClose }: { onCreate: (request: New
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const pasteEditor = useEditor({
-    extensions: [articleStarterKit()],
+    extensions: [articleStarterKit(), articleTables()],
     injectCSS: false,
     textDirection: 'auto',
     editorProps: { attributes: { 'aria-label': 'Article text (paste here)', class: 'paste-area', 'aria-multiline': 'true' }, transformPastedHTML: cleanPastedHtml },

@@ -70,6 +70,18 @@ export const contract = {
       .strict(),
     output: Review,
   },
+  'review:import': {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(260),
+        /** The file's bytes in base64; 50 MB of file at most. */
+        base64: z.string().max(70_000_000),
+        /** An encoding to read a text or web page file with, instead of detecting it. */
+        encoding: z.string().max(40).optional(),
+      })
+      .strict(),
+    output: z.object({ review: Review, notes: z.array(z.string()) }),
+  },
   'review:save': {
     input: z.object({ id: Id, doc: ArticleDoc, claims: z.array(Claim).max(50_000) }).strict(),
     output: z.object({ updatedAt: Timestamp }),

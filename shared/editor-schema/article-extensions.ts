@@ -4,6 +4,7 @@
  */
 import type { AnyExtension } from '@tiptap/core';
 import { getSchema } from '@tiptap/core';
+import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { isHttpUrl } from '../model/primitives';
 import { ClaimMarkBase } from './claim-mark-base';
@@ -27,9 +28,14 @@ export function articleStarterKit() {
   });
 }
 
+/** Tables from Word files and web pages keep their rows and cells; no resizing handles in an article under check. */
+export function articleTables() {
+  return TableKit.configure({ table: { resizable: false, HTMLAttributes: { class: 'article-table' } } });
+}
+
 /** The extensions that define the stored article schema, shared by Node and the renderer. */
 export function articleSchemaExtensions(): AnyExtension[] {
-  return [articleStarterKit(), ClaimMarkBase];
+  return [articleStarterKit(), articleTables(), ClaimMarkBase];
 }
 
 /** The ProseMirror schema of stored articles. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ArticleDoc } from './article-doc';
 import { Claim } from './claim';
-import { Id, OptionalHttpUrl, Timestamp } from './primitives';
+import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from './primitives';
 import { EMPTY_PUBLISHER, Publisher } from './publisher';
 import { RatingScale } from './rating-scale';
 
@@ -13,6 +13,12 @@ export const ReviewOrigin = z.object({
   kind: z.enum(['paste', 'file']),
   /** The imported file's name, without its folder. */
   fileName: z.string().max(260).optional(),
+  /** Size in bytes, SHA-256 (hex) and import time of the original file, kept in the data folder's originals/. */
+  size: z.number().int().nonnegative().optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  importedAt: Timestamp.optional(),
+  /** The text encoding a text file was read with. */
+  encoding: z.string().max(40).optional(),
 });
 export type ReviewOrigin = z.infer<typeof ReviewOrigin>;
 
@@ -20,6 +26,9 @@ export const Review = z.object({
   id: Id,
   title: ReviewTitle,
   sourceUrl: OptionalHttpUrl,
+  /** Author and publication date of the article, when its file said. */
+  byline: z.string().max(500).default(''),
+  publishedAt: OptionalDate.default(''),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   scaleId: z.string().max(40),

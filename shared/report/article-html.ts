@@ -20,6 +20,10 @@ const BLOCK_TAGS: Record<string, string> = {
   orderedList: 'ol',
   listItem: 'li',
   blockquote: 'blockquote',
+  table: 'table',
+  tableRow: 'tr',
+  tableCell: 'td',
+  tableHeader: 'th',
 };
 
 function wrapMarks(text: string, node: DocNode): string {

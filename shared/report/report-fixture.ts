@@ -15,6 +15,8 @@ export const REVIEW: Review = {
   id: 'review-0001',
   title: 'Budget <speech> & "numbers"',
   sourceUrl: 'https://news.example/budget?a=1&b=2',
+  byline: '',
+  publishedAt: '',
   createdAt: '2026-03-14T09:00:00.000Z',
   updatedAt: '2026-03-16T09:00:00.000Z',
   scaleId: DEFAULT_SCALE.id,

@@ -60,6 +60,20 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
+/** Writes `bytes` to `path` through a temp file that is fsynced and renamed into place. */
+export async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const temp = `${path}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fsRename(temp, path);
+  await syncFolder(dirname(path));
+}
+
 export class DurableJsonFile<T> implements Adapter<T> {
   private queue: Promise<void> = Promise.resolve();
   private readonly renameFile: (from: string, to: string) => Promise<void>;

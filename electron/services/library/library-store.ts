@@ -16,7 +16,7 @@ import { Id } from '../../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publisher } from '../../../shared/model/publisher';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
 import { SCHEMA_VERSION, UNRATED, type LibraryFile, type Review, type ReviewFile, type ReviewOrigin, type ReviewSummary } from '../../../shared/model/review';
-import { DurableJsonFile, fileStamp, type RecoveryReport } from './durable-json-file';
+import { DurableJsonFile, fileStamp, writeDurably, type RecoveryReport } from './durable-json-file';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
 import { migrateLibraryFile, migrateReviewFile } from './migrate';
 
@@ -32,6 +32,10 @@ export interface NewReviewInput {
   sourceUrl: string;
   origin: ReviewOrigin;
   doc: ArticleDoc;
+  byline?: string;
+  publishedAt?: string;
+  /** The imported file itself, kept in originals/<review id>/ so the review can be traced to it. */
+  original?: { fileName: string; bytes: Uint8Array };
 }
 
 function recoveryNotice(report: RecoveryReport): Notice {
@@ -184,6 +188,8 @@ export class LibraryStore {
       id,
       title: input.title,
       sourceUrl: input.sourceUrl,
+      byline: input.byline ?? '',
+      publishedAt: input.publishedAt ?? '',
       createdAt: stamp,
       updatedAt: stamp,
       scaleId: this.scales()[0]?.id ?? DEFAULT_SCALE.id,
@@ -191,8 +197,20 @@ export class LibraryStore {
       doc: input.doc,
       claims: [],
     };
+    const originalFolder = join(this.dataDir, 'originals', id);
+    if (input.original) {
+      await mkdir(originalFolder, { recursive: true });
+      // The file name is the user's; keep only its last part and characters safe on every system.
+      const safeName = basename(input.original.fileName).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 200) || 'original';
+      await writeDurably(join(originalFolder, safeName), input.original.bytes);
+    }
     const db = new Low<ReviewFile>(new DurableJsonFile(this.reviewPath(id), { parse: migrateReviewFile }), { schemaVersion: SCHEMA_VERSION, review });
-    await db.write();
+    try {
+      await db.write();
+    } catch (error) {
+      await rm(originalFolder, { recursive: true, force: true });
+      throw error;
+    }
     this.reviews.set(id, db);
     this.summaries.set(id, summarize(review));
     return review;
