@@ -37,7 +37,9 @@ function docFromHtml(html: string): ArticleDoc {
   // linkedom's nodes are structurally what ProseMirror's parser reads; its types are its own.
   const body = document.body as unknown as Parameters<typeof parser.parse>[0];
   const json = parser.parse(body).toJSON() as ArticleDoc;
-  return json.content && json.content.length > 0 ? json : { type: 'doc', content: [{ type: 'paragraph' }] };
+  // Paragraphs left empty (an image's, a spacer's) carry nothing a reviewer can check.
+  const content = (json.content ?? []).filter((node) => node.type !== 'paragraph' || (node.content ?? []).length > 0);
+  return { type: 'doc', content: content.length > 0 ? content : [{ type: 'paragraph' }] };
 }
 
 /** True when the document holds no visible text. */

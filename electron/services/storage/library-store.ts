@@ -20,7 +20,6 @@ import {
   SCHEMA_VERSION,
   type LibraryFile,
   type ReviewFile,
-  type ReviewOrigin,
   type ReviewSummary,
 } from '../../../shared/model/review';
 import { DurableJsonFile, type RecoveryReport } from './durable-json-file';
@@ -39,12 +38,7 @@ export interface LibraryStoreOptions {
 }
 
 /** What a new review starts from. */
-export interface NewReview {
-  title: string;
-  sourceUrl: string;
-  origin: ReviewOrigin;
-  doc: ArticleDoc;
-}
+export type NewReview = Pick<Review, 'title' | 'sourceUrl' | 'origin' | 'doc'> & Partial<Pick<Review, 'byline' | 'publishedAt'>>;
 
 /** A save of the review desk: the whole article and every claim record. */
 export interface ReviewContent {
@@ -274,6 +268,8 @@ export class LibraryStore {
       id,
       title: input.title,
       sourceUrl: input.sourceUrl,
+      byline: input.byline ?? '',
+      publishedAt: input.publishedAt ?? '',
       createdAt: stamp,
       updatedAt: stamp,
       scaleId: this.library.data.scales[0]?.id ?? DEFAULT_SCALE.id,
