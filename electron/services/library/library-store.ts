@@ -201,7 +201,7 @@ export class LibraryStore {
     if (input.original) {
       await mkdir(originalFolder, { recursive: true });
       // The file name is the user's; keep only its last part and characters safe on every system.
-      const safeName = basename(input.original.fileName).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 200) || 'original';
+      const safeName = [...basename(input.original.fileName)].map((character) => (/[\\/:*?"<>|]/.test(character) || character.charCodeAt(0) < 32 ? '_' : character)).join('').slice(0, 200) || 'original';
       await writeDurably(join(originalFolder, safeName), input.original.bytes);
     }
     const db = new Low<ReviewFile>(new DurableJsonFile(this.reviewPath(id), { parse: migrateReviewFile }), { schemaVersion: SCHEMA_VERSION, review });
