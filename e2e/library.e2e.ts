@@ -1,5 +1,6 @@
 /** The library: new review from a file, rename, delete after asking, and counts per verdict. */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { startServer } from './support/factmark-server';
 import { createReviewByPaste, expect, test } from './support/fixtures';
@@ -13,23 +14,24 @@ test('opens a Markdown file as a new review with its structure', async ({ page, 
     mimeType: 'text/markdown',
     buffer: Buffer.from('# Council meeting\n\nThe mayor said **crime fell by 20%**.\n\n- first\n- second\n'),
   });
-  await expect(dialog.getByLabel('Title')).toHaveValue('Council meeting');
   await dialog.getByRole('button', { name: 'Create review' }).click();
+  await expect(page.locator('.desk-title h1')).toHaveText('Council meeting');
   const editor = page.getByRole('textbox', { name: 'Article text', exact: true });
   await expect(editor.getByRole('heading', { name: 'Council meeting' })).toBeVisible();
   await expect(editor.locator('strong')).toHaveText('crime fell by 20%');
   await expect(editor.locator('li')).toHaveCount(2);
 });
 
-test('refuses a file that is not text, and a review without an article, with a clear message', async ({ page, server }) => {
+test('refuses a file it cannot open, and a review without an article, with a clear message', async ({ page, server }) => {
   await page.goto(server.url);
   await page.getByRole('button', { name: 'New review' }).click();
   const dialog = page.getByRole('dialog', { name: 'New review' });
-  await dialog.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
-  await expect(dialog.getByRole('alert')).toContainText('photo.png is not a .txt or .md file');
   await dialog.getByLabel('Title').fill('Empty');
   await dialog.getByRole('button', { name: 'Create review' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Paste the article text');
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+  await dialog.getByRole('button', { name: 'Create review' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('photo.png: Factmark cannot open .png files');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('No reviews yet')).toBeVisible();
 });
@@ -85,4 +87,22 @@ test('tells the reviewer when a damaged review file was replaced by its last goo
   } finally {
     await restarted.stop();
   }
+});
+
+test('a Word file dropped on the window opens as a new review with its structure', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.getByText('No reviews yet')).toBeVisible();
+  const docx = (await readFile(fileURLToPath(new URL('../electron/services/import/fixtures/council.docx', import.meta.url)))).toString('base64');
+  await page.evaluate((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'council.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+    document.querySelector('main')?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, docx);
+  const editor = page.getByRole('textbox', { name: 'Article text', exact: true });
+  await expect(editor.getByRole('heading', { name: 'Council budget claims' })).toBeVisible();
+  await expect(editor.locator('table td')).toHaveCount(6);
+  await expect(editor.locator('li')).toHaveCount(2);
+  await expect(editor).toContainText('قال الوزير إن الأسعار ارتفعت');
+  await expect(page.getByRole('status').filter({ hasText: 'image was left out' })).toBeVisible();
 });

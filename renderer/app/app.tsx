@@ -4,7 +4,9 @@ import type { Notice } from '../../shared/api/contract';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review, ReviewSummary } from '../../shared/model/review';
 import { api, errorMessage } from '../api/client';
+import { importFile } from '../library/import-file';
 import { LibraryView } from '../library/library-view';
+import type { ImportRequest } from '../library/new-review-dialog';
 import { ReviewDesk } from '../review/review-desk';
 
 function reviewIdFromHash(): string | null {
@@ -20,6 +22,7 @@ export function App() {
   const [routeId, setRouteId] = useState<string | null>(reviewIdFromHash());
   const [message, setMessage] = useState('');
   const [fatal, setFatal] = useState<string | null>(null);
+  const [importing, setImporting] = useState<string | null>(null);
 
   const showMessage = useCallback((text: string) => setMessage(text), []);
   useEffect(() => {
@@ -72,6 +75,42 @@ export function App() {
     };
   }, [routeId, refreshLibrary, showMessage]);
 
+  const importAndOpen = useCallback(
+    async (request: ImportRequest): Promise<void> => {
+      setImporting(request.file.name);
+      try {
+        const { review, notes } = await importFile(request.file, request.encoding);
+        if (request.title || request.sourceUrl) {
+          await api['review:updateMeta']({ id: review.id, title: request.title || review.title, sourceUrl: request.sourceUrl || review.sourceUrl });
+        }
+        showMessage(notes.length > 0 ? `Imported ${request.file.name}. ${notes.join(' ')}` : `Imported ${request.file.name}.`);
+        window.location.hash = `#/review/${review.id}`;
+      } finally {
+        setImporting(null);
+      }
+    },
+    [showMessage],
+  );
+
+  useEffect(() => {
+    // A file dropped anywhere on the window becomes a new review; the editor never receives it.
+    const onDragOver = (event: DragEvent): void => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const onDrop = (event: DragEvent): void => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      importAndOpen({ file, title: '', sourceUrl: '', encoding: '' }).catch((error: unknown) => showMessage(errorMessage(error)));
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop, true);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop, true);
+    };
+  }, [importAndOpen, showMessage]);
+
   const scaleOf = (review: Review): RatingScale | undefined => scales.find((scale) => scale.id === review.scaleId) ?? scales[0];
   const openScale = openReview ? scaleOf(openReview) : undefined;
 
@@ -115,6 +154,7 @@ export function App() {
             reviews={reviews}
             scale={scales[0] ?? null}
             onOpen={(id) => (window.location.hash = `#/review/${id}`)}
+            onImport={importAndOpen}
             onCreate={async (request) => {
               const review = await api['review:create'](request);
               window.location.hash = `#/review/${review.id}`;
@@ -136,7 +176,7 @@ export function App() {
         )}
       </div>
       <div className="toast" role="status" aria-live="polite">
-        {message}
+        {importing ? `Importing ${importing}…` : message}
       </div>
     </div>
   );

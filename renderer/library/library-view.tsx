@@ -4,7 +4,7 @@ import type { RatingScale } from '../../shared/model/rating-scale';
 import { UNRATED, type ReviewSummary } from '../../shared/model/review';
 import { ConfirmDialog } from '../app/modal-dialog';
 import { UNRATED_COLOR } from '../editor/claim-styles';
-import { NewReviewDialog, type NewReviewRequest } from './new-review-dialog';
+import { NewReviewDialog, type ImportRequest, type NewReviewRequest } from './new-review-dialog';
 import { RenameDialog } from './rename-dialog';
 
 export interface LibraryViewProps {
@@ -12,6 +12,7 @@ export interface LibraryViewProps {
   scale: RatingScale | null;
   onOpen: (id: string) => void;
   onCreate: (request: NewReviewRequest) => Promise<void>;
+  onImport: (request: ImportRequest) => Promise<void>;
   onRename: (review: ReviewSummary, title: string, sourceUrl: string) => Promise<void>;
   onDelete: (review: ReviewSummary) => Promise<void>;
 }
@@ -37,7 +38,7 @@ function VerdictCounts({ summary, scale }: { summary: ReviewSummary; scale: Rati
   );
 }
 
-export function LibraryView({ reviews, scale, onOpen, onCreate, onRename, onDelete }: LibraryViewProps) {
+export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onRename, onDelete }: LibraryViewProps) {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<ReviewSummary | null>(null);
   const [deleting, setDeleting] = useState<ReviewSummary | null>(null);
@@ -52,7 +53,7 @@ export function LibraryView({ reviews, scale, onOpen, onCreate, onRename, onDele
       </header>
       {reviews.length === 0 ? (
         <div className="library-empty">
-          <p>No reviews yet. Start one by pasting an article or opening a text file.</p>
+          <p>No reviews yet. Start one with “New review”, or drop a Word, PDF, web page or text file anywhere on this window.</p>
         </div>
       ) : (
         <table className="review-table">
@@ -96,7 +97,7 @@ export function LibraryView({ reviews, scale, onOpen, onCreate, onRename, onDele
           </tbody>
         </table>
       )}
-      {creating && <NewReviewDialog onClose={() => setCreating(false)} onCreate={onCreate} />}
+      {creating && <NewReviewDialog onClose={() => setCreating(false)} onCreate={onCreate} onImport={onImport} />}
       {renaming && (
         <RenameDialog
           review={renaming}

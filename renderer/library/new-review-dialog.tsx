@@ -6,6 +6,7 @@ import { articleStarterKit, articleTables } from '../../shared/editor-schema/art
 import { isHttpUrl } from '../../shared/model/primitives';
 import type { ReviewOrigin } from '../../shared/model/review';
 import { cleanPastedHtml } from '../editor/article-editor';
+import { ENCODING_CHOICES, IMPORT_ACCEPT } from './import-file';
 import { DialogFooter, ModalDialog } from '../app/modal-dialog';
 
 export interface NewReviewRequest {
@@ -15,22 +16,19 @@ export interface NewReviewRequest {
   article: ArticleSource;
 }
 
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-/** Reads a chosen text file; Markdown by its extension. */
-export async function articleFromFile(file: File): Promise<{ title: string; article: ArticleSource }> {
-  if (!/\.(txt|text|md|markdown)$/i.test(file.name)) throw new Error(`${file.name} is not a .txt or .md file. Factmark opens plain text and Markdown files here.`);
-  if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name} is larger than 20 MB; that is not an article Factmark can open.`);
-  const body = await file.text();
-  const format = /\.(md|markdown)$/i.test(file.name) ? 'markdown' : 'text';
-  const firstHeading = format === 'markdown' ? /^#\s+(.+)$/m.exec(body)?.[1] : undefined;
-  return { title: (firstHeading ?? file.name.replace(/\.[^.]+$/, '')).trim().slice(0, 300), article: { format, body } };
+/** A file to import, with the reviewer's title, address and encoding choice (blank: take them from the file). */
+export interface ImportRequest {
+  file: File;
+  title: string;
+  sourceUrl: string;
+  encoding: string;
 }
 
-export function NewReviewDialog({ onCreate, onClose }: { onCreate: (request: NewReviewRequest) => Promise<void>; onClose: () => void }) {
+export function NewReviewDialog({ onCreate, onImport, onClose }: { onCreate: (request: NewReviewRequest) => Promise<void>; onImport: (request: ImportRequest) => Promise<void>; onClose: () => void }) {
   const [title, setTitle] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
-  const [fileArticle, setFileArticle] = useState<{ name: string; article: ArticleSource } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [encoding, setEncoding] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -44,34 +42,23 @@ export function NewReviewDialog({ onCreate, onClose }: { onCreate: (request: New
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const pastedHtml = pasteEditor && !pasteEditor.isEmpty ? pasteEditor.getHTML() : '';
-    const article: ArticleSource | null = fileArticle?.article ?? (pastedHtml ? { format: 'html', body: pastedHtml } : null);
-    if (!title.trim()) return setProblem('Give the review a title.');
+    if (!title.trim() && !file) return setProblem('Give the review a title.');
     if (sourceUrl.trim() && !isHttpUrl(sourceUrl.trim())) return setProblem('The source address must start with http:// or https://.');
-    if (!article) return setProblem('Paste the article text, or open a .txt or .md file.');
+    if (!file && !pastedHtml) return setProblem('Paste the article text, or open a file.');
     setBusy(true);
     try {
-      await onCreate({
-        title: title.trim(),
-        sourceUrl: sourceUrl.trim(),
-        origin: fileArticle ? { kind: 'file', fileName: fileArticle.name } : { kind: 'paste' },
-        article,
-      });
+      if (file) await onImport({ file, title: title.trim(), sourceUrl: sourceUrl.trim(), encoding });
+      else await onCreate({ title: title.trim(), sourceUrl: sourceUrl.trim(), origin: { kind: 'paste' }, article: { format: 'html', body: pastedHtml } });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
       setBusy(false);
     }
   };
 
-  const chooseFile = async (file: File | undefined): Promise<void> => {
-    if (!file) return;
-    try {
-      const read = await articleFromFile(file);
-      setFileArticle({ name: file.name, article: read.article });
-      if (!title.trim()) setTitle(read.title);
-      setProblem(null);
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
+  const chooseFile = (chosen: File | undefined): void => {
+    if (!chosen) return;
+    setFile(chosen);
+    setProblem(null);
   };
 
   return (
@@ -85,13 +72,27 @@ export function NewReviewDialog({ onCreate, onClose }: { onCreate: (request: New
           <span className="field-label">Source address (optional)</span>
           <input type="url" value={sourceUrl} onChange={(event) => setSourceUrl(event.target.value)} placeholder="https://" dir="ltr" />
         </label>
-        {fileArticle ? (
-          <p className="file-chosen">
-            Article from <strong>{fileArticle.name}</strong>{' '}
-            <button type="button" className="link-button" onClick={() => setFileArticle(null)}>
-              Paste text instead
-            </button>
-          </p>
+        {file ? (
+          <div className="file-chosen">
+            <p>
+              Article from <strong>{file.name}</strong> (the title and address are taken from the file unless you give them){' '}
+              <button type="button" className="link-button" onClick={() => setFile(null)}>
+                Paste text instead
+              </button>
+            </p>
+            {/\.(txt|text|md|markdown|html?)$/i.test(file.name) && (
+              <label className="field">
+                <span className="field-label">Text encoding</span>
+                <select value={encoding} onChange={(event) => setEncoding(event.target.value)}>
+                  {ENCODING_CHOICES.map((choice) => (
+                    <option key={choice.value} value={choice.value}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </div>
         ) : (
           <div className="field">
             <span className="field-label">Article</span>
@@ -100,18 +101,18 @@ export function NewReviewDialog({ onCreate, onClose }: { onCreate: (request: New
         )}
         <div className="file-choice">
           <button type="button" onClick={() => fileInput.current?.click()}>
-            Open a .txt or .md file…
+            Open a file (Word, PDF, web page, text)…
           </button>
           <input
             ref={fileInput}
             type="file"
             hidden
             aria-label="Article file"
-            accept=".txt,.text,.md,.markdown,text/plain,text/markdown"
-            onChange={(event) => void chooseFile(event.target.files?.[0])}
+            accept={IMPORT_ACCEPT}
+            onChange={(event) => chooseFile(event.target.files?.[0])}
           />
         </div>
-        <DialogFooter problem={problem} submitLabel="Create review" busy={busy} busyLabel="Creating…" onCancel={onClose} />
+        <DialogFooter problem={problem} submitLabel="Create review" busy={busy} busyLabel={file ? `Importing ${file.name}…` : 'Creating…'} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

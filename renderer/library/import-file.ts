@@ -1,0 +1,35 @@
+/** Sends a chosen or dropped file to the import service. */
+import type { Review } from '../../shared/model/review';
+import { api } from '../api/client';
+
+/** What the import service opens, for file pickers. */
+export const IMPORT_ACCEPT = '.docx,.pdf,.html,.htm,.txt,.text,.md,.markdown';
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** Encodings offered when a text file's encoding must be chosen by hand. */
+export const ENCODING_CHOICES = [
+  { value: '', label: 'Detect automatically' },
+  { value: 'utf-8', label: 'Unicode (UTF-8)' },
+  { value: 'utf-16le', label: 'Unicode (UTF-16)' },
+  { value: 'windows-1256', label: 'Arabic (Windows-1256)' },
+  { value: 'iso-8859-6', label: 'Arabic (ISO-8859-6)' },
+  { value: 'windows-1252', label: 'Western (Windows-1252)' },
+  { value: 'iso-8859-15', label: 'Western (ISO-8859-15)' },
+  { value: 'iso-8859-2', label: 'Central European (ISO-8859-2)' },
+  { value: 'windows-1251', label: 'Cyrillic (Windows-1251)' },
+];
+
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`${file.name} could not be read from the disk.`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Imports `file` as a new review; refuses oversized files before reading them. */
+export async function importFile(file: File, encoding = ''): Promise<{ review: Review; notes: string[] }> {
+  if (file.size > MAX_IMPORT_BYTES) throw new Error(`${file.name} is larger than 50 MB; Factmark opens files up to 50 MB.`);
+  return api['review:import']({ fileName: file.name, base64: await base64Of(file), ...(encoding ? { encoding } : {}) });
+}
