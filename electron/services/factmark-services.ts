@@ -4,6 +4,7 @@
  */
 import type { Handlers } from '../../shared/api/contract';
 import { articleFromSource } from './article/article-from-source';
+import { ApiError } from '../../shared/api/envelope';
 import type { Review } from '../../shared/model/review';
 import { annotateReview } from './annotate/annotate-review';
 import { exportReview, type PdfRenderer } from './export/export-review';
@@ -34,6 +35,7 @@ export async function openFactmarkServices(options: {
   renderPdf: PdfRenderer;
 }): Promise<FactmarkServices> {
   const store = await LibraryStore.open(options.dataDir);
+  const cancelledImports = new Set<string>();
   const handlers: ServiceHandlers = {
     'app:info': async () => ({ mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, notices: store.notices() }),
     'app:dismissNotice': async ({ id }) => {
@@ -45,9 +47,11 @@ export async function openFactmarkServices(options: {
     'review:get': async ({ id }) => store.getReview(id),
     'review:create': async ({ title, sourceUrl, origin, article }) =>
       store.createReview({ title, sourceUrl, origin, doc: articleFromSource(article) }),
-    'review:import': async ({ fileName, base64, encoding }) => {
+    'review:import': async ({ fileName, base64, encoding, importId }) => {
       const bytes = Buffer.from(base64, 'base64');
       const imported = await importDocument({ fileName, bytes, encoding });
+      // Reading the file writes nothing; a cancel that came meanwhile ends the import here.
+      if (importId && cancelledImports.delete(importId)) throw new ApiError('refused', `The import of ${fileName} was cancelled; nothing was added.`);
       const review = await store.createReview({
         title: imported.title.slice(0, 300),
         sourceUrl: imported.sourceUrl,
@@ -57,7 +61,15 @@ export async function openFactmarkServices(options: {
         doc: imported.doc,
         original: { fileName, bytes },
       });
+      if (importId && cancelledImports.delete(importId)) {
+        await store.deleteReview(review.id, { keepInTrash: false });
+        throw new ApiError('refused', `The import of ${fileName} was cancelled; nothing was added.`);
+      }
       return { review, notes: imported.notes };
+    },
+    'review:cancelImport': async ({ importId }) => {
+      cancelledImports.add(importId);
+      return { done: true };
     },
     'review:save': async (input) => store.saveReview(input),
     'review:updateMeta': async (input) => store.updateMeta(input),

@@ -4,7 +4,7 @@ import type { Notice } from '../../shared/api/contract';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review, ReviewSummary } from '../../shared/model/review';
 import { api, errorMessage } from '../api/client';
-import { importFile } from '../library/import-file';
+import { cancelImport, importFile } from '../library/import-file';
 import { LibraryView } from '../library/library-view';
 import type { ImportRequest } from '../library/new-review-dialog';
 import { ReviewDesk } from '../review/review-desk';
@@ -22,7 +22,10 @@ export function App() {
   const [routeId, setRouteId] = useState<string | null>(reviewIdFromHash());
   const [message, setMessage] = useState('');
   const [fatal, setFatal] = useState<string | null>(null);
-  const [importing, setImporting] = useState<string | null>(null);
+  const [importing, setImporting] = useState<{ fileName: string; importId: string } | null>(null);
+  const stopImport = useCallback(() => {
+    if (importing) void cancelImport(importing.importId);
+  }, [importing]);
 
   const showMessage = useCallback((text: string) => setMessage(text), []);
   useEffect(() => {
@@ -77,9 +80,10 @@ export function App() {
 
   const importAndOpen = useCallback(
     async (request: ImportRequest): Promise<void> => {
-      setImporting(request.file.name);
+      const importId = crypto.randomUUID();
+      setImporting({ fileName: request.file.name, importId });
       try {
-        const { review, notes } = await importFile(request.file, request.encoding);
+        const { review, notes } = await importFile(request.file, request.encoding, importId);
         if (request.title || request.sourceUrl) {
           await api['review:updateMeta']({ id: review.id, title: request.title || review.title, sourceUrl: request.sourceUrl || review.sourceUrl });
         }
@@ -155,6 +159,7 @@ export function App() {
             scale={scales[0] ?? null}
             onOpen={(id) => (window.location.hash = `#/review/${id}`)}
             onImport={importAndOpen}
+            onCancelImport={stopImport}
             onCreate={async (request) => {
               const review = await api['review:create'](request);
               window.location.hash = `#/review/${review.id}`;
@@ -176,7 +181,12 @@ export function App() {
         )}
       </div>
       <div className="toast" role="status" aria-live="polite">
-        {importing ? `Importing ${importing}…` : message}
+        {importing ? `Importing ${importing.fileName}…` : message}
+        {importing && (
+          <button type="button" className="toast-action" onClick={stopImport}>
+            Cancel
+          </button>
+        )}
       </div>
     </div>
   );

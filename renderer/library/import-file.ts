@@ -28,8 +28,13 @@ function base64Of(file: File): Promise<string> {
   });
 }
 
-/** Imports `file` as a new review; refuses oversized files before reading them. */
-export async function importFile(file: File, encoding = ''): Promise<{ review: Review; notes: string[] }> {
+/** Imports `file` as a new review under `importId` (see cancelImport); refuses oversized files before reading them. */
+export async function importFile(file: File, encoding: string, importId: string): Promise<{ review: Review; notes: string[] }> {
   if (file.size > MAX_IMPORT_BYTES) throw new Error(`${file.name} is larger than 50 MB; Factmark opens files up to 50 MB.`);
-  return api['review:import']({ fileName: file.name, base64: await base64Of(file), ...(encoding ? { encoding } : {}) });
+  return api['review:import']({ fileName: file.name, base64: await base64Of(file), importId, ...(encoding ? { encoding } : {}) });
+}
+
+/** Stops import `importId`; the import then ends with an error and adds nothing. */
+export async function cancelImport(importId: string): Promise<void> {
+  await api['review:cancelImport']({ importId });
 }

@@ -13,6 +13,7 @@ export interface LibraryViewProps {
   onOpen: (id: string) => void;
   onCreate: (request: NewReviewRequest) => Promise<void>;
   onImport: (request: ImportRequest) => Promise<void>;
+  onCancelImport: () => void;
   onRename: (review: ReviewSummary, title: string, sourceUrl: string) => Promise<void>;
   onDelete: (review: ReviewSummary) => Promise<void>;
 }
@@ -38,7 +39,7 @@ function VerdictCounts({ summary, scale }: { summary: ReviewSummary; scale: Rati
   );
 }
 
-export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onRename, onDelete }: LibraryViewProps) {
+export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onCancelImport, onRename, onDelete }: LibraryViewProps) {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<ReviewSummary | null>(null);
   const [deleting, setDeleting] = useState<ReviewSummary | null>(null);
@@ -97,7 +98,7 @@ export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onRena
           </tbody>
         </table>
       )}
-      {creating && <NewReviewDialog onClose={() => setCreating(false)} onCreate={onCreate} onImport={onImport} />}
+      {creating && <NewReviewDialog onClose={() => setCreating(false)} onCreate={onCreate} onImport={onImport} onCancelImport={onCancelImport} />}
       {renaming && (
         <RenameDialog
           review={renaming}

@@ -24,7 +24,17 @@ export interface ImportRequest {
   encoding: string;
 }
 
-export function NewReviewDialog({ onCreate, onImport, onClose }: { onCreate: (request: NewReviewRequest) => Promise<void>; onImport: (request: ImportRequest) => Promise<void>; onClose: () => void }) {
+export function NewReviewDialog({
+  onCreate,
+  onImport,
+  onCancelImport,
+  onClose,
+}: {
+  onCreate: (request: NewReviewRequest) => Promise<void>;
+  onImport: (request: ImportRequest) => Promise<void>;
+  onCancelImport: () => void;
+  onClose: () => void;
+}) {
   const [title, setTitle] = useState('');
   const [sourceUrl, setSourceUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
@@ -112,7 +122,14 @@ export function NewReviewDialog({ onCreate, onImport, onClose }: { onCreate: (re
             onChange={(event) => chooseFile(event.target.files?.[0])}
           />
         </div>
-        <DialogFooter problem={problem} submitLabel="Create review" busy={busy} busyLabel={file ? `Importing ${file.name}…` : 'Creating…'} onCancel={onClose} />
+        <DialogFooter
+          problem={problem}
+          submitLabel="Create review"
+          busy={busy}
+          busyLabel={file ? `Importing ${file.name}…` : 'Creating…'}
+          // While a file is being read, Cancel stops the import and nothing is added.
+          onCancel={busy && file ? onCancelImport : onClose}
+        />
       </form>
     </ModalDialog>
   );

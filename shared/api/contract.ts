@@ -78,10 +78,13 @@ export const contract = {
         base64: z.string().max(70_000_000),
         /** An encoding to read a text or web page file with, instead of detecting it. */
         encoding: z.string().max(40).optional(),
+        /** Names this import so `review:cancelImport` can stop it. */
+        importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
       })
       .strict(),
     output: z.object({ review: Review, notes: z.array(z.string()) }),
   },
+  'review:cancelImport': { input: z.object({ importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict(), output: Done },
   'review:save': {
     input: z.object({ id: Id, doc: ArticleDoc, claims: z.array(Claim).max(50_000) }).strict(),
     output: z.object({ updatedAt: Timestamp }),

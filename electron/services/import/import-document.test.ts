@@ -143,4 +143,21 @@ describe('importing into the library', () => {
       await services.close();
     }
   });
+
+  it('stops an import that is cancelled while the file is read, adding nothing', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'factmark-import-'));
+    const services = await openFactmarkServices({ dataDir, mode: 'cli', renderPdf: async () => new Uint8Array() });
+    try {
+      const base64 = (await fixture('audit-report.pdf')).toString('base64');
+      const importing = services.handlers['review:import']({ fileName: 'audit-report.pdf', base64, importId: 'import-1' });
+      await services.handlers['review:cancelImport']({ importId: 'import-1' });
+      await expect(importing).rejects.toThrow('was cancelled; nothing was added');
+      expect(services.store.listReviews()).toEqual([]);
+      expect(await readdir(join(dataDir, 'reviews'))).toEqual([]);
+      const next = await services.handlers['review:import']({ fileName: 'audit-report.pdf', base64, importId: 'import-2' });
+      expect(next.review.title).toBe('Audit of the city budget');
+    } finally {
+      await services.close();
+    }
+  });
 });

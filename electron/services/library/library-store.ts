@@ -246,13 +246,21 @@ export class LibraryStore {
     return summary;
   }
 
-  /** Moves the review into the data folder's trash/, so a mistaken delete can be undone by hand. */
-  async deleteReview(id: string): Promise<void> {
+  /**
+   * Moves the review into the data folder's trash/, so a mistaken delete can be undone by hand;
+   * `keepInTrash: false` removes it and its original file outright (a cancelled import).
+   */
+  async deleteReview(id: string, options: { keepInTrash: boolean } = { keepInTrash: true }): Promise<void> {
     const db = this.db(id);
     await (db.adapter as DurableJsonFile<ReviewFile>).settled();
-    const trash = join(this.dataDir, 'trash');
-    await mkdir(trash, { recursive: true });
-    await rename(this.reviewPath(id), join(trash, `${id}-${fileStamp(this.now())}.json`));
+    if (options.keepInTrash) {
+      const trash = join(this.dataDir, 'trash');
+      await mkdir(trash, { recursive: true });
+      await rename(this.reviewPath(id), join(trash, `${id}-${fileStamp(this.now())}.json`));
+    } else {
+      await rm(this.reviewPath(id), { force: true });
+      await rm(join(this.dataDir, 'originals', id), { recursive: true, force: true });
+    }
     await rm(`${this.reviewPath(id)}.bak`, { force: true });
     this.reviews.delete(id);
     this.summaries.delete(id);
