@@ -76,7 +76,7 @@ export function NewReviewDialog({
       <form noValidate onSubmit={(event) => void submit(event)}>
         <label className="field">
           <span className="field-label">Title</span>
-          <input value={title} onChange={(event) => setTitle(event.target.value)} dir="auto" autoFocus required maxLength={300} />
+          <input value={title} onChange={(event) => setTitle(event.target.value)} dir="auto" autoFocus maxLength={300} placeholder={file ? "Taken from the file if left empty" : ""} />
         </label>
         <label className="field">
           <span className="field-label">Source address (optional)</span>

@@ -62,4 +62,17 @@ describe('DurableJsonFile', () => {
     await Promise.all(Array.from({ length: 20 }, (_, index) => adapter.write({ n: index })));
     expect(await adapter.read()).toEqual({ n: 19 });
   });
+
+  it('leaves a file untouched when reading it fails for another reason than damage', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'factmark-durable-')), 'data.json');
+    await new DurableJsonFile(file, { parse: parseCounter }).write({ n: 1 });
+    const before = await readFile(file, 'utf8');
+    const buggy = new DurableJsonFile(file, {
+      parse: () => {
+        throw new TypeError('a bug in the reader');
+      },
+    });
+    await expect(buggy.read()).rejects.toThrow('a bug in the reader');
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
 });

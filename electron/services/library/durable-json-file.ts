@@ -8,7 +8,7 @@ import { constants } from 'node:fs';
 import { open, readFile, rename as fsRename, access } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
-import { ApiError } from '../../../shared/api/envelope';
+import { DamagedFileError } from './migrate';
 
 /** What happened when a damaged file was found on load. */
 export interface RecoveryReport {
@@ -109,8 +109,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       return this.parseText(text);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'refused') throw error;
-      return this.recover(error instanceof Error ? error.message : String(error));
+      // Only a file that is not JSON or not in its format is damaged; any other error (a newer
+      // format, a bug) leaves the file exactly as it is.
+      if (!(error instanceof SyntaxError || error instanceof DamagedFileError)) throw error;
+      return this.recover(error.message);
     }
   }
 

@@ -6,7 +6,7 @@
  */
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { ApiError } from '../../../shared/api/envelope';
 
 export const LOCK_FILE = 'factmark.lock';
@@ -33,8 +33,12 @@ function isAlive(pid: number): boolean {
 }
 
 async function readOwner(path: string): Promise<LockOwner | null> {
+  return ownerOf(await readFile(path, 'utf8').catch(() => ''));
+}
+
+function ownerOf(text: string): LockOwner | null {
   try {
-    const owner = JSON.parse(await readFile(path, 'utf8')) as Partial<LockOwner>;
+    const owner = JSON.parse(text) as Partial<LockOwner>;
     return typeof owner.pid === 'number' && typeof owner.hostname === 'string' ? { pid: owner.pid, hostname: owner.hostname, startedAt: String(owner.startedAt) } : null;
   } catch {
     return null;
@@ -62,7 +66,8 @@ export async function acquireFolderLock(dataDir: string): Promise<FolderLock> {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = await readOwner(path);
+      const judged = await readFile(path, 'utf8').catch(() => '');
+      const owner = ownerOf(judged);
       // A lock from a process that died (or a half-written lock file) is stale: take the folder over.
       const stale = owner === null || (owner.hostname === me.hostname && owner.pid !== me.pid && !isAlive(owner.pid));
       if (!stale) {
@@ -72,7 +77,20 @@ export async function acquireFolderLock(dataDir: string): Promise<FolderLock> {
           `Another Factmark (${who}) is already using the data folder ${dataDir}. Nothing was changed. Close the other Factmark first, or choose another folder with --data-dir.`,
         );
       }
-      await unlink(path).catch(() => undefined);
+      // Move the stale lock aside rather than deleting it: if two processes find it stale at once,
+      // only one rename succeeds, so only one of them can go on to take the folder.
+      const aside = `${path}.stale-${process.pid}`;
+      const movedAside = await rename(path, aside).then(
+        () => true,
+        () => false,
+      );
+      if (!movedAside) continue;
+      if ((await readFile(aside, 'utf8').catch(() => '')) !== judged) {
+        // Another process took the folder between our look and our move: give its lock back.
+        await rename(aside, path).catch(() => undefined);
+        continue;
+      }
+      await unlink(aside).catch(() => undefined);
     }
   }
   throw new ApiError('refused', `The data folder ${dataDir} could not be locked. Nothing was changed. Try again, or choose another folder with --data-dir.`);
