@@ -14,36 +14,104 @@ interface Segment {
   equal: boolean;
 }
 
+/** Lines of `text`, each with its line break. */
+function linesOf(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
 export class TextMapper {
   private readonly segments: Segment[] = [];
+  private oldStart = 0;
+  private newStart = 0;
 
+  /**
+   * A character diff of a whole long article is slow (Myers is O(N·D)); diffing lines first and
+   * characters only inside changed lines keeps a 1 MB article with scattered edits fast.
+   */
   constructor(oldText: string, newText: string) {
-    let oldStart = 0;
-    let newStart = 0;
+    const codes = new Map<string, string>();
+    const encode = (lines: string[]): string =>
+      lines
+        .map((line) => {
+          let code = codes.get(line);
+          if (code === undefined) {
+            // Skip the surrogate range so every line is one UTF-16 unit.
+            const next = codes.size + 0x100;
+            code = String.fromCharCode(next >= 0xd800 ? next + 0x800 : next);
+            codes.set(line, code);
+          }
+          return code;
+        })
+        .join('');
+    const oldLines = linesOf(oldText);
+    const newLines = linesOf(newText);
+    if (oldLines.length + newLines.length > 60_000) {
+      this.addCharDiff(oldText, newText);
+      return;
+    }
+    let oldLine = 0;
+    let newLine = 0;
+    let pendingOld = '';
+    let pendingNew = '';
+    const flush = (): void => {
+      if (pendingOld || pendingNew) this.addCharDiff(pendingOld, pendingNew);
+      pendingOld = '';
+      pendingNew = '';
+    };
+    for (const [operation, encoded] of diff(encode(oldLines), encode(newLines))) {
+      const count = encoded.length;
+      if (operation === diff.EQUAL) {
+        flush();
+        const text = oldLines.slice(oldLine, oldLine + count).join('');
+        this.push(text.length, text.length, true);
+        oldLine += count;
+        newLine += count;
+      } else if (operation === diff.DELETE) {
+        pendingOld += oldLines.slice(oldLine, oldLine + count).join('');
+        oldLine += count;
+      } else {
+        pendingNew += newLines.slice(newLine, newLine + count).join('');
+        newLine += count;
+      }
+    }
+    flush();
+  }
+
+  private push(oldLength: number, newLength: number, equal: boolean): void {
+    if (oldLength === 0 && newLength === 0) return;
+    this.segments.push({ oldStart: this.oldStart, newStart: this.newStart, oldLength, newLength, equal });
+    this.oldStart += oldLength;
+    this.newStart += newLength;
+  }
+
+  private addCharDiff(oldText: string, newText: string): void {
     for (const [operation, text] of diff(oldText, newText)) {
-      const length = text.length;
-      this.segments.push({
-        oldStart,
-        newStart,
-        oldLength: operation === diff.INSERT ? 0 : length,
-        newLength: operation === diff.DELETE ? 0 : length,
-        equal: operation === diff.EQUAL,
-      });
-      if (operation !== diff.INSERT) oldStart += length;
-      if (operation !== diff.DELETE) newStart += length;
+      if (operation === diff.EQUAL) this.push(text.length, text.length, true);
+      else if (operation === diff.DELETE) this.push(text.length, 0, false);
+      else this.push(0, text.length, false);
     }
   }
 
   /** Where old offset `offset` is in the new text; inside a changed stretch, its start (or end). */
   map(offset: number, bias: 'start' | 'end' = 'start'): number {
-    for (const segment of this.segments) {
-      if (segment.oldLength === 0) continue;
-      if (offset < segment.oldStart + segment.oldLength || (bias === 'end' && offset === segment.oldStart + segment.oldLength && !segment.equal)) {
-        if (offset < segment.oldStart) break;
-        return segment.equal ? segment.newStart + (offset - segment.oldStart) : bias === 'start' ? segment.newStart : segment.newStart + segment.newLength;
-      }
+    // Binary search: the last segment starting at or before `offset` in the old text.
+    let low = 0;
+    let high = this.segments.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const segment = this.segments[middle] as Segment;
+      if (segment.oldStart <= offset) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
     }
-    const last = this.segments[this.segments.length - 1];
-    return last ? last.newStart + last.newLength : 0;
+    // Insertions have no old length; step back to the segment that covers the offset.
+    while (found > 0 && (this.segments[found] as Segment).oldLength === 0) found--;
+    const segment = this.segments[found];
+    if (!segment) return 0;
+    if (offset >= segment.oldStart + segment.oldLength) return segment.newStart + segment.newLength;
+    if (segment.equal) return segment.newStart + (offset - segment.oldStart);
+    return bias === 'start' ? segment.newStart : segment.newStart + segment.newLength;
   }
 }
