@@ -53,7 +53,8 @@ export async function openFactmarkServices(options: {
       // Reading the file writes nothing; a cancel that came meanwhile ends the import here.
       if (importId && cancelledImports.delete(importId)) throw new ApiError('refused', `The import of ${fileName} was cancelled; nothing was added.`);
       const review = await store.createReview({
-        title: imported.title.slice(0, 300),
+        // A review always has a title: a file without one is named after the file.
+        title: imported.title.trim().slice(0, 300) || fileName.slice(0, 300),
         sourceUrl: imported.sourceUrl,
         byline: imported.byline,
         publishedAt: imported.publishedAt,

@@ -123,6 +123,8 @@ describe('importing into the library', () => {
       expect(notes).toHaveLength(1);
       expect(review.origin).toMatchObject({ kind: 'file', fileName: 'council.docx', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
       expect(await readFile(join(dataDir, 'originals', review.id, 'council.docx'))).toEqual(bytes);
+      const untitled = await services.handlers['review:import']({ fileName: '___.txt', base64: Buffer.from('Words without a title.').toString('base64') });
+      expect(untitled.review.title).toBe('___.txt');
 
       const snapshot = async (): Promise<string[]> => {
         const names = (await readdir(dataDir, { recursive: true })).filter((name) => !name.endsWith('factmark.lock')).sort();
