@@ -11,7 +11,7 @@ import { createHandlerRegistry, type HandlerRegistry } from '../api/handler-regi
 import { dataDirFromArgs, defaultDataDir } from '../services/data-dir';
 import { renderPdfWithChromium } from '../services/export/pdf-with-chromium';
 import { validateExport } from '../services/export/validate-export';
-import { MAX_IMPORT_BYTES } from '../services/import/import-document';
+import { MAX_IMPORT_BYTES } from '../../shared/model/import-limits';
 import { APP_VERSION, openFactmarkServices } from '../services/factmark-services';
 import { claimRequestsFromCsv } from './csv-claims';
 

@@ -1,10 +1,10 @@
 /** Sends a chosen or dropped file to the import service. */
+import { IMPORTABLE_EXTENSIONS, MAX_IMPORT_BYTES } from '../../shared/model/import-limits';
 import type { Review } from '../../shared/model/review';
 import { api } from '../api/client';
 
 /** What the import service opens, for file pickers. */
-export const IMPORT_ACCEPT = '.docx,.pdf,.html,.htm,.txt,.text,.md,.markdown';
-const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const IMPORT_ACCEPT = IMPORTABLE_EXTENSIONS.join(',');
 
 /** Encodings offered when a text file's encoding must be chosen by hand. */
 export const ENCODING_CHOICES = [

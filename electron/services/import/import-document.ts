@@ -8,16 +8,13 @@ import { extname } from 'node:path';
 import type { ArticleSource } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
 import type { ArticleDoc } from '../../../shared/model/article-doc';
+import { MAX_IMPORT_BYTES } from '../../../shared/model/import-limits';
 import { articleFromSource } from '../article/article-from-source';
 import { decodeText } from './decode-text';
 import { articleFromWordFile } from './docx-article';
 import { articleFromWebPage } from './html-article';
 import { articleFromPdf } from './pdf-article';
 
-/** Files larger than this are no article (and would make the app crawl). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-export const IMPORTABLE_EXTENSIONS = ['.docx', '.pdf', '.html', '.htm', '.txt', '.text', '.md', '.markdown'] as const;
 
 export interface ImportedDocument {
   title: string;
