@@ -11,6 +11,8 @@ import { exportReview, type PdfRenderer } from './export/export-review';
 import { validateExport } from './export/validate-export';
 import { importDocument } from './import/import-document';
 import { LibraryStore } from './library';
+import { openShareFile, resolveConflict, shareReview, type ShareContext } from './share/share-service';
+import { SHARE_MIME_TYPE } from '../../shared/share-file/share-file-schema';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /** Calls whose work depends on the host (a desktop shell can open a browser, a web page cannot). */
@@ -36,6 +38,7 @@ export async function openFactmarkServices(options: {
 }): Promise<FactmarkServices> {
   const store = await LibraryStore.open(options.dataDir);
   const cancelledImports = new Set<string>();
+  const sharing: ShareContext = { store, generator: `Factmark ${APP_VERSION}` };
   const handlers: ServiceHandlers = {
     'app:info': async () => ({ mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, notices: store.notices() }),
     'app:dismissNotice': async ({ id }) => {
@@ -87,6 +90,15 @@ export async function openFactmarkServices(options: {
     'export:validate': async ({ json }) => validateExport(json),
     'settings:getPublisher': async () => store.publisher(),
     'settings:setPublisher': async (publisher) => store.setPublisher(publisher),
+    'settings:getReviewer': async () => store.reviewer(),
+    'settings:setReviewer': async ({ name }) => store.setReviewerName(name),
+    'share:create': async ({ id }) => {
+      const file = await shareReview(sharing, id);
+      return { fileName: file.fileName, mimeType: SHARE_MIME_TYPE, base64: Buffer.from(file.bytes).toString('base64') };
+    },
+    'share:open': async ({ fileName, base64, preview, expectReviewId }) =>
+      openShareFile(sharing, { bytes: Buffer.from(base64, 'base64'), fileName, preview, ...(expectReviewId ? { expectReviewId } : {}) }),
+    'review:resolveConflict': async (input) => resolveConflict(sharing, input),
     'review:export': async ({ id, format, publisher }) => {
       const review = store.getReview(id);
       const file = await exportReview({ review, scale: store.scaleOf(review), publisher: { ...store.publisher(), ...publisher }, format, renderPdf: options.renderPdf });

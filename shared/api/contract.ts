@@ -9,6 +9,9 @@ import { HttpUrl, Id, OptionalDate, OptionalHttpUrl, Timestamp } from '../model/
 import { Publisher } from '../model/publisher';
 import { RatingScale } from '../model/rating-scale';
 import { Review, ReviewOrigin, ReviewSummary, ReviewTitle } from '../model/review';
+import { ClaimFields } from '../model/claim-history';
+import { Reviewer, ReviewerName } from '../model/reviewer';
+import { MergeReport } from '../share-file/merge-report';
 
 const NoInput = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
@@ -49,6 +52,21 @@ export const ClaimRequest = z
   })
   .strict();
 export type ClaimRequest = z.input<typeof ClaimRequest>;
+
+/** A file made for the reviewer to save: its name, type and bytes in base64 (PDF travels as well as text). */
+const FileOut = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+
+/** What opening a share file did (or, for a preview, would do). */
+export const OpenedShare = z.object({
+  reviewId: Id,
+  title: z.string(),
+  outcome: z.enum(['added', 'merged', 'preview']),
+  inLibrary: z.boolean(),
+  sharedBy: z.string(),
+  sharedAt: Timestamp,
+  report: MergeReport,
+});
+export type OpenedShare = z.infer<typeof OpenedShare>;
 
 export const contract = {
   'app:info': {
@@ -99,8 +117,30 @@ export const contract = {
   'review:export': {
     /** `publisher` fields given here override the library's settings for this export only. */
     input: z.object({ id: Id, format: ExportFormat, publisher: Publisher.partial().strict().optional() }).strict(),
-    /** The file's bytes in base64, so PDF travels as well as text over IPC and HTTP. */
-    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    output: FileOut,
+  },
+  'settings:getReviewer': { input: NoInput, output: Reviewer },
+  'settings:setReviewer': { input: z.object({ name: ReviewerName }).strict(), output: Reviewer },
+  /** A `.factmark` share file of the review. */
+  'share:create': { input: ReviewRef, output: FileOut },
+  /** Adds the shared review, or merges it into this copy; `preview` computes the outcome and stores nothing. */
+  'share:open': {
+    input: z
+      .object({
+        fileName: z.string().min(1).max(260),
+        /** 64 MB of file at most. */
+        base64: z.string().max(90_000_000),
+        preview: z.boolean().default(false),
+        /** Refuse the file unless it is of this review (merging from inside a review). */
+        expectReviewId: Id.optional(),
+      })
+      .strict(),
+    output: OpenedShare,
+  },
+  /** Settles a claim's conflicts with the values the reviewer chose. */
+  'review:resolveConflict': {
+    input: z.object({ id: Id, claimId: Id, set: ClaimFields.partial().strict() }).strict(),
+    output: z.object({ claim: Claim, remaining: z.number().int().nonnegative() }),
   },
   'review:annotate': {
     input: z.object({ id: Id, claims: z.array(ClaimRequest).min(1).max(5_000) }).strict(),

@@ -30,6 +30,22 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
 };
 
 /**
+ * Why a claim needs a reviewer's eye after a merge: it could not be found in this copy's text
+ * (orphan), it was found elsewhere (moved) or on edited words (changed), or it was kept although
+ * someone deleted it (restored). Cleared when the reviewer confirms or places it.
+ */
+export const ClaimAttention = z
+  .object({
+    kind: z.enum(['orphan', 'moved', 'changed', 'restored']),
+    /** The claim's words as the other copy had them. */
+    quote: z.string().max(20_000),
+    /** What happened, in a sentence for the reviewer. */
+    detail: z.string().max(2_000),
+  })
+  .strict();
+export type ClaimAttention = z.infer<typeof ClaimAttention>;
+
+/**
  * A claim's record. Where it sits in the article is not stored here: the article
  * document carries a claim mark with this id, so positions follow every edit.
  */
@@ -47,6 +63,7 @@ export const Claim = z.object({
   evidence: z.array(Evidence).max(500),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  attention: ClaimAttention.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 

@@ -2,9 +2,11 @@
 import { z } from 'zod';
 import { ArticleDoc } from './article-doc';
 import { Claim } from './claim';
+import { ClaimEvent } from './claim-history';
 import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from './primitives';
 import { EMPTY_PUBLISHER, Publisher } from './publisher';
 import { RatingScale } from './rating-scale';
+import { Reviewer } from './reviewer';
 
 export const ReviewTitle = z.string().trim().min(1, 'a review needs a title').max(300);
 
@@ -35,6 +37,12 @@ export const Review = z.object({
   origin: ReviewOrigin,
   doc: ArticleDoc,
   claims: z.array(Claim).max(50_000),
+  /** Every change to every claim, for merging copies (see claim-history). */
+  history: z.array(ClaimEvent).max(1_000_000).default([]),
+  /** The people named in `history`. */
+  reviewers: z.array(Reviewer).max(10_000).default([]),
+  /** When this copy was last written to a share file: events up to then are never amended. */
+  sharedAt: Timestamp.optional(),
 });
 export type Review = z.infer<typeof Review>;
 
@@ -55,7 +63,7 @@ export type ReviewSummary = z.infer<typeof ReviewSummary>;
 export const UNRATED = 'unrated';
 
 /** The format version of files written by this build; `migrate()` brings older ones up to it. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** `reviews/<id>.json` in the data folder. */
 export const ReviewFile = z.object({ schemaVersion: z.literal(SCHEMA_VERSION), review: Review });
@@ -66,5 +74,7 @@ export const LibraryFile = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   scales: z.array(RatingScale).min(1),
   publisher: Publisher.default(EMPTY_PUBLISHER),
+  /** Who works with this data folder; made with a random id the first time it opens. */
+  reviewer: Reviewer.optional(),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;

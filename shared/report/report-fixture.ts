@@ -21,6 +21,8 @@ export const REVIEW: Review = {
   updatedAt: '2026-03-16T09:00:00.000Z',
   scaleId: DEFAULT_SCALE.id,
   origin: { kind: 'paste' },
+  history: [],
+  reviewers: [],
   claims: [
     claim('claim-one-0001', {
       verdictId: 'false',

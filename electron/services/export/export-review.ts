@@ -28,10 +28,14 @@ const FILE_TYPES: Record<ExportFormat, { extension: string; mimeType: string }> 
   webannotation: { extension: 'annotations.jsonld', mimeType: 'application/ld+json' },
 };
 
-/** A file name from a title: letters of any script kept, everything else a dash. */
+/** A file name stem from a title: letters of any script kept, everything else a dash. */
+export function fileStem(title: string): string {
+  return title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'review';
+}
+
+/** The export file name for `title` in `format`. */
 export function fileNameFor(title: string, format: ExportFormat): string {
-  const stem = title.normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'review';
-  return `${stem}.${FILE_TYPES[format].extension}`;
+  return `${fileStem(title)}.${FILE_TYPES[format].extension}`;
 }
 
 /** The export of `review` in `format`. */

@@ -15,6 +15,8 @@ import type { Claim } from '../../../shared/model/claim';
 import { Id } from '../../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publisher } from '../../../shared/model/publisher';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
+import type { Reviewer } from '../../../shared/model/reviewer';
+import { backfillHistory, recordEdits } from '../../../shared/history/record-edits';
 import { SCHEMA_VERSION, UNRATED, type LibraryFile, type Review, type ReviewFile, type ReviewOrigin, type ReviewSummary } from '../../../shared/model/review';
 import { DurableJsonFile, fileStamp, writeDurably, type RecoveryReport } from './durable-json-file';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
@@ -93,6 +95,7 @@ export class LibraryStore {
       await library.read();
       const store = new LibraryStore(dataDir, lock, library, options.now ?? (() => new Date()), options.newId ?? randomUUID);
       if (library.data.scales.length === 0) library.data.scales = [DEFAULT_SCALE];
+      if (!library.data.reviewer) library.data.reviewer = { id: store.newId(), name: '' };
       await library.write();
       await store.loadReviews(onRecovered);
       store.pendingNotices = [...notices, ...store.pendingNotices];
@@ -170,6 +173,36 @@ export class LibraryStore {
     return publisher;
   }
 
+  /** The person working with this data folder, as history events name them. */
+  reviewer(): Reviewer {
+    return this.library.data.reviewer as Reviewer;
+  }
+
+  async setReviewerName(name: string): Promise<Reviewer> {
+    this.ensureOpen();
+    const reviewer = { ...this.reviewer(), name };
+    this.library.data = { ...this.library.data, reviewer };
+    await this.library.write();
+    return reviewer;
+  }
+
+  /** The reviewers list of `review` with this folder's reviewer in it under their current name. */
+  private withSelf(reviewers: readonly Reviewer[]): Reviewer[] {
+    const self = this.reviewer();
+    return [...reviewers.filter((reviewer) => reviewer.id !== self.id), self];
+  }
+
+  /** A claim's words by id, for history events. */
+  private static quotesOf(doc: ArticleDoc): Map<string, string> {
+    return new Map(readArticleText(doc).spans.map((span) => [span.claimId, span.quote.slice(0, 20_000)]));
+  }
+
+  /** `review` with a `created` event for each claim that has none (reviews from before histories were kept). */
+  withFullHistory(review: Review): Review {
+    const history = backfillHistory({ history: review.history, claims: review.claims, author: this.reviewer().id, now: this.now(), newId: this.newId, quotes: LibraryStore.quotesOf(review.doc) });
+    return history.length === review.history.length ? review : { ...review, history, reviewers: this.withSelf(review.reviewers) };
+  }
+
   /** Every review, most recently changed first. */
   listReviews(): ReviewSummary[] {
     this.ensureOpen();
@@ -196,6 +229,8 @@ export class LibraryStore {
       origin: input.origin,
       doc: input.doc,
       claims: [],
+      history: [],
+      reviewers: [],
     };
     const originalFolder = join(this.dataDir, 'originals', id);
     if (input.original) {
@@ -228,12 +263,53 @@ export class LibraryStore {
     if (new Set(input.claims.map((claim) => claim.id)).size !== input.claims.length) {
       throw new ApiError('invalid-input', 'Two claims share one id; nothing was saved.');
     }
-    const updatedAt = this.now().toISOString();
-    const review: Review = { ...db.data.review, doc: input.doc, claims: input.claims, updatedAt };
+    const now = this.now();
+    const previous = db.data.review;
+    const history = recordEdits({
+      history: previous.history,
+      before: previous.claims,
+      after: input.claims,
+      author: this.reviewer().id,
+      now,
+      newId: this.newId,
+      sharedAt: previous.sharedAt,
+      quotes: LibraryStore.quotesOf(input.doc),
+    });
+    const historyChanged = history.length !== previous.history.length || history.some((event, index) => event !== previous.history[index]);
+    const reviewers = historyChanged ? this.withSelf(previous.reviewers) : previous.reviewers;
+    const updatedAt = now.toISOString();
+    return this.writeReview({ ...previous, doc: input.doc, claims: input.claims, history, reviewers, updatedAt }).then(() => ({ updatedAt }));
+  }
+
+  /** Writes `review` as it is (a merge result, a shared review opened here); adds it when new. */
+  async putReview(review: Review): Promise<void> {
+    this.ensureOpen();
+    if (this.reviews.has(review.id)) return this.writeReview(review);
+    const db = new Low<ReviewFile>(new DurableJsonFile(this.reviewPath(review.id), { parse: migrateReviewFile }), { schemaVersion: SCHEMA_VERSION, review });
+    await db.write();
+    this.reviews.set(review.id, db);
+    this.summaries.set(review.id, summarize(review));
+  }
+
+  private async writeReview(review: Review): Promise<void> {
+    const db = this.db(review.id);
     db.data = { schemaVersion: SCHEMA_VERSION, review };
     await db.write();
     this.summaries.set(review.id, summarize(review));
-    return { updatedAt };
+  }
+
+  /** True when the library holds a review with this id. */
+  hasReview(id: string): boolean {
+    return this.reviews.has(id);
+  }
+
+  /** Library scales plus `scale` when its id is new here (a shared review's scale). */
+  async adoptScale(scale: RatingScale): Promise<RatingScale> {
+    const known = this.scales().find((candidate) => candidate.id === scale.id);
+    if (known) return known;
+    this.library.data = { ...this.library.data, scales: [...this.scales(), scale] };
+    await this.library.write();
+    return scale;
   }
 
   async updateMeta(input: { id: string; title: string; sourceUrl: string }): Promise<ReviewSummary> {

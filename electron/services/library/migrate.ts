@@ -17,8 +17,12 @@ export class DamagedFileError extends Error {
 /** Upgrades a file of version N to N + 1. */
 type MigrationStep = (file: Record<string, unknown>) => Record<string, unknown>;
 
-/** Steps by starting version: STEPS[1] upgrades version 1 to 2. None yet: version 1 is the first. */
-const STEPS: Record<number, MigrationStep> = {};
+/** Steps by starting version: STEPS[1] upgrades version 1 to 2. */
+const STEPS: Record<number, MigrationStep> = {
+  // Version 2 adds claim histories and the reviewer; version-1 reviews start with none, and
+  // their claims get a `created` event the first time they are saved, shared or merged.
+  1: (file) => file,
+};
 
 function migrate<Schema extends z.ZodType>(raw: unknown, schema: Schema, what: string): z.output<Schema> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DamagedFileError(`${what} is not a JSON object`);

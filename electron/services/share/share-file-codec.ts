@@ -1,0 +1,117 @@
+/**
+ * Share files to and from bytes. Reading is written for files from anywhere: every step that can
+ * fail (size, encoding, JSON, format name, version, shape, checksum, consistency) says what is
+ * wrong in words a reviewer can act on, and nothing is read into the library before all pass.
+ */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { ApiError } from '../../../shared/api/envelope';
+import { ShareFile, ShareFileContent, SHARE_EXTENSION, SHARE_FORMAT, SHARE_VERSION } from '../../../shared/share-file/share-file-schema';
+import { fileStem } from '../export/export-review';
+
+/** Far above any real review (a 1 MB article with 5,000 claims and their history is ~10 MB). */
+export const MAX_SHARE_FILE_BYTES = 64 * 1024 * 1024;
+
+export function sha256Hex(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function checksumOf(content: ShareFileContent): string {
+  return sha256Hex(canonicalize(content) as string);
+}
+
+/** The bytes of a share file: its content plus the checksum over the content's canonical JSON. */
+export function encodeShareFile(content: ShareFileContent): Uint8Array {
+  const file: ShareFile = { ...content, checksum: { algorithm: 'sha256', canonicalization: 'RFC 8785', value: checksumOf(content) } };
+  return new TextEncoder().encode(`${JSON.stringify(file, null, 1)}\n`);
+}
+
+/** Upgrades a share file of version N to N + 1. None yet: version 1 is the first. */
+const STEPS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {};
+
+const refuse = (what: string): never => {
+  throw new ApiError('invalid-input', `${what} Nothing was changed in your library.`);
+};
+
+function parseJson(bytes: Uint8Array, name: string): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return refuse(`${name} is not a Factmark share file: it is not text (UTF-8).`);
+  }
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    // Deep nesting can exhaust the parser's stack; say so as what it is, a damaged file.
+    const reason = error instanceof SyntaxError ? error.message : 'it is nested too deeply to read';
+    return refuse(`${name} is damaged or incomplete: it is not valid JSON (${reason}). Ask the sender to share the review again.`);
+  }
+}
+
+/** Reads a share file, migrating older versions; throws a reviewer-facing ApiError for anything else. */
+export function decodeShareFile(bytes: Uint8Array, name = 'This file'): ShareFile {
+  if (bytes.byteLength === 0) refuse(`${name} is empty.`);
+  if (bytes.byteLength > MAX_SHARE_FILE_BYTES) refuse(`${name} is ${(bytes.byteLength / 1048576).toFixed(0)} MB; share files are at most ${MAX_SHARE_FILE_BYTES / 1048576} MB.`);
+  const raw = parseJson(bytes, name);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== SHARE_FORMAT) {
+    refuse(`${name} is not a Factmark share file (it has no "format": "${SHARE_FORMAT}"). Open articles with New review instead.`);
+  }
+  let file = raw as Record<string, unknown>;
+  const version = file.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) refuse(`${name} has no valid format version; it is damaged.`);
+  if ((version as number) > SHARE_VERSION) {
+    refuse(`${name} was made by a newer Factmark (share format ${version as number}; this one reads up to ${SHARE_VERSION}). Update Factmark to open it.`);
+  }
+  for (let from = version as number; from < SHARE_VERSION; from++) {
+    const step = STEPS[from];
+    if (!step) refuse(`${name} has share format ${from}, which this Factmark cannot read.`);
+    file = { ...(step as NonNullable<typeof step>)(file), version: from + 1 };
+  }
+  const parsed = ShareFile.safeParse(file);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return refuse(`${name} does not match the share file format${where}: ${issue?.message ?? 'unknown problem'}. It may be damaged or made by another program.`);
+  }
+  const { checksum, ...content } = parsed.data;
+  let actual: string;
+  try {
+    actual = checksumOf(content);
+  } catch {
+    return refuse(`${name} holds text that cannot be checked (a broken character); it is damaged.`);
+  }
+  if (actual !== checksum.value) refuse(`${name} was changed or damaged after it was saved (its checksum does not match). Ask the sender to share the review again.`);
+  checkConsistency(parsed.data, name);
+  return parsed.data;
+}
+
+/** What the schema cannot say: the parts of the file agree with each other. */
+function checkConsistency(file: ShareFile, name: string): void {
+  if (sha256Hex(file.article.text) !== file.article.sha256) refuse(`${name} is damaged: its article text does not match its SHA-256.`);
+  const claimIds = new Set<string>();
+  const verdicts = new Set(file.scale.verdicts.map((verdict) => verdict.id));
+  for (const claim of file.claims) {
+    if (claimIds.has(claim.id)) refuse(`${name} is damaged: two claims share the id ${claim.id}.`);
+    claimIds.add(claim.id);
+    if (claim.verdictId !== null && !verdicts.has(claim.verdictId)) refuse(`${name} is damaged: claim ${claim.id} has the verdict "${claim.verdictId}", which is not on its rating scale.`);
+    const anchor = claim.anchor;
+    if (anchor && (anchor.position.end <= anchor.position.start || anchor.position.end > file.article.text.length)) {
+      refuse(`${name} is damaged: claim ${claim.id} points outside the article text.`);
+    }
+  }
+  const eventIds = new Set(file.history.map((event) => event.id));
+  if (eventIds.size !== file.history.length) refuse(`${name} is damaged: two history events share one id.`);
+  const eventClaim = new Map(file.history.map((event) => [event.id, event.claimId]));
+  for (const event of file.history) {
+    for (const parent of event.parents) {
+      if (eventClaim.get(parent) !== event.claimId) refuse(`${name} is damaged: a history event of claim ${event.claimId} follows an event that is not in the file.`);
+    }
+    if (event.set.verdictId && !verdicts.has(event.set.verdictId)) refuse(`${name} is damaged: a history event gives the verdict "${event.set.verdictId}", which is not on its rating scale.`);
+  }
+}
+
+/** The file name a share of `title` is offered under. */
+export function shareFileName(title: string): string {
+  return `${fileStem(title)}${SHARE_EXTENSION}`;
+}

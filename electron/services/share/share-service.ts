@@ -1,0 +1,131 @@
+/**
+ * Sharing reviews between data folders: write a share file, open one (adding its review or
+ * merging it into this copy), and settle a conflict with the reviewer's choice. Every change
+ * goes through the LibraryStore, so a refused file leaves the library exactly as it was.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../../shared/api/envelope';
+import { claimState } from '../../../shared/history/claim-state';
+import { resolutionEvent } from '../../../shared/history/record-edits';
+import type { Claim } from '../../../shared/model/claim';
+import type { ClaimFields } from '../../../shared/model/claim-history';
+import type { RatingScale } from '../../../shared/model/rating-scale';
+import type { Review } from '../../../shared/model/review';
+import { readArticleText } from '../../../shared/article/claim-spans';
+import { mergeShare, conflictNotes } from '../../../shared/share-file/merge-share';
+import type { MergeReport } from '../../../shared/share-file/merge-report';
+import { reviewFromShare, shareContentOf } from '../../../shared/share-file/share-review';
+import type { ShareFile } from '../../../shared/share-file/share-file-schema';
+import type { LibraryStore } from '../library';
+import { decodeShareFile, encodeShareFile, sha256Hex, shareFileName } from './share-file-codec';
+
+export interface ShareContext {
+  store: LibraryStore;
+  generator: string;
+  now?: () => Date;
+}
+
+const clock = (context: ShareContext): Date => (context.now ?? (() => new Date()))();
+
+/** A share file of review `id`; the review remembers when it was shared, so shared events are never amended. */
+export async function shareReview(context: ShareContext, id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const { store } = context;
+  const review = store.withFullHistory(store.getReview(id));
+  const content = shareContentOf({ review, scale: store.scaleOf(review), sharedBy: store.reviewer(), now: clock(context), generator: context.generator, sha256: sha256Hex });
+  const bytes = encodeShareFile(content);
+  await store.putReview({ ...review, reviewers: content.reviewers, sharedAt: content.sharedAt });
+  return { fileName: shareFileName(review.title), bytes };
+}
+
+/** The verdicts a shared review uses must exist on the scale it will live under here. */
+function checkScale(file: ShareFile, scale: RatingScale): void {
+  const known = new Set(scale.verdicts.map((verdict) => verdict.id));
+  const used = [...new Set([...file.claims.map((claim) => claim.verdictId), ...file.history.map((event) => event.set.verdictId)])].filter((id): id is string => typeof id === 'string');
+  const missing = used.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    throw new ApiError('refused', `This share file rates claims as ${missing.map((id) => `"${id}"`).join(', ')}, which your rating scale "${scale.name}" does not have. Nothing was changed.`);
+  }
+}
+
+function summaryReport(review: Review): MergeReport {
+  const quotes = new Map(readArticleText(review.doc).spans.map((span) => [span.claimId, span.quote]));
+  const note = (claim: Claim, detail: string) => ({ claimId: claim.id, quote: quotes.get(claim.id) ?? claim.attention?.quote ?? '', detail });
+  return {
+    reviewId: review.id,
+    title: review.title,
+    textChanged: false,
+    added: review.claims.filter((claim) => claim.attention?.kind !== 'orphan').map((claim) => note(claim, 'In the shared review.')),
+    updated: [],
+    conflicts: conflictNotes(review, quotes),
+    orphaned: review.claims.filter((claim) => claim.attention?.kind === 'orphan').map((claim) => note(claim, claim.attention?.detail ?? '')),
+    flagged: review.claims.filter((claim) => claim.attention && claim.attention.kind !== 'orphan').map((claim) => note(claim, claim.attention?.detail ?? '')),
+    deleted: [],
+    kept: [],
+    unchanged: 0,
+    newEvents: review.history.length,
+  };
+}
+
+export interface OpenedShare {
+  reviewId: string;
+  title: string;
+  /** `added`: the review was new here; `merged`: it was merged into this copy; `preview`: nothing was stored. */
+  outcome: 'added' | 'merged' | 'preview';
+  /** True when this library already held the review (a merge). */
+  inLibrary: boolean;
+  sharedBy: string;
+  sharedAt: string;
+  report: MergeReport;
+}
+
+/**
+ * Opens a share file: a review new to this library is added under its own id; one already here
+ * is merged into this copy. With `preview`, the outcome is computed and nothing is stored.
+ */
+export async function openShareFile(context: ShareContext, input: { bytes: Uint8Array; fileName: string; preview?: boolean; expectReviewId?: string }): Promise<OpenedShare> {
+  const { store } = context;
+  const file = decodeShareFile(input.bytes, input.fileName);
+  if (input.expectReviewId && input.expectReviewId !== file.review.id) {
+    throw new ApiError('refused', `${input.fileName} holds another review ("${file.review.title}"), not this one. Nothing was changed; open it from the library to add it.`);
+  }
+  const about = { reviewId: file.review.id, title: file.review.title, sharedBy: file.sharedBy.name || 'an unnamed reviewer', sharedAt: file.sharedAt };
+  if (!store.hasReview(file.review.id)) {
+    const knownScale = store.scales().find((scale) => scale.id === file.scale.id);
+    if (knownScale) checkScale(file, knownScale);
+    const review = reviewFromShare(file, file.scale.id);
+    if (input.preview) return { ...about, outcome: 'preview', inLibrary: false, report: summaryReport(review) };
+    if (!knownScale) await store.adoptScale(file.scale);
+    await store.putReview(review);
+    return { ...about, outcome: 'added', inLibrary: false, report: summaryReport(review) };
+  }
+  const local = store.withFullHistory(store.getReview(file.review.id));
+  checkScale(file, store.scaleOf(local));
+  const { review, report } = mergeShare(local, file);
+  const changed = report.newEvents > 0 || report.added.length + report.updated.length + report.deleted.length + report.orphaned.length > 0 || local !== store.getReview(file.review.id);
+  if (!input.preview && changed) {
+    await store.putReview({ ...review, updatedAt: clock(context).toISOString() });
+  }
+  return { ...about, outcome: input.preview ? 'preview' : 'merged', inLibrary: true, report };
+}
+
+/** Settles conflicts of one claim with the values the reviewer chose; returns the claim as it now is. */
+export async function resolveConflict(context: ShareContext, input: { id: string; claimId: string; set: Partial<ClaimFields> }): Promise<{ claim: Claim; remaining: number }> {
+  const { store } = context;
+  const review = store.withFullHistory(store.getReview(input.id));
+  const state = claimState(review.history, input.claimId);
+  const current = review.claims.find((claim) => claim.id === input.claimId);
+  if (!state || !current) throw new ApiError('not-found', 'That claim is not in this review any more; reload the review.');
+  const conflicted = new Set(state.conflicts.map((conflict) => conflict.field));
+  const chosen = Object.keys(input.set);
+  if (chosen.length === 0 || chosen.some((field) => !conflicted.has(field as keyof ClaimFields))) {
+    throw new ApiError('invalid-input', 'Only fields in conflict can be chosen here; the claim changed meanwhile, so reload the review.');
+  }
+  const now = clock(context);
+  const event = resolutionEvent({ claimId: input.claimId, heads: state.heads, set: input.set, author: store.reviewer().id, now, newId: randomUUID });
+  const history = [...review.history, event];
+  const resolved = claimState(history, input.claimId);
+  if (!resolved) throw new ApiError('internal', 'The claim history could not be read after the choice.');
+  const claim: Claim = { ...current, ...resolved.fields, updatedAt: now.toISOString() };
+  await store.putReview({ ...review, history, claims: review.claims.map((candidate) => (candidate.id === claim.id ? claim : candidate)), updatedAt: now.toISOString() });
+  return { claim, remaining: resolved.conflicts.length };
+}

@@ -1,0 +1,57 @@
+/**
+ * A claim's history: an append-only log of events. Each event names the event(s) it follows
+ * (`parents`), so two reviewers editing the same claim offline make two events with one parent,
+ * which a merge shows as a conflict instead of letting one silently win.
+ */
+import { z } from 'zod';
+import { Claim } from './claim';
+import { Id, Timestamp } from './primitives';
+
+/** The parts of a claim a reviewer edits; each is merged on its own. */
+export const CLAIM_FIELDS = ['verdictId', 'rationale', 'claimant', 'claimDate', 'appearanceUrl', 'status', 'tags', 'evidence'] as const;
+export type ClaimField = (typeof CLAIM_FIELDS)[number];
+
+/** Values of the editable fields; an event carries the ones it changed. */
+export const ClaimFields = Claim.pick({
+  verdictId: true,
+  rationale: true,
+  claimant: true,
+  claimDate: true,
+  appearanceUrl: true,
+  status: true,
+  tags: true,
+  evidence: true,
+});
+export type ClaimFields = z.infer<typeof ClaimFields>;
+
+/** Words for each field as the claim panel names them. */
+export const CLAIM_FIELD_LABELS: Record<ClaimField, string> = {
+  verdictId: 'Verdict',
+  rationale: 'Rationale',
+  claimant: 'Claimant',
+  claimDate: 'Claim date',
+  appearanceUrl: 'Where it appeared',
+  status: 'Status',
+  tags: 'Tags',
+  evidence: 'Evidence',
+};
+
+export const CLAIM_EVENT_KINDS = ['created', 'edited', 'deleted', 'restored', 'resolved'] as const;
+
+export const ClaimEvent = z
+  .object({
+    id: Id,
+    claimId: Id,
+    /** The events this one follows: none for `created`, one for an edit, several for a `resolved` choice between them. */
+    parents: z.array(Id).max(16),
+    /** The reviewer's stable id (see Reviewer). */
+    author: Id,
+    at: Timestamp,
+    kind: z.enum(CLAIM_EVENT_KINDS),
+    /** New values of the fields this event set (all of them for `created`). */
+    set: ClaimFields.partial().strict(),
+    /** The claim's words when it was made, so the history reads without the article. */
+    quote: z.string().max(20_000).optional(),
+  })
+  .strict();
+export type ClaimEvent = z.infer<typeof ClaimEvent>;

@@ -1,0 +1,123 @@
+/**
+ * Merging a share file into this copy of its review. The claims' histories are joined (a union
+ * of events) and each claim becomes what its joined history says; claims new to this copy are
+ * re-anchored into this copy's text. This copy's article text is never changed by a merge.
+ */
+import { readArticleText } from '../article/claim-spans';
+import { removeClaimMarks } from '../article/mark-text-range';
+import { claimStates, type ClaimState, type FieldSource } from '../history/claim-state';
+import { unionHistories } from '../history/record-edits';
+import type { ArticleDoc } from '../model/article-doc';
+import { CLAIM_FIELDS } from '../model/claim-history';
+import type { Claim } from '../model/claim';
+import type { Review } from '../model/review';
+import { reviewerLabel, type Reviewer } from '../model/reviewer';
+import type { ClaimNote, ConflictNote, MergeReport } from './merge-report';
+import { placeClaims } from './claim-anchors';
+import type { ShareFileContent } from './share-file-schema';
+import equal from 'fast-deep-equal';
+
+/** Reviewers of both lists; a name given later (this copy's list last) wins. */
+export function unionReviewers(local: readonly Reviewer[], incoming: readonly Reviewer[]): Reviewer[] {
+  const byId = new Map<string, Reviewer>();
+  for (const reviewer of [...incoming, ...local]) {
+    const known = byId.get(reviewer.id);
+    byId.set(reviewer.id, known && !reviewer.name ? known : reviewer);
+  }
+  return [...byId.values()];
+}
+
+/** The claims with unresolved conflicts in `review`, as the merge view shows them. */
+export function conflictNotes(review: Pick<Review, 'history' | 'reviewers' | 'claims'>, quotes: ReadonlyMap<string, string>, states = claimStates(review.history)): ConflictNote[] {
+  const nameOf = (id: string): string => reviewerLabel(review.reviewers.find((reviewer) => reviewer.id === id));
+  const live = new Set(review.claims.map((claim) => claim.id));
+  return [...states.values()]
+    .filter((state) => state.conflicts.length > 0 && !state.deleted && live.has(state.claimId))
+    .map((state) => ({
+      claimId: state.claimId,
+      quote: quotes.get(state.claimId) ?? '',
+      fields: state.conflicts.map(({ field, options }) => ({
+        field,
+        options: options.map((option) => ({ value: option.value, author: option.author, authorName: nameOf(option.author), at: option.at })),
+      })),
+    }));
+}
+
+function claimFromState(state: ClaimState, previous: Claim | undefined): Claim {
+  // Same values: keep the record as it is (its updatedAt is this copy's clock, not the event's).
+  if (previous && CLAIM_FIELDS.every((field) => equal(previous[field], state.fields[field]))) return previous;
+  return { ...(previous ?? {}), id: state.claimId, ...state.fields, createdAt: previous?.createdAt ?? state.createdAt, updatedAt: state.updatedAt || (previous?.updatedAt ?? state.createdAt) };
+}
+
+/**
+ * This copy with `incoming` merged in, and what happened to each claim. Pure: the caller decides
+ * whether to store the result (a preview stores nothing).
+ */
+export function mergeShare(local: Review, incoming: ShareFileContent): { review: Review; report: MergeReport } {
+  const { history, added: newEvents } = unionHistories(local.history, incoming.history);
+  const reviewers = unionReviewers(local.reviewers, incoming.reviewers);
+  const nameOf = (source: Pick<FieldSource, 'author'> | undefined): string => reviewerLabel(reviewers.find((reviewer) => reviewer.id === source?.author));
+  const states = claimStates(history);
+  const localText = readArticleText(local.doc);
+  const quotes = new Map(localText.spans.map((span) => [span.claimId, span.quote]));
+  const localById = new Map(local.claims.map((claim) => [claim.id, claim]));
+  const incomingById = new Map(incoming.claims.map((claim) => [claim.id, claim]));
+  for (const claim of incoming.claims) if (!quotes.has(claim.id) && claim.anchor) quotes.set(claim.id, claim.anchor.quote.exact);
+  const quoteOf = (claimId: string): string => quotes.get(claimId) ?? localById.get(claimId)?.attention?.quote ?? incomingById.get(claimId)?.attention?.quote ?? '';
+
+  const report: MergeReport = { reviewId: local.id, title: local.title, textChanged: incoming.article.text !== localText.text, added: [], updated: [], conflicts: [], orphaned: [], flagged: [], deleted: [], kept: [], unchanged: 0, newEvents };
+  const note = (claimId: string, detail: string): ClaimNote => ({ claimId, quote: quoteOf(claimId), detail });
+  const claims: Claim[] = [];
+  const removed = new Set<string>();
+  const toPlace: Claim[] = [];
+
+  for (const claim of local.claims) {
+    const state = states.get(claim.id);
+    if (!state) {
+      claims.push(claim); // no history: untouched by any merge
+      continue;
+    }
+    if (state.deleted) {
+      removed.add(claim.id);
+      report.deleted.push(note(claim.id, `Deleted by ${nameOf(history.find((event) => event.claimId === claim.id && event.kind === 'deleted'))}.`));
+      continue;
+    }
+    const next = claimFromState(state, claim);
+    if (equal(next, claim)) report.unchanged++;
+    else report.updated.push(note(claim.id, `Changed by ${nameOf(Object.values(state.sources).sort((left, right) => right.at.localeCompare(left.at))[0])}.`));
+    claims.push(next);
+  }
+  for (const state of states.values()) {
+    if (localById.has(state.claimId) || state.deleted) continue;
+    const claim = claimFromState(state, incomingById.get(state.claimId));
+    toPlace.push(claim);
+    if (state.deletionOverridden) report.kept.push(note(state.claimId, `Deleted by ${nameOf(state.deletionOverridden)} but changed afterwards by someone else, so it was kept.`));
+  }
+
+  let doc: ArticleDoc = removed.size > 0 ? (removeClaimMarks(local.doc, (claimId) => !removed.has(claimId)) as ArticleDoc) : local.doc;
+  if (toPlace.length > 0) {
+    const placed = placeClaims(
+      doc,
+      toPlace.map((claim) => ({ claimId: claim.id, anchor: incomingById.get(claim.id)?.anchor ?? null, ...(claim.attention ? { attention: claim.attention } : {}) })),
+      incoming.article.text,
+    );
+    doc = placed.doc as ArticleDoc;
+    for (const claim of toPlace) {
+      const attention = placed.attention.get(claim.id);
+      const { attention: _previous, ...rest } = claim;
+      claims.push(attention ? { ...rest, attention } : rest);
+      if (attention?.kind === 'orphan') report.orphaned.push(note(claim.id, attention.detail));
+      else {
+        report.added.push(note(claim.id, 'New from the other copy.'));
+        if (attention) report.flagged.push(note(claim.id, attention.detail));
+      }
+    }
+  }
+  for (const state of states.values()) {
+    if (state.deletionOverridden && localById.has(state.claimId)) report.kept.push(note(state.claimId, `Deleted by ${nameOf(state.deletionOverridden)} but changed afterwards by someone else, so it was kept.`));
+  }
+  // updatedAt is left to the caller, which knows the time of the merge.
+  const review: Review = { ...local, doc, claims, history, reviewers };
+  report.conflicts = conflictNotes(review, quotes, states);
+  return { review, report };
+}

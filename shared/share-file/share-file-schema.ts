@@ -1,0 +1,103 @@
+/**
+ * The `.factmark` share file: one review with its article, claims, anchors and history, for a
+ * colleague to open or merge. docs/share-file-format.md describes every field; the JSON Schema in
+ * resources/schemas/ is generated from this module (npm run schema:share).
+ */
+import { z } from 'zod';
+import { ArticleDoc } from '../model/article-doc';
+import { Claim } from '../model/claim';
+import { ClaimEvent } from '../model/claim-history';
+import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from '../model/primitives';
+import { RatingScale } from '../model/rating-scale';
+import { ReviewOrigin, ReviewTitle } from '../model/review';
+import { Reviewer } from '../model/reviewer';
+
+export const SHARE_FORMAT = 'factmark-share';
+/** The version this build writes; older versions are migrated on reading, newer ones refused. */
+export const SHARE_VERSION = 1;
+export const SHARE_EXTENSION = '.factmark';
+export const SHARE_MIME_TYPE = 'application/vnd.factmark.share+json';
+/** Characters of context kept on each side of a quote (as the Hypothesis client keeps 32). */
+export const ANCHOR_CONTEXT_LENGTH = 32;
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex');
+
+/** Where a claim sits, as W3C Web Annotation selectors over `article.text`. */
+export const ShareAnchor = z
+  .object({
+    quote: z
+      .object({
+        type: z.literal('TextQuoteSelector'),
+        exact: z.string().min(1).max(20_000),
+        prefix: z.string().max(ANCHOR_CONTEXT_LENGTH),
+        suffix: z.string().max(ANCHOR_CONTEXT_LENGTH),
+      })
+      .strict(),
+    position: z
+      .object({
+        type: z.literal('TextPositionSelector'),
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+      })
+      .strict(),
+  })
+  .strict();
+export type ShareAnchor = z.infer<typeof ShareAnchor>;
+
+/** A claim as shared: its record and its anchor (null when the sender could not place it either). */
+export const SharedClaim = Claim.extend({ anchor: ShareAnchor.nullable() }).strict();
+export type SharedClaim = z.infer<typeof SharedClaim>;
+
+export const ShareFileContent = z
+  .object({
+    format: z.literal(SHARE_FORMAT),
+    version: z.literal(SHARE_VERSION),
+    /** The program that wrote the file, e.g. `Factmark 0.3.0`. */
+    generator: z.string().max(100),
+    sharedAt: Timestamp,
+    sharedBy: Reviewer,
+    review: z
+      .object({
+        id: Id,
+        title: ReviewTitle,
+        sourceUrl: OptionalHttpUrl,
+        byline: z.string().max(500),
+        publishedAt: OptionalDate,
+        createdAt: Timestamp,
+        updatedAt: Timestamp,
+        origin: ReviewOrigin.strict(),
+      })
+      .strict(),
+    scale: RatingScale,
+    article: z
+      .object({
+        /** The plain text anchors count in: blocks joined by one "\n", as Factmark reads its editor. */
+        text: z.string().max(20_000_000),
+        sha256: Sha256Hex,
+        /** Offsets count UTF-16 code units, as JavaScript strings do. */
+        unit: z.literal('utf16-code-unit'),
+        /** No Unicode normalisation is applied before counting. */
+        normalization: z.literal('none'),
+        /** The formatted article (ProseMirror JSON) without claim marks; its text is `text`. */
+        doc: ArticleDoc,
+      })
+      .strict(),
+    claims: z.array(SharedClaim).max(50_000),
+    history: z.array(ClaimEvent).max(1_000_000),
+    /** Everyone who appears in `history`, with the name they last gave. */
+    reviewers: z.array(Reviewer).max(10_000),
+  })
+  .strict();
+export type ShareFileContent = z.infer<typeof ShareFileContent>;
+
+export const ShareChecksum = z
+  .object({
+    algorithm: z.literal('sha256'),
+    /** The hash is of the JSON Canonicalization Scheme form of the file without `checksum`. */
+    canonicalization: z.literal('RFC 8785'),
+    value: Sha256Hex,
+  })
+  .strict();
+
+export const ShareFile = ShareFileContent.extend({ checksum: ShareChecksum }).strict();
+export type ShareFile = z.infer<typeof ShareFile>;
