@@ -14,9 +14,19 @@ import { validateExport } from '../services/export/validate-export';
 import { MAX_IMPORT_BYTES } from '../../shared/model/import-limits';
 import { APP_VERSION, openFactmarkServices } from '../services/factmark-services';
 import { claimRequestsFromCsv } from './csv-claims';
+import { mergeCounts } from '../../shared/share-file/merge-report';
+import { SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
+import { MAX_SHARE_FILE_BYTES } from '../services/share/share-file-codec';
 
 
 class UsageError extends Error {}
+
+async function readInputFile(file: string, maxBytes: number): Promise<Buffer> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) throw new ApiError('invalid-input', `${file} does not exist or is not a file.`);
+  if (info.size > maxBytes) throw new ApiError('invalid-input', `${file} is larger than ${Math.round(maxBytes / 1048576)} MB; Factmark does not open files that large.`);
+  return readFile(file);
+}
 
 async function withLibrary<T>(dataDirOption: string | undefined, work: (call: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>) => Promise<T>): Promise<T> {
   const dataDir = dataDirFromArgs(dataDirOption ? ['--data-dir', dataDirOption] : []) ?? defaultDataDir();
@@ -75,15 +85,24 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('add a review from a Word, PDF, web page, text or Markdown file; prints the new review id as its last line')
-    .argument('<file>', 'the article file (.docx, .pdf, .html, .txt, .md)')
+    .description('add a review from a Word, PDF, web page, text or Markdown file, or a colleague’s share file; prints the review id as its last line')
+    .argument('<file>', 'the article file (.docx, .pdf, .html, .txt, .md) or share file (.factmark)')
     .option('--title <title>', 'the review title (default: from the file)')
     .option('--encoding <name>', 'read a text or web page file in this encoding (e.g. windows-1256) instead of detecting it')
     .action(async (file: string, options: { title?: string; encoding?: string }) => {
-      const info = await stat(file).catch(() => undefined);
-      if (!info?.isFile()) throw new ApiError('invalid-input', `${file} does not exist or is not a file.`);
-      if (info.size > MAX_IMPORT_BYTES) throw new ApiError('invalid-input', `${file} is larger than 50 MB; that is not an article Factmark can open.`);
-      const bytes = await readFile(file);
+      if (file.toLowerCase().endsWith(SHARE_EXTENSION)) {
+        const bytes = await readInputFile(file, MAX_SHARE_FILE_BYTES);
+        await withLibrary(dataDir(), async (call) => {
+          const request = { fileName: basename(file), base64: bytes.toString('base64') };
+          const preview = await call('share:open', { ...request, preview: true });
+          if (preview.inLibrary) throw new ApiError('refused', `The review "${preview.title}" is already in the library; nothing was changed. Merge the file into it with: factmark merge ${preview.reviewId} ${file}`);
+          const opened = await call('share:open', request);
+          const { added, orphaned } = mergeCounts(opened.report);
+          process.stdout.write(`Added "${opened.title}" shared by ${opened.sharedBy}: ${added} claims placed${orphaned ? `, ${orphaned} not placed (see Needs attention in the app)` : ''}.\n${opened.reviewId}\n`);
+        });
+        return;
+      }
+      const bytes = await readInputFile(file, MAX_IMPORT_BYTES);
       await withLibrary(dataDir(), async (call) => {
         const { review, notes } = await call('review:import', { fileName: basename(file), base64: bytes.toString('base64'), ...(options.encoding ? { encoding: options.encoding } : {}) });
         const titled = options.title ? await call('review:updateMeta', { id: review.id, title: options.title, sourceUrl: review.sourceUrl }) : review;
@@ -160,6 +179,42 @@ export function buildProgram(): Command {
           await writeFile(options.output, bytes);
           process.stderr.write(`Wrote ${options.output}\n`);
         } else process.stdout.write(bytes);
+      });
+    });
+
+  program
+    .command('share')
+    .description('write a share file (.factmark) of a review, for a colleague to open or merge')
+    .argument('<id>', 'the review id')
+    .requiredOption('-o, --output <file>', 'the share file to write, e.g. review.factmark')
+    .action(async (id: string, options: { output: string }) => {
+      await withLibrary(dataDir(), async (call) => {
+        const file = await call('share:create', { id });
+        await writeFile(options.output, Buffer.from(file.base64, 'base64'));
+        process.stderr.write(`Wrote ${options.output}\n`);
+      });
+    });
+
+  program
+    .command('merge')
+    .description('merge a colleague’s share file into a review; conflicts are kept for the app to settle')
+    .argument('<id>', 'the review id')
+    .argument('<file>', 'the share file (.factmark)')
+    .option('--json', 'print the whole merge report as JSON')
+    .option('--dry-run', 'say what the merge would do and change nothing')
+    .action(async (id: string, file: string, options: { json?: boolean; dryRun?: boolean }) => {
+      const bytes = await readInputFile(file, MAX_SHARE_FILE_BYTES);
+      await withLibrary(dataDir(), async (call) => {
+        const opened = await call('share:open', { fileName: basename(file), base64: bytes.toString('base64'), expectReviewId: id, preview: options.dryRun ?? false });
+        const counts = mergeCounts(opened.report);
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify({ ...counts, dryRun: options.dryRun ?? false, report: opened.report }, null, 2)}\n`);
+          return;
+        }
+        const words = Object.entries(counts).map(([kind, count]) => `${kind} ${count}`).join(', ');
+        process.stdout.write(`${options.dryRun ? 'Would merge' : 'Merged'} ${basename(file)} (shared by ${opened.sharedBy}) into "${opened.title}": ${words}.\n`);
+        for (const conflict of opened.report.conflicts) process.stdout.write(`conflict: "${conflict.quote.slice(0, 80)}" — ${conflict.fields.map((field) => field.field).join(', ')}; choose in the app\n`);
+        for (const orphan of opened.report.orphaned) process.stdout.write(`orphaned: "${orphan.quote.slice(0, 80)}" — ${orphan.detail}\n`);
       });
     });
 

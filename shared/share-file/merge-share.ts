@@ -8,7 +8,7 @@ import { removeClaimMarks } from '../article/mark-text-range';
 import { claimStates, type ClaimState, type FieldSource } from '../history/claim-state';
 import { unionHistories } from '../history/record-edits';
 import type { ArticleDoc } from '../model/article-doc';
-import { CLAIM_FIELDS } from '../model/claim-history';
+import { CLAIM_FIELD_LABELS, CLAIM_FIELDS } from '../model/claim-history';
 import type { Claim } from '../model/claim';
 import type { Review } from '../model/review';
 import { reviewerLabel, type Reviewer } from '../model/reviewer';
@@ -84,7 +84,11 @@ export function mergeShare(local: Review, incoming: ShareFileContent): { review:
     }
     const next = claimFromState(state, claim);
     if (equal(next, claim)) report.unchanged++;
-    else report.updated.push(note(claim.id, `Changed by ${nameOf(Object.values(state.sources).sort((left, right) => right.at.localeCompare(left.at))[0])}.`));
+    else {
+      const changed = CLAIM_FIELDS.filter((field) => !equal(next[field], claim[field]));
+      const authors = [...new Set(changed.map((field) => nameOf(state.sources[field])))];
+      report.updated.push(note(claim.id, `${changed.map((field) => CLAIM_FIELD_LABELS[field]).join(', ')} changed by ${authors.join(' and ')}.`));
+    }
     claims.push(next);
   }
   for (const state of states.values()) {

@@ -1,0 +1,139 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import canonicalize from 'canonicalize';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ShareFile } from '../../../shared/share-file/share-file-schema';
+import { createHandlerRegistry } from '../../api/handler-registry';
+import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/api/contract';
+import { openFactmarkServices, type FactmarkServices } from '../factmark-services';
+
+const ARTICLE = 'The minister said unemployment fell by 20 percent last year.\n\nCrime rose 5 percent in the city, police said.\n\nThe budget is 3 billion, the mayor said.';
+
+type Call = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+
+async function openLibrary(): Promise<{ services: FactmarkServices; call: Call; dataDir: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'factmark-share-'));
+  const services = await openFactmarkServices({ dataDir, mode: 'cli', renderPdf: async () => new Uint8Array() });
+  const registry = createHandlerRegistry({ ...services.handlers, 'shell:openExternal': async () => ({ opened: false }) });
+  const call: Call = async (channel, input) => {
+    const result = await registry.invoke(channel, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as never;
+  };
+  return { services, call, dataDir };
+}
+
+/** Every file of a data folder with its hash: "unchanged" means byte for byte. */
+async function snapshot(dataDir: string): Promise<string[]> {
+  const names = (await readdir(dataDir, { recursive: true })).filter((name) => !name.endsWith('factmark.lock')).sort();
+  return Promise.all(names.map((name) => readFile(join(dataDir, name)).then((data) => `${name}:${createHash('sha256').update(data).digest('hex')}`, () => name)));
+}
+
+/** A share file rewritten with a valid checksum, so the check under test is the one that speaks. */
+function resealed(file: Record<string, unknown>): string {
+  const { checksum: _checksum, ...content } = file;
+  return JSON.stringify({ ...content, checksum: { algorithm: 'sha256', canonicalization: 'RFC 8785', value: createHash('sha256').update(canonicalize(content) as string).digest('hex') } });
+}
+
+describe('share files between two libraries', () => {
+  let ana: Awaited<ReturnType<typeof openLibrary>>;
+  let bob: Awaited<ReturnType<typeof openLibrary>>;
+  let reviewId: string;
+  let shared: ChannelOutput<'share:create'>;
+
+  beforeEach(async () => {
+    ana = await openLibrary();
+    bob = await openLibrary();
+    await ana.call('settings:setReviewer', { name: 'Ana' });
+    await bob.call('settings:setReviewer', { name: 'Bob' });
+    const review = await ana.call('review:create', { title: 'Jobs', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: ARTICLE } });
+    reviewId = review.id;
+    await ana.call('review:annotate', { id: reviewId, claims: [{ quote: 'unemployment fell by 20 percent', verdict: 'False' }, { quote: 'Crime rose 5 percent' }] });
+    shared = await ana.call('share:create', { id: reviewId });
+  });
+  afterEach(async () => {
+    await ana.services.close();
+    await bob.services.close();
+  });
+
+  it('opens a shared review under its own id, then merges edits made on both sides after the text changed', async () => {
+    const opened = await bob.call('share:open', { fileName: shared.fileName, base64: shared.base64 });
+    expect(opened).toMatchObject({ outcome: 'added', reviewId, sharedBy: 'Ana' });
+    expect(opened.report.added).toHaveLength(2);
+
+    // Bob's editor inserts a paragraph and Bob marks a claim and rates one of Ana's differently.
+    const bobs = await bob.call('review:get', { id: reviewId });
+    const edited = { ...bobs.doc, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Editor’s note: figures updated on Tuesday.' }] }, ...(bobs.doc.content ?? [])] };
+    const [jobs, crime] = bobs.claims;
+    await bob.call('review:save', { id: reviewId, doc: edited, claims: [{ ...jobs!, verdictId: 'mostly-false', updatedAt: new Date().toISOString() }, { ...crime!, rationale: 'Police figures', updatedAt: new Date().toISOString() }] });
+    await bob.call('review:annotate', { id: reviewId, claims: [{ quote: 'The budget is 3 billion', verdict: 'True' }] });
+    // Meanwhile Ana rates the first claim herself.
+    const anas = await ana.call('review:get', { id: reviewId });
+    await ana.call('review:save', { id: reviewId, doc: anas.doc, claims: anas.claims.map((claim) => (claim.id === jobs!.id ? { ...claim, verdictId: 'true', rationale: 'ONS data', updatedAt: new Date().toISOString() } : claim)) });
+
+    const back = await bob.call('share:create', { id: reviewId });
+    const preview = await ana.call('share:open', { fileName: 'bob.factmark', base64: back.base64, preview: true });
+    expect(await ana.call('review:get', { id: reviewId })).toEqual(await ana.call('review:get', { id: reviewId }));
+    const merged = await ana.call('share:open', { fileName: 'bob.factmark', base64: back.base64, expectReviewId: reviewId });
+    expect(merged.report).toEqual(preview.report);
+    expect(merged.report.textChanged).toBe(true);
+    expect(merged.report.added.map((note) => note.quote)).toEqual(['The budget is 3 billion']);
+    expect(merged.report.updated).toMatchObject([{ quote: 'Crime rose 5 percent', detail: 'Rationale changed by Bob.' }]);
+    expect(merged.report.conflicts).toHaveLength(1);
+    expect(merged.report.conflicts[0]?.fields.map((field) => [field.field, field.options.map((option) => `${option.authorName}:${String(option.value)}`).sort()])).toEqual([['verdictId', ['Ana:true', 'Bob:mostly-false']]]);
+
+    // The same file again changes nothing.
+    const before = await snapshot(ana.dataDir);
+    const again = await ana.call('share:open', { fileName: 'bob.factmark', base64: back.base64 });
+    expect(again.report).toMatchObject({ added: [], updated: [], deleted: [], newEvents: 0 });
+    expect(await snapshot(ana.dataDir)).toEqual(before);
+
+    // Ana settles the conflict; her rationale (changed on her side only) stayed.
+    const settled = await ana.call('review:resolveConflict', { id: reviewId, claimId: jobs!.id, set: { verdictId: 'mostly-false' } });
+    expect(settled).toMatchObject({ remaining: 0, claim: { verdictId: 'mostly-false', rationale: 'ONS data' } });
+    const final = await ana.call('review:get', { id: reviewId });
+    expect(final.reviewers.map((reviewer) => reviewer.name).sort()).toEqual(['Ana', 'Bob']);
+  });
+
+  it('refuses a share file of another review when merging into this one', async () => {
+    const other = await bob.call('review:create', { title: 'Other', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: 'Other words.' } });
+    await expect(bob.call('share:open', { fileName: 'jobs.factmark', base64: shared.base64, expectReviewId: other.id })).rejects.toThrow(/holds another review \("Jobs"\)/);
+  });
+
+  it('refuses broken, foreign and hostile files with a clear reason and leaves the library untouched', async () => {
+    await bob.call('share:open', { fileName: shared.fileName, base64: shared.base64 });
+    const good = JSON.parse(Buffer.from(shared.base64, 'base64').toString('utf8')) as ShareFile & Record<string, unknown>;
+    const text = Buffer.from(shared.base64, 'base64').toString('utf8');
+    let nested = '1';
+    for (let depth = 0; depth < 100_000; depth++) nested = `[${nested}]`;
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['truncated', text.slice(0, text.length / 2), /damaged or incomplete: it is not valid JSON/],
+      ['random bytes', randomBytes(4096), /not (text|a Factmark share file)/],
+      ['empty', '', /is empty/],
+      ['an article', 'The minister said unemployment fell.', /not valid JSON|not a Factmark share file/],
+      ['foreign JSON', JSON.stringify({ type: 'Annotation', body: 'x' }), /not a Factmark share file/],
+      ['newer version', resealed({ ...good, version: 7 }), /newer Factmark \(share format 7.*Update Factmark/],
+      ['no version', resealed({ ...good, version: 'one' }), /no valid format version/],
+      ['wrong types', resealed({ ...good, claims: 'none' }), /does not match the share file format at claims/],
+      ['tampered', JSON.stringify({ ...good, review: { ...good.review, title: 'Changed' } }), /checksum does not match/],
+      ['huge string', resealed({ ...good, review: { ...good.review, title: 'x'.repeat(5_000_000) } }), /at review\.title/],
+      ['deep nesting', `{"format":"factmark-share","version":1,"claims":${nested}}`, /not valid JSON|does not match/],
+      ['deep document', resealed({ ...good, article: { ...good.article, doc: JSON.parse(`${'{"type":"doc","content":['.repeat(200)}{"type":"text","text":"x"}${']}'.repeat(200)}`) as unknown } }), /nested deeper than 64/],
+      ['__proto__ keys', text.replace('"format":', '"__proto__": {"polluted": true}, "format":'), /does not match the share file format|Unrecognized key/],
+      ['wrong text hash', resealed({ ...good, article: { ...good.article, text: `${good.article.text} More.` } }), /article text does not match its SHA-256/],
+      ['unknown verdict', resealed({ ...good, claims: good.claims.map((claim) => ({ ...claim, verdictId: 'pants-on-fire' })) }), /"pants-on-fire", which is not on its rating scale/],
+      ['anchor outside', resealed({ ...good, claims: good.claims.map((claim) => ({ ...claim, anchor: claim.anchor && { ...claim.anchor, position: { ...claim.anchor.position, end: 10_000_000 } } })) }), /points outside the article text/],
+      ['50 MB', Buffer.concat([Buffer.from('{"format":"factmark-share","version":1,"generator":"'), Buffer.alloc(50 * 1024 * 1024, 0x61), Buffer.from('"}')]), /does not match the share file format/],
+      ['70 MB', Buffer.alloc(70 * 1024 * 1024, 0x20), /at most 64 MB|base64/],
+    ];
+    const before = await snapshot(bob.dataDir);
+    for (const [name, content, expected] of cases) {
+      const base64 = Buffer.from(content).toString('base64');
+      await expect(bob.call('share:open', { fileName: `${name}.factmark`, base64 }), name).rejects.toThrow(expected);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await snapshot(bob.dataDir)).toEqual(before);
+  }, 60_000);
+});
