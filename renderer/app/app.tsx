@@ -8,6 +8,9 @@ import { cancelImport, importFile } from '../library/import-file';
 import { LibraryView } from '../library/library-view';
 import type { ImportRequest } from '../library/new-review-dialog';
 import { ReviewDesk } from '../review/review-desk';
+import { OpenShareDialog } from '../share/open-share-dialog';
+import { PreferencesDialog } from '../share/preferences-dialog';
+import { SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
 
 function reviewIdFromHash(): string | null {
   const match = /^#\/review\/([A-Za-z0-9_-]+)$/.exec(window.location.hash);
@@ -23,6 +26,13 @@ export function App() {
   const [message, setMessage] = useState('');
   const [fatal, setFatal] = useState<string | null>(null);
   const [importing, setImporting] = useState<{ fileName: string; importId: string } | null>(null);
+  const [shareFile, setShareFile] = useState<File | null>(null);
+  const [preferences, setPreferences] = useState(false);
+  const openShareFile = useCallback((file: File) => {
+    // Leave an open review first: it saves what is pending before the merge reads the library.
+    if (window.location.hash !== '#/' && window.location.hash !== '') window.location.hash = '#/';
+    setShareFile(file);
+  }, []);
   const stopImport = useCallback(() => {
     if (importing) void cancelImport(importing.importId);
   }, [importing]);
@@ -105,6 +115,7 @@ export function App() {
       const file = event.dataTransfer?.files[0];
       if (!file) return;
       event.preventDefault();
+      if (file.name.toLowerCase().endsWith(SHARE_EXTENSION)) return openShareFile(file);
       importAndOpen({ file, title: '', sourceUrl: '', encoding: '' }).catch((error: unknown) => showMessage(errorMessage(error)));
     };
     window.addEventListener('dragover', onDragOver);
@@ -113,7 +124,7 @@ export function App() {
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop, true);
     };
-  }, [importAndOpen, showMessage]);
+  }, [importAndOpen, openShareFile, showMessage]);
 
   const scaleOf = (review: Review): RatingScale | undefined => scales.find((scale) => scale.id === review.scaleId) ?? scales[0];
   const openScale = openReview ? scaleOf(openReview) : undefined;
@@ -160,6 +171,8 @@ export function App() {
             onOpen={(id) => (window.location.hash = `#/review/${id}`)}
             onImport={importAndOpen}
             onCancelImport={stopImport}
+            onOpenShareFile={openShareFile}
+            onPreferences={() => setPreferences(true)}
             onCreate={async (request) => {
               const review = await api['review:create'](request);
               window.location.hash = `#/review/${review.id}`;
@@ -180,6 +193,27 @@ export function App() {
           />
         )}
       </div>
+      {shareFile && (
+        <OpenShareDialog
+          file={shareFile}
+          onClose={() => setShareFile(null)}
+          onOpened={(reviewId, text) => {
+            setShareFile(null);
+            showMessage(text);
+            // The library is showing (see openShareFile), so this loads the merged review afresh.
+            window.location.hash = `#/review/${reviewId}`;
+          }}
+        />
+      )}
+      {preferences && (
+        <PreferencesDialog
+          onClose={() => setPreferences(false)}
+          onDone={(text) => {
+            setPreferences(false);
+            showMessage(text);
+          }}
+        />
+      )}
       <div className="toast" role="status" aria-live="polite">
         {importing ? `Importing ${importing.fileName}…` : message}
         {importing && (

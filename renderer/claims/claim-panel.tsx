@@ -7,21 +7,28 @@ import { TagField } from './tag-field';
 import { UrlField } from './url-field';
 import { StatusOptions } from './status-options';
 import { VerdictBadge } from './verdict-badge';
+import { AttentionBox } from './attention-box';
+import type { ClaimField } from '../../shared/model/claim-history';
 
 export interface ClaimPanelProps {
   onDelete: (claimId: string) => void;
+  /** Puts an unplaced claim on the words selected in the article. */
+  onPlace: (claimId: string) => void;
+  /** Settles a conflict on `field` with the chosen value. */
+  onChooseVersion: (claimId: string, field: ClaimField, value: unknown) => void;
   onChooseClaim: (claimId: string) => void;
   /** Other claims under the last click, to switch between overlapping highlights. */
   overlapping: string[];
 }
 
-export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function ClaimPanel({ onDelete, onChooseClaim, overlapping }, ref) {
+export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function ClaimPanel({ onDelete, onPlace, onChooseVersion, onChooseClaim, overlapping }, ref) {
   const selectedClaimId = useReviewStore((state) => state.selectedClaimId);
   const claim = useReviewStore((state) => (state.selectedClaimId ? state.claims[state.selectedClaimId] : undefined));
   const scale = useReviewStore((state) => state.scale);
   const placements = useReviewStore((state) => state.placements);
   const claims = useReviewStore((state) => state.claims);
   const updateClaim = useReviewStore((state) => state.updateClaim);
+  const conflicts = useReviewStore((state) => (state.selectedClaimId ? state.conflicts[state.selectedClaimId] : undefined));
 
   if (!selectedClaimId || !claim) {
     return (
@@ -39,10 +46,28 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
 
   return (
     <aside className="claim-panel" aria-label="Claim details" ref={ref} tabIndex={-1}>
-      <h2 className="pane-title">{index >= 0 ? `Claim #${index + 1}` : 'Claim (text deleted)'}</h2>
-      <blockquote className="claim-quote-full" dir="auto">
-        {placement ? placement.quote : 'The words of this claim were deleted from the article.'}
-      </blockquote>
+      <h2 className="pane-title">{index >= 0 ? `Claim #${index + 1}` : claim.attention?.kind === 'orphan' ? 'Claim (not placed)' : 'Claim (text deleted)'}</h2>
+      {placement ? (
+        <blockquote className="claim-quote-full" dir="auto">
+          {placement.quote}
+        </blockquote>
+      ) : (
+        !claim.attention && <p className="empty-hint">The words of this claim were deleted from the article. Select words and place it again, or delete it.</p>
+      )}
+      <AttentionBox
+        claim={claim}
+        conflicts={conflicts}
+        scale={scale}
+        placed={placement !== undefined}
+        onChoose={(field, value) => onChooseVersion(claim.id, field, value)}
+        onPlace={() => onPlace(claim.id)}
+        onConfirm={() => update({ attention: undefined })}
+      />
+      {!placement && !claim.attention && (
+        <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => onPlace(claim.id)}>
+          Place on the selected text
+        </button>
+      )}
       {others.length > 0 && (
         <div className="overlaps" role="group" aria-label="Other claims at this place">
           <span>Also here:</span>

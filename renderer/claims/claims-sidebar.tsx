@@ -2,7 +2,8 @@
 import { memo, useMemo, useState } from 'react';
 import { CLAIM_STATUS_LABELS, type Claim, type ClaimStatus } from '../../shared/model/claim';
 import type { RatingScale } from '../../shared/model/rating-scale';
-import { detachedClaims, useReviewStore } from '../review/review-store';
+import { useReviewStore } from '../review/review-store';
+import { NeedsAttention } from './needs-attention';
 import { StatusOptions } from './status-options';
 import { VerdictBadge } from './verdict-badge';
 
@@ -55,7 +56,6 @@ export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => voi
     ({ claim }) =>
       (verdictFilter === ALL || (claim?.verdictId ?? 'unrated') === verdictFilter) && (statusFilter === ALL || claim?.status === statusFilter),
   );
-  const detached = detachedClaims({ claims, placements, removedClaimIds: removed });
 
   return (
     <nav className="claims-sidebar" aria-label="Claims">
@@ -96,24 +96,7 @@ export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => voi
           )}
         </ol>
       )}
-      {detached.length > 0 && (
-        <section className="detached" aria-label="Claims whose text was deleted">
-          <h3>Text deleted from the article</h3>
-          <p className="empty-hint">These claims keep their work; undo the deletion to put them back, or delete them.</p>
-          <ul className="claim-list">
-            {detached.map((claim) => (
-              <li key={claim.id}>
-                <button type="button" className="claim-item" onClick={() => onChoose(claim.id)}>
-                  <span className="claim-meta">
-                    <VerdictBadge claim={claim} scale={scale} />
-                    <span className="status-text">{claim.claimant || 'Unknown claimant'}</span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <NeedsAttention scale={scale} onChoose={onChoose} />
     </nav>
   );
 }

@@ -19,7 +19,8 @@ export const ENCODING_CHOICES = [
   { value: 'windows-1251', label: 'Cyrillic (Windows-1251)' },
 ];
 
-function base64Of(file: File): Promise<string> {
+/** The bytes of `file` in base64, as the API carries files. */
+export function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));

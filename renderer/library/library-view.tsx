@@ -1,5 +1,6 @@
 /** The library: every review with its source, date and claim counts; new, open, rename, delete. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import { UNRATED, type ReviewSummary } from '../../shared/model/review';
 import { ConfirmDialog } from '../app/modal-dialog';
@@ -16,6 +17,9 @@ export interface LibraryViewProps {
   onCancelImport: () => void;
   onRename: (review: ReviewSummary, title: string, sourceUrl: string) => Promise<void>;
   onDelete: (review: ReviewSummary) => Promise<void>;
+  /** A share file was chosen: preview it, then add or merge. */
+  onOpenShareFile: (file: File) => void;
+  onPreferences: () => void;
 }
 
 function formatDate(iso: string): string {
@@ -39,8 +43,9 @@ function VerdictCounts({ summary, scale }: { summary: ReviewSummary; scale: Rati
   );
 }
 
-export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onCancelImport, onRename, onDelete }: LibraryViewProps) {
+export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onCancelImport, onRename, onDelete, onOpenShareFile, onPreferences }: LibraryViewProps) {
   const [creating, setCreating] = useState(false);
+  const sharePicker = useRef<HTMLInputElement>(null);
   const [renaming, setRenaming] = useState<ReviewSummary | null>(null);
   const [deleting, setDeleting] = useState<ReviewSummary | null>(null);
 
@@ -51,10 +56,29 @@ export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onCanc
         <button type="button" className="primary" onClick={() => setCreating(true)}>
           New review
         </button>
+        <button type="button" onClick={() => sharePicker.current?.click()}>
+          Open share file…
+        </button>
+        <input
+          ref={sharePicker}
+          type="file"
+          accept={SHARE_EXTENSION}
+          hidden
+          aria-label="Share file to open"
+          data-testid="share-file-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) onOpenShareFile(file);
+          }}
+        />
+        <button type="button" className="header-end" onClick={onPreferences}>
+          Preferences
+        </button>
       </header>
       {reviews.length === 0 ? (
         <div className="library-empty">
-          <p>No reviews yet. Start one with “New review”, or drop a Word, PDF, web page or text file anywhere on this window.</p>
+          <p>No reviews yet. Start one with “New review”, or drop a Word, PDF, web page or text file anywhere on this window. A colleague’s share file (.factmark) opens with “Open share file…” or by dropping it here too.</p>
         </div>
       ) : (
         <table className="review-table">

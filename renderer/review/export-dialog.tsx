@@ -5,6 +5,7 @@ import { isHttpUrl } from '../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publisher } from '../../shared/model/publisher';
 import { api, errorMessage } from '../api/client';
 import { DialogFooter, ModalDialog } from '../app/modal-dialog';
+import { saveFile } from '../app/save-file';
 
 const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'html', label: 'HTML report', hint: 'one page to publish or share' },
@@ -14,19 +15,6 @@ const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'claimreview', label: 'ClaimReview JSON-LD', hint: 'schema.org markup for search engines' },
   { format: 'webannotation', label: 'Web Annotation JSON-LD', hint: 'W3C annotations for other tools' },
 ];
-
-/** Hands `bytes` to the browser's download (Electron shows its save dialog). */
-function saveFile(fileName: string, mimeType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; onClose: () => void; onDone: (message: string) => void }) {
   const [format, setFormat] = useState<ExportFormat>('html');

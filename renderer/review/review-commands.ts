@@ -51,3 +51,14 @@ export function neighbourClaim(editor: Editor, direction: 1 | -1): string | null
     direction === 1 ? placements.find((placement) => placement.from >= caret) ?? placements[0] : [...placements].reverse().find((placement) => placement.to <= caret) ?? placements[placements.length - 1];
   return candidate?.claimId ?? null;
 }
+
+/** Puts claim `claimId` (one without a place, e.g. a merge's orphan) on the selected words; false when nothing is selected. */
+export function placeClaimOnSelection(editor: Editor, claimId: string): boolean {
+  if (!editor.can().setClaim(claimId)) return false;
+  editor.chain().focus().setClaim(claimId).run();
+  const store = useReviewStore.getState();
+  store.updateClaim(claimId, { attention: undefined });
+  store.setPlacements(readClaimPlacements(editor.state.doc));
+  store.selectClaim(claimId);
+  return true;
+}

@@ -10,7 +10,10 @@ import { readClaimPlacements } from '../editor/claim-placements';
 import { ClaimStyles } from '../editor/claim-styles';
 import { ClaimHoverCard } from './claim-hover-card';
 import { ExportDialog } from './export-dialog';
-import { deleteClaim, markSelectionAsClaim, neighbourClaim, revealClaim } from './review-commands';
+import { deleteClaim, markSelectionAsClaim, neighbourClaim, placeClaimOnSelection, revealClaim } from './review-commands';
+import { ShareDialog } from '../share/share-dialog';
+import { api, errorMessage } from '../api/client';
+import type { ClaimField } from '../../shared/model/claim-history';
 import { ReviewSaver } from './review-saver';
 import { useReviewStore } from './review-store';
 import { SaveStatus } from './save-status';
@@ -28,6 +31,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
   const saverRef = useRef<ReviewSaver | null>(null);
   const [overlapping, setOverlapping] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const placementTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Only what the toolbar shows: the desk must not re-render on every keystroke in a long article.
   const meta = useReviewStore((state) => state.meta);
@@ -112,6 +116,32 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
     [onMessage],
   );
 
+  const placeClaim = useCallback(
+    (claimId: string) => {
+      const editor = editorRef.current;
+      if (!editor) return;
+      if (placeClaimOnSelection(editor, claimId)) onMessage('Claim placed on the selected words.');
+      else onMessage('Select the words of this claim in the article first, then place it.');
+    },
+    [onMessage],
+  );
+
+  const chooseVersion = useCallback(
+    async (claimId: string, field: ClaimField, value: unknown) => {
+      try {
+        // The choice is stored by the service; what is pending goes first so nothing overtakes it.
+        await saver.flush();
+        const { claim } = await api['review:resolveConflict']({ id: review.id, claimId, set: { [field]: value } });
+        const remaining = (useReviewStore.getState().conflicts[claimId] ?? []).filter((conflict) => conflict.field !== field);
+        useReviewStore.getState().conflictSettled(claim, remaining);
+        onMessage('Your choice was saved; the other version stays in the claim’s history.');
+      } catch (error) {
+        onMessage(errorMessage(error));
+      }
+    },
+    [onMessage, review.id, saver],
+  );
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       const mod = event.ctrlKey || event.metaKey;
@@ -182,6 +212,9 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
             Redo
           </button>
         </div>
+        <button type="button" onClick={() => void saver.flush().then(() => setSharing(true))}>
+          Share…
+        </button>
         <button type="button" onClick={() => void saver.flush().then(() => setExporting(true))}>
           Export…
         </button>
@@ -202,8 +235,25 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
           />
           <ClaimHoverCard />
         </main>
-        <ClaimPanel ref={panelRef} onDelete={removeClaim} onChooseClaim={(id) => choose(id)} overlapping={overlapping} />
+        <ClaimPanel
+          ref={panelRef}
+          onDelete={removeClaim}
+          onPlace={placeClaim}
+          onChooseVersion={(claimId, field, value) => void chooseVersion(claimId, field, value)}
+          onChooseClaim={(id) => choose(id)}
+          overlapping={overlapping}
+        />
       </div>
+      {sharing && meta && (
+        <ShareDialog
+          reviewId={meta.id}
+          onClose={() => setSharing(false)}
+          onDone={(message) => {
+            setSharing(false);
+            onMessage(message);
+          }}
+        />
+      )}
       {exporting && meta && (
         <ExportDialog
           reviewId={meta.id}

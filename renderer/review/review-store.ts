@@ -7,6 +7,9 @@ import { create } from 'zustand';
 import { newClaim, type Claim } from '../../shared/model/claim';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review } from '../../shared/model/review';
+import { readArticleText } from '../../shared/article/claim-spans';
+import { conflictNotes } from '../../shared/share-file/merge-share';
+import type { ConflictNote } from '../../shared/share-file/merge-report';
 
 /** Where a claim sits in the editor document right now. */
 export interface ClaimPlacement {
@@ -36,6 +39,8 @@ interface ReviewStoreState {
   saveState: SaveState;
   /** Bumped on every change that must reach the disk; autosave watches it. */
   changeCount: number;
+  /** Fields changed differently in two copies, by claim id, waiting for the reviewer's choice. */
+  conflicts: Record<string, ConflictNote['fields']>;
 
   open(review: Review, scale: RatingScale): void;
   setMeta(meta: Pick<ReviewMeta, 'title' | 'sourceUrl'>): void;
@@ -46,6 +51,8 @@ interface ReviewStoreState {
   setPlacements(placements: ClaimPlacement[]): void;
   documentChanged(): void;
   setSaveState(state: SaveState): void;
+  /** Takes a claim as the service stored it after a choice between conflicting values. */
+  conflictSettled(claim: Claim, remaining: ConflictNote['fields']): void;
 }
 
 export const useReviewStore = create<ReviewStoreState>()((set) => ({
@@ -57,6 +64,7 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
   selectedClaimId: null,
   saveState: { kind: 'saved', at: '' },
   changeCount: 0,
+  conflicts: {},
 
   open: (review, scale) =>
     set({
@@ -68,6 +76,7 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
       selectedClaimId: null,
       saveState: { kind: 'saved', at: review.updatedAt },
       changeCount: 0,
+      conflicts: review.history.length === 0 ? {} : Object.fromEntries(conflictNotes(review, new Map(readArticleText(review.doc).spans.map((span) => [span.claimId, span.quote]))).map((note) => [note.claimId, note.fields])),
     }),
   setMeta: (meta) => set((state) => (state.meta ? { meta: { ...state.meta, ...meta } } : {})),
   addClaim: (claim) =>
@@ -80,9 +89,14 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
     set((state) => {
       const claim = state.claims[id];
       if (!claim) return {};
+      // Editing a field in conflict is the reviewer's choice for it, as the history records it.
+      const open = state.conflicts[id]?.filter((conflict) => !(conflict.field in patch));
+      const conflicts = open === undefined ? state.conflicts : { ...state.conflicts, [id]: open };
+      if (open?.length === 0) delete conflicts[id];
       return {
         claims: { ...state.claims, [id]: { ...claim, ...patch, updatedAt: new Date().toISOString() } },
         changeCount: state.changeCount + 1,
+        conflicts,
       };
     }),
   removeClaim: (id) =>
@@ -113,6 +127,14 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
     }),
   documentChanged: () => set((state) => ({ changeCount: state.changeCount + 1 })),
   setSaveState: (saveState) => set({ saveState }),
+  conflictSettled: (claim, remaining) =>
+    set((state) => {
+      const conflicts = { ...state.conflicts };
+      if (remaining.length > 0) conflicts[claim.id] = remaining;
+      else delete conflicts[claim.id];
+      // Stored already: no save needed, and the same values saved again record nothing.
+      return { claims: { ...state.claims, [claim.id]: claim }, conflicts };
+    }),
 }));
 
 /** True when a claim record holds anything a reviewer typed or chose. */
@@ -136,14 +158,14 @@ export function hasReviewerInput(claim: Claim): boolean {
 export function claimsToPersist(state: Pick<ReviewStoreState, 'claims' | 'placements' | 'removedClaimIds'>): Claim[] {
   const placed = new Set(state.placements.map((placement) => placement.claimId));
   return Object.values(state.claims).filter(
-    (claim) => placed.has(claim.id) || (!state.removedClaimIds.has(claim.id) && hasReviewerInput(claim)),
+    (claim) => placed.has(claim.id) || (!state.removedClaimIds.has(claim.id) && (hasReviewerInput(claim) || claim.attention !== undefined)),
   );
 }
 
-/** Claims with work in them whose text is no longer in the article. */
+/** Claims with work in them (or a merge's orphans) whose text is not in the article. */
 export function detachedClaims(state: Pick<ReviewStoreState, 'claims' | 'placements' | 'removedClaimIds'>): Claim[] {
   const placed = new Set(state.placements.map((placement) => placement.claimId));
   return Object.values(state.claims).filter(
-    (claim) => !placed.has(claim.id) && !state.removedClaimIds.has(claim.id) && hasReviewerInput(claim),
+    (claim) => !placed.has(claim.id) && !state.removedClaimIds.has(claim.id) && (hasReviewerInput(claim) || claim.attention !== undefined),
   );
 }

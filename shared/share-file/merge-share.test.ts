@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readArticleText } from '../article/claim-spans';
@@ -20,7 +19,8 @@ const SENTENCES = [
   'Exports of energy grew faster than in any other country.',
   'Water prices will not rise next year, the company promised.',
 ];
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+// Merging never reads the article hash (the file reader checks it; see share-service.test.ts), so any 64 hex digits do here.
+const sha256 = (text: string): string => text.length.toString(16).padStart(64, '0');
 const docOf = (paragraphs: string[]): ArticleDoc => ({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
 const ids = (prefix: string): (() => string) => {
   let next = 0;
