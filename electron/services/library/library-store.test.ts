@@ -115,6 +115,26 @@ describe('LibraryStore', () => {
     await store.close();
   });
 
+  it('upgrades a review of format 1 (before histories): it opens, and its claims get a history on the next save', async () => {
+    const dataDir = await tempDir();
+    const { store, id } = await storeWithReview(dataDir);
+    const { history: _history, reviewers: _reviewers, ...formatOne } = store.getReview(id);
+    await store.close();
+    await writeFile(join(dataDir, 'reviews', `${id}.json`), JSON.stringify({ schemaVersion: 1, review: formatOne }));
+    await writeFile(join(dataDir, 'library.json'), JSON.stringify({ schemaVersion: 1, scales: JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')).scales }));
+    const reopened = await LibraryStore.open(dataDir);
+    expect(reopened.getReview(id)).toMatchObject({ history: [], reviewers: [] });
+    expect(reopened.reviewer().id).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+    const claims = reopened.getReview(id).claims;
+    await reopened.saveReview({ id, doc: ARTICLE, claims: claims.map((claim, index) => (index === 0 ? { ...claim, rationale: 'Checked again', updatedAt: '2026-05-01T00:00:00.000Z' } : claim)) });
+    const upgraded = reopened.getReview(id);
+    expect(upgraded.history.map((event) => [event.kind, event.claimId])).toEqual([['created', claims[0]?.id]]);
+    expect(upgraded.history[0]?.set.rationale).toBe('Checked again');
+    expect(reopened.withFullHistory(upgraded).history).toHaveLength(2);
+    await reopened.close();
+    expect(JSON.parse(await readFile(join(dataDir, 'reviews', `${id}.json`), 'utf8')).schemaVersion).toBe(2);
+  });
+
   it('refuses files from a newer Factmark without changing a byte', async () => {
     const dataDir = await tempDir();
     const { store, id } = await storeWithReview(dataDir);

@@ -1,0 +1,125 @@
+/** Two reviewers pass a review back and forth as share files: open, edit both sides, merge, settle a conflict. */
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { mkdtemp } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { claimIdsOn, createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
+import { makeDataDir, startServer } from './support/factmark-server';
+
+const ARTICLE = '<p>The mayor said crime fell by 20 percent since 2020.</p><p>Critics said crime fell by 5 percent at most.</p><p>The budget grew to 3 billion this year.</p>';
+
+/** Shares the open review through the Share dialog and returns the saved file's path. */
+async function shareAs(page: Page, name: string, folder: string): Promise<string> {
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Share…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share review' });
+  await dialog.getByLabel(/Your name/).fill(name);
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save share file' }).click()]);
+  expect(download.suggestedFilename()).toBe('Crime-figures.factmark');
+  const path = join(folder, `${name}-${Date.now()}.factmark`);
+  await download.saveAs(path);
+  await expect(dialog).toBeHidden();
+  return path;
+}
+
+async function openShareFile(page: Page, path: string): Promise<void> {
+  await page.getByTestId('share-file-input').setInputFiles(path);
+}
+
+test('two reviewers share, edit both copies, merge and settle a conflict side by side', async ({ page, server, browser, outsideRequests }) => {
+  const folder = await mkdtemp(join(tmpdir(), 'factmark-share-e2e-'));
+  const bobServer = await startServer(await makeDataDir());
+  const bobContext = await browser.newContext();
+  const bob = await bobContext.newPage();
+  try {
+    // Ana marks two claims and shares.
+    await page.goto(server.url);
+    await createReviewByPaste(page, 'Crime figures', ARTICLE);
+    await selectInArticle(page, 'crime fell by 20 percent');
+    await page.getByRole('button', { name: /Mark claim/ }).click();
+    await page.getByRole('radio', { name: 'False', exact: true }).check();
+    await selectInArticle(page, 'The budget grew to 3 billion');
+    await page.getByRole('button', { name: /Mark claim/ }).click();
+    const toBob = await shareAs(page, 'Ana', folder);
+
+    // Bob opens it: a preview first, then the review with Ana's claims.
+    await bob.goto(bobServer.url);
+    await openShareFile(bob, toBob);
+    const opening = bob.getByRole('dialog', { name: 'Open share file' });
+    await expect(opening).toContainText('shared by Ana');
+    await expect(opening).toContainText('It will be added with its 2 claims');
+    await opening.getByRole('button', { name: 'Add to library' }).click();
+    await expect(bob.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('crime fell by 20 percent');
+    expect(await claimIdsOn(bob, 'crime fell by 20 percent')).toHaveLength(1);
+
+    // Bob edits the text, rates Ana's first claim differently, deletes her second and adds his own.
+    await bob.getByRole('textbox', { name: 'Article text', exact: true }).click();
+    await bob.keyboard.press('Control+Home');
+    await bob.keyboard.type('Updated: ');
+    await bob.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
+    await bob.getByRole('radio', { name: 'Mostly false', exact: true }).check();
+    await bob.getByRole('button', { name: /The budget grew to 3 billion/ }).first().click();
+    await bob.getByRole('button', { name: 'Delete claim' }).click();
+    await selectInArticle(bob, 'crime fell by 5 percent');
+    await bob.getByRole('button', { name: /Mark claim/ }).click();
+    await bob.getByRole('radio', { name: 'True', exact: true }).check();
+    const toAna = await shareAs(bob, 'Bob', folder);
+
+    // Meanwhile Ana rates her first claim again, then merges Bob's file.
+    await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
+    await page.getByRole('radio', { name: 'Misleading', exact: true }).check();
+    await expectSaved(page);
+    await page.getByRole('button', { name: 'Back to the library' }).click();
+    await openShareFile(page, toAna);
+    const merging = page.getByRole('dialog', { name: 'Merge share file' });
+    await expect(merging).toContainText('already in your library');
+    await expect(merging.getByRole('region', { name: 'Two versions: 1' })).toContainText('Verdict: Ana vs Bob');
+    await expect(merging.getByRole('region', { name: 'New claims: 1' })).toContainText('crime fell by 5 percent');
+    await expect(merging.getByRole('region', { name: 'Deleted: 1' })).toContainText('The budget grew to 3 billion');
+    await merging.getByRole('button', { name: 'Merge into my copy' }).click();
+
+    // Ana's text stays hers; Bob's claim is placed in it, his deletion respected.
+    const article = page.getByRole('textbox', { name: 'Article text', exact: true });
+    await expect(article).not.toContainText('Updated:');
+    await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent')).toHaveLength(1);
+    expect(await claimIdsOn(page, 'The budget grew')).toHaveLength(0);
+
+    // The conflict waits under Needs attention with both versions side by side.
+    const attention = page.getByRole('region', { name: 'Needs attention' }).first();
+    await attention.getByRole('button', { name: /Two versions: Verdict/ }).click();
+    const versions = page.getByRole('group', { name: 'Verdict: two versions' });
+    await expect(versions).toContainText('Misleading');
+    await expect(versions).toContainText('Mostly false');
+    await page.screenshot({ path: 'test-results/share-conflict.png' });
+    await versions.getByRole('button', { name: 'Keep Bob’s verdict' }).click();
+    await expect(versions).toBeHidden();
+    await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();
+
+    // Merging the same file again changes nothing, and a reload shows the settled claim.
+    await page.getByRole('button', { name: 'Back to the library' }).click();
+    await openShareFile(page, toAna);
+    await expect(page.getByRole('dialog', { name: 'Merge share file' })).toContainText('Nothing new');
+    await page.getByRole('dialog', { name: 'Merge share file' }).getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Crime figures', exact: true }).click();
+    await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
+    await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();
+    await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
+    expect(outsideRequests).toEqual([]);
+  } finally {
+    await bobContext.close();
+    await bobServer.stop();
+  }
+});
+
+test('refuses a damaged share file with a reason, and the library stays as it was', async ({ page, server }) => {
+  const folder = await mkdtemp(join(tmpdir(), 'factmark-share-e2e-'));
+  const broken = join(folder, 'broken.factmark');
+  await import('node:fs/promises').then(({ writeFile }) => writeFile(broken, '{"format":"factmark-share","version":1,"claims":['));
+  await page.goto(server.url);
+  await openShareFile(page, broken);
+  const dialog = page.getByRole('dialog', { name: 'Open share file' });
+  await expect(dialog.getByRole('alert')).toContainText('broken.factmark is damaged or incomplete');
+  await expect(dialog.getByRole('alert')).toContainText('Nothing was changed in your library');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByText('No reviews yet.')).toBeVisible();
+});
