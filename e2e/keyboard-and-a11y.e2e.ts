@@ -1,13 +1,6 @@
 /** Keyboard-only use and an accessibility scan of every screen. */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoSeriousA11yProblems } from './support/a11y';
 import { createReviewByPaste, expect, expectSaved, pasteHtml, test } from './support/fixtures';
-
-async function expectNoSeriousA11yProblems(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 test('a reviewer can do the whole job from the keyboard', async ({ page, server }) => {
   await page.goto(server.url);

@@ -5,6 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { claimIdsOn, createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
 import { makeDataDir, startServer } from './support/factmark-server';
+import { expectNoSeriousA11yProblems } from './support/a11y';
 
 const ARTICLE = '<p>The mayor said crime fell by 20 percent since 2020.</p><p>Critics said crime fell by 5 percent at most.</p><p>The budget grew to 3 billion this year.</p>';
 
@@ -76,6 +77,7 @@ test('two reviewers share, edit both copies, merge and settle a conflict side by
     await expect(merging.getByRole('region', { name: 'Two versions: 1' })).toContainText('Verdict: Ana vs Bob');
     await expect(merging.getByRole('region', { name: 'New claims: 1' })).toContainText('crime fell by 5 percent');
     await expect(merging.getByRole('region', { name: 'Deleted: 1' })).toContainText('The budget grew to 3 billion');
+    await expectNoSeriousA11yProblems(page);
     await merging.getByRole('button', { name: 'Merge into my copy' }).click();
 
     // Ana's text stays hers; Bob's claim is placed in it, his deletion respected.
@@ -91,6 +93,7 @@ test('two reviewers share, edit both copies, merge and settle a conflict side by
     await expect(versions).toContainText('Misleading');
     await expect(versions).toContainText('Mostly false');
     await page.screenshot({ path: 'test-results/share-conflict.png' });
+    await expectNoSeriousA11yProblems(page);
     await versions.getByRole('button', { name: 'Keep Bob’s verdict' }).click();
     await expect(versions).toBeHidden();
     await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();

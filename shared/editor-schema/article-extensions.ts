@@ -6,6 +6,7 @@ import type { AnyExtension } from '@tiptap/core';
 import { getSchema } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
+import type { DocNode } from '../model/article-doc';
 import { isHttpUrl } from '../model/primitives';
 import { ClaimMarkBase } from './claim-mark-base';
 
@@ -41,4 +42,23 @@ export function articleSchemaExtensions(): AnyExtension[] {
 /** The ProseMirror schema of stored articles. */
 export function articleSchema() {
   return getSchema(articleSchemaExtensions());
+}
+
+let cachedSchema: ReturnType<typeof articleSchema> | undefined;
+
+/**
+ * True when `doc` (e.g. from a share file made elsewhere) is an article this schema holds as it
+ * is, with web and mail links only; anything else is refused rather than half-loaded.
+ */
+export function isStorableArticle(doc: DocNode): boolean {
+  cachedSchema ??= articleSchema();
+  try {
+    cachedSchema.nodeFromJSON(doc).check();
+  } catch {
+    return false;
+  }
+  const linksAreSafe = (node: DocNode): boolean =>
+    (node.marks ?? []).every((mark) => mark.type !== 'link' || (typeof mark.attrs?.href === 'string' && isAllowedArticleLink(mark.attrs.href))) &&
+    (node.content ?? []).every(linksAreSafe);
+  return linksAreSafe(doc);
 }

@@ -2,6 +2,7 @@
 import { readArticleText, walkArticleText } from '../article/claim-spans';
 import { removeClaimMarks } from '../article/mark-text-range';
 import type { ArticleDoc } from '../model/article-doc';
+import { isStorableArticle } from '../editor-schema/article-extensions';
 import type { Claim } from '../model/claim';
 import type { RatingScale } from '../model/rating-scale';
 import type { Review } from '../model/review';
@@ -47,8 +48,9 @@ function docFromText(text: string): ArticleDoc {
 /** A new review from a share file, with the same id, its claims placed by their anchors. */
 export function reviewFromShare(file: ShareFileContent, scaleId: string): Review {
   const formatted = removeClaimMarks(file.article.doc) as ArticleDoc;
-  // The anchors count in `article.text`; a document that reads differently cannot carry them.
-  const doc = walkArticleText(formatted) === file.article.text ? formatted : docFromText(file.article.text);
+  // The anchors count in `article.text`; a document that reads differently cannot carry them, and
+  // one this editor cannot hold safely (unknown nodes, script links) is replaced by the plain text.
+  const doc = walkArticleText(formatted) === file.article.text && isStorableArticle(formatted) ? formatted : docFromText(file.article.text);
   const placed = placeClaims(doc, file.claims.map((claim) => ({ claimId: claim.id, anchor: claim.anchor, ...(claim.attention ? { attention: claim.attention } : {}) })), file.article.text);
   const claims: Claim[] = file.claims.map(({ anchor: _anchor, attention: sendersFlag, ...claim }) => {
     // A flag the sender had not cleared yet still stands where the claim sits exactly.

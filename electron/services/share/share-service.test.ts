@@ -97,6 +97,22 @@ describe('share files between two libraries', () => {
     expect(final.reviewers.map((reviewer) => reviewer.name).sort()).toEqual(['Ana', 'Bob']);
   });
 
+  it('opens an article with a script link or an unknown node as plain text, claims still on their words', async () => {
+    const good = JSON.parse(Buffer.from(shared.base64, 'base64').toString('utf8')) as ShareFile;
+    const [first, ...rest] = good.article.doc.content ?? [];
+    const hostileDoc = {
+      ...good.article.doc,
+      content: [{ ...first, content: (first?.content ?? []).map((node) => ({ ...node, marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] })) }, ...rest.map((node) => ({ ...node, type: 'iframe' }))],
+    };
+    const hostile = resealed({ ...good, article: { ...good.article, doc: hostileDoc } });
+    const opened = await bob.call('share:open', { fileName: 'hostile.factmark', base64: Buffer.from(hostile).toString('base64') });
+    expect(opened.report.orphaned).toEqual([]);
+    const review = await bob.call('review:get', { id: reviewId });
+    expect(JSON.stringify(review.doc)).not.toMatch(/javascript:|iframe/);
+    expect(review.doc.content?.every((node) => node.type === 'paragraph')).toBe(true);
+    expect(opened.report.added.map((note) => note.quote)).toEqual(['unemployment fell by 20 percent', 'Crime rose 5 percent']);
+  });
+
   it('refuses a share file of another review when merging into this one', async () => {
     const other = await bob.call('review:create', { title: 'Other', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: 'Other words.' } });
     await expect(bob.call('share:open', { fileName: 'jobs.factmark', base64: shared.base64, expectReviewId: other.id })).rejects.toThrow(/holds another review \("Jobs"\)/);
