@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: what a durable save costs. Times LibraryStore.saveReview (temp file, fsync,
  * backup rename, rename, folder fsync) against a plain writeFile of the same bytes and against
- * writeFile + fsync, in one run, for a typical and a very large review. Prints ratios.
+ * writeFile + fsync, in one run, for a typical and a very large review. Each timed save is an
+ * autosave of one edited claim, so it includes recording the claim's history. Prints ratios.
  */
 import { mkdtemp, open, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,12 +47,17 @@ async function benchSize(label: string, paragraphs: number, claimsWanted: number
   const store = await LibraryStore.open(dataDir);
   const { doc, claims } = article(paragraphs, claimsWanted);
   const review = await store.createReview({ title: 'Bench', sourceUrl: '', origin: { kind: 'paste' }, doc });
-  const bytes = JSON.stringify({ schemaVersion: 1, review: { ...review, claims } });
+  // The first save gives every claim its history; the timed ones are autosaves of one edited claim.
+  await store.saveReview({ id: review.id, doc, claims });
+  const bytes = JSON.stringify({ schemaVersion: 2, review: store.getReview(review.id) });
   const rawFile = join(dataDir, 'raw.json');
   const runs = 15;
+  let edit = 0;
 
   const save = await timeMedian(runs, async () => {
-    await store.saveReview({ id: review.id, doc, claims });
+    edit++;
+    const edited = claims.map((claim, index) => (index === edit % claims.length ? { ...claim, rationale: `${claim.rationale} ${edit}`, updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, edit)).toISOString() } : claim));
+    await store.saveReview({ id: review.id, doc, claims: edited });
   });
   const raw = await timeMedian(runs, () => writeFile(rawFile, bytes));
   const rawSynced = await timeMedian(runs, async () => {
