@@ -49,6 +49,8 @@ function attentionFor(placement: Placement, quote: string): ClaimAttention | und
     case 'exact':
       return undefined;
     case 'moved':
+      // Text inserted or deleted before the claim shifts it; only words found elsewhere need a look.
+      if (placement.mapped) return undefined;
       return { kind: 'moved', quote, detail: 'Found the same words in another place of this copy; check that it is the right passage.' };
     case 'changed':
       return { kind: 'changed', quote, detail: `The words were edited in this copy (${Math.round(placement.similarity * 100)} % alike); check that the claim still reads as checked.` };
