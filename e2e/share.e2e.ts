@@ -48,7 +48,7 @@ test('two reviewers share, edit both copies, merge and settle a conflict side by
     await openShareFile(bob, toBob);
     const opening = bob.getByRole('dialog', { name: 'Open share file' });
     await expect(opening).toContainText('shared by Ana');
-    await expect(opening).toContainText('It will be added with its 2 claims');
+    await expect(opening).toContainText('It will be added with 2 claims');
     await opening.getByRole('button', { name: 'Add to library' }).click();
     await expect(bob.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('crime fell by 20 percent');
     expect(await claimIdsOn(bob, 'crime fell by 20 percent')).toHaveLength(1);
@@ -125,4 +125,53 @@ test('refuses a damaged share file with a reason, and the library stays as it wa
   await expect(dialog.getByRole('alert')).toContainText('Nothing was changed in your library');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('No reviews yet.')).toBeVisible();
+});
+
+test('a claim whose words are not in this copy is not placed on a guess: it waits under Needs attention until the reviewer places it', async ({ page, server, browser }) => {
+  const folder = await mkdtemp(join(tmpdir(), 'factmark-share-e2e-'));
+  const bobServer = await startServer(await makeDataDir());
+  const bobContext = await browser.newContext();
+  const bob = await bobContext.newPage();
+  try {
+    await page.goto(server.url);
+    await createReviewByPaste(page, 'Crime figures', ARTICLE);
+    await selectInArticle(page, 'crime fell by 20 percent');
+    await page.getByRole('button', { name: /Mark claim/ }).click();
+    const toBob = await shareAs(page, 'Ana', folder);
+    await bob.goto(bobServer.url);
+    await openShareFile(bob, toBob);
+    await bob.getByRole('dialog', { name: 'Open share file' }).getByRole('button', { name: 'Add to library' }).click();
+    await expect(bob.getByRole('button', { name: /crime fell by 20 percent/ }).first()).toBeVisible();
+
+    // Bob rewrites a sentence and marks a claim in his new words.
+    await selectInArticle(bob, 'Critics said crime fell by 5 percent at most.');
+    await bob.keyboard.type('Opposition councillors argued the drop was far smaller than claimed.');
+    await expect(bob.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('far smaller');
+    await selectInArticle(bob, 'the drop was far smaller than claimed');
+    await bob.getByRole('button', { name: /Mark claim/ }).click();
+    await bob.getByRole('radio', { name: 'Mixed', exact: true }).check();
+    const toAna = await shareAs(bob, 'Bob', folder);
+
+    await page.getByRole('button', { name: 'Back to the library' }).click();
+    await openShareFile(page, toAna);
+    const merging = page.getByRole('dialog', { name: 'Merge share file' });
+    await expect(merging.getByRole('region', { name: 'Not placed in your text: 1' })).toContainText('the drop was far smaller than claimed');
+    await merging.getByRole('button', { name: 'Merge into my copy' }).click();
+
+    const attention = page.getByRole('region', { name: 'Needs attention' }).first();
+    await attention.getByRole('button', { name: /Not placed/ }).click();
+    await expect(page.getByRole('heading', { name: 'Not placed in this article' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: 'Mixed', exact: true })).toBeChecked();
+    await selectInArticle(page, 'crime fell by 5 percent at most');
+    await page.getByRole('button', { name: 'Place on the selected text' }).click();
+    await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent at most')).toHaveLength(1);
+    await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
+    await expectSaved(page);
+    await page.reload();
+    await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent at most')).toHaveLength(1);
+    await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
+  } finally {
+    await bobContext.close();
+    await bobServer.stop();
+  }
 });

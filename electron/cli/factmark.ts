@@ -98,7 +98,7 @@ export function buildProgram(): Command {
           if (preview.inLibrary) throw new ApiError('refused', `The review "${preview.title}" is already in the library; nothing was changed. Merge the file into it with: factmark merge ${preview.reviewId} ${file}`);
           const opened = await call('share:open', request);
           const { added, orphaned } = mergeCounts(opened.report);
-          process.stdout.write(`Added "${opened.title}" shared by ${opened.sharedBy}: ${added} claims placed${orphaned ? `, ${orphaned} not placed (see Needs attention in the app)` : ''}.\n${opened.reviewId}\n`);
+          process.stdout.write(`Added "${opened.title}" shared by ${opened.sharedBy}: ${added} ${added === 1 ? 'claim' : 'claims'} placed${orphaned ? `, ${orphaned} not placed (see Needs attention in the app)` : ''}.\n${opened.reviewId}\n`);
         });
         return;
       }

@@ -31,7 +31,7 @@ describe('sharing through the command line', () => {
     const opened = await factmark(bob as string, 'import', toBob);
     expect(opened.code).toBe(0);
     expect(lastLine(opened.stdout)).toBe(id);
-    expect(opened.stdout).toContain('1 claims placed');
+    expect(opened.stdout).toContain('1 claim placed');
     // Importing it again is refused with the merge command to use instead.
     const twice = await factmark(bob as string, 'import', toBob);
     expect(twice.code).toBe(1);

@@ -13,6 +13,8 @@ import { base64Of } from '../library/import-file';
 
 const MAX_SHARE_BYTES = 64 * 1024 * 1024;
 
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 function NoteList({ title, notes, hint }: { title: string; notes: ClaimNote[]; hint?: string }) {
   if (notes.length === 0) return null;
   return (
@@ -102,7 +104,7 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
               {report.textChanged && ' The article text differs between the copies; new claims were found again in your text, and your text stays as it is.'}
             </p>
           ) : (
-            <p>This review is not in your library yet. It will be added with its {report.added.length + report.orphaned.length} claims and their history.</p>
+            <p>This review is not in your library yet. It will be added with {plural(report.added.length + report.orphaned.length, 'claim')} and their history.</p>
           )}
           {report.conflicts.length > 0 && (
             <section className="merge-section" aria-label={`Two versions: ${report.conflicts.length}`}>

@@ -55,7 +55,7 @@ function attentionFor(placement: Placement, quote: string): ClaimAttention | und
     case 'changed':
       return { kind: 'changed', quote, detail: `The words were edited in this copy (${Math.round(placement.similarity * 100)} % alike); check that the claim still reads as checked.` };
     case 'orphan':
-      return { kind: 'orphan', quote, detail: `Not placed: ${placement.reason}.` };
+      return { kind: 'orphan', quote, detail: `${placement.reason.charAt(0).toUpperCase()}${placement.reason.slice(1)}.` };
   }
 }
 
@@ -69,7 +69,7 @@ export function placeClaims(doc: DocNode, claims: readonly ClaimToPlace[], sourc
   const anchored = claims.filter((claim) => claim.anchor !== null);
   for (const claim of claims) {
     if (claim.anchor === null) {
-      attention.set(claim.claimId, claim.attention ?? { kind: 'orphan', quote: '', detail: 'Not placed: the copy it came from had no place for it either.' });
+      attention.set(claim.claimId, claim.attention ?? { kind: 'orphan', quote: '', detail: 'The copy it came from had no place for it either.' });
     }
   }
   const placements = reanchor(
