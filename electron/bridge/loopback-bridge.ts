@@ -16,8 +16,8 @@ import type { HandlerRegistry } from '../api/handler-registry';
 export const TOKEN_HEADER = 'x-factmark-token';
 /** Meta tag through which the served page learns the token. */
 export const TOKEN_META = 'factmark-bridge-token';
-// A 50 MB import travels as base64: about 67 MB of JSON.
-const MAX_BODY_BYTES = 80 * 1024 * 1024;
+// The largest file a call carries, a 64 MB share file, travels as base64: about 86 MB of JSON.
+const MAX_BODY_BYTES = 90 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -97,7 +97,7 @@ export async function startLoopbackBridge(options: {
       const body = await readBody(request);
       input = body.length === 0 ? {} : JSON.parse(body);
     } catch (error) {
-      const message = error instanceof Error && error.message === 'too-large' ? 'The request is larger than 80 MB.' : 'The request body is not JSON.';
+      const message = error instanceof Error && error.message === 'too-large' ? 'The request is larger than 90 MB.' : 'The request body is not JSON.';
       return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message } });
     }
     sendJson(response, 200, await options.registry.invoke(channel, input));
