@@ -90,6 +90,21 @@ describe('merging share files', () => {
     expect(opened.claims.every((claim) => claim.attention === undefined)).toBe(true);
   });
 
+  it('brings back a claim deleted here that the other copy changed afterwards, flagged, and respects an untouched deletion', () => {
+    const base = baseReview(3);
+    const [first, second] = base.claims as [Claim, Claim];
+    const ana = applyOps(base, 'reviewer-ana', [{ kind: 'delete', claim: 0 }, { kind: 'delete', claim: 0 }], 0, 'evt-a');
+    expect(ana.claims.map((claim) => claim.id)).not.toContain(first.id);
+    const bob = applyOps(base, 'reviewer-bob', [{ kind: 'edit', claim: 0, field: 'rationale', value: 1 }], 30, 'evt-b');
+    const { review, report } = mergeShare(ana, share(bob, 'reviewer-bob', '2026-02-01T00:00:00.000Z'));
+    const back = review.claims.find((claim) => claim.id === first.id);
+    expect(back).toMatchObject({ rationale: 'reviewer-bob says 1', attention: { kind: 'restored' } });
+    expect(report.kept.map((note) => note.claimId)).toEqual([first.id]);
+    expect(readArticleText(review.doc).spans.map((span) => span.claimId)).toContain(first.id);
+    // The second claim Ana deleted was untouched by Bob: it stays deleted.
+    expect(review.claims.map((claim) => claim.id)).not.toContain(second.id);
+  });
+
   it('is idempotent, order-independent and loses no edit (fast-check)', () => {
     fc.assert(
       fc.property(fc.array(opArbitrary, { maxLength: 6 }), fc.array(opArbitrary, { maxLength: 6 }), (opsA, opsB) => {

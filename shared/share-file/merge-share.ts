@@ -43,6 +43,11 @@ export function conflictNotes(review: Pick<Review, 'history' | 'reviewers' | 'cl
     }));
 }
 
+/** The newest event that set one of the claim's fields. */
+function latestSource(state: ClaimState): FieldSource | undefined {
+  return Object.values(state.sources).sort((left, right) => right.at.localeCompare(left.at))[0];
+}
+
 function claimFromState(state: ClaimState, previous: Claim | undefined): Claim {
   // Same values: keep the record as it is (its updatedAt is this copy's clock, not the event's).
   if (previous && CLAIM_FIELDS.every((field) => equal(previous[field], state.fields[field]))) return previous;
@@ -95,7 +100,6 @@ export function mergeShare(local: Review, incoming: ShareFileContent): { review:
     if (localById.has(state.claimId) || state.deleted) continue;
     const claim = claimFromState(state, incomingById.get(state.claimId));
     toPlace.push(claim);
-    if (state.deletionOverridden) report.kept.push(note(state.claimId, `Deleted by ${nameOf(state.deletionOverridden)} but changed afterwards by someone else, so it was kept.`));
   }
 
   let doc: ArticleDoc = removed.size > 0 ? (removeClaimMarks(local.doc, (claimId) => !removed.has(claimId)) as ArticleDoc) : local.doc;
@@ -107,10 +111,16 @@ export function mergeShare(local: Review, incoming: ShareFileContent): { review:
     );
     doc = placed.doc as ArticleDoc;
     for (const claim of toPlace) {
-      const attention = placed.attention.get(claim.id);
+      const state = states.get(claim.id);
+      // A claim deleted here comes back because the other copy worked on it afterwards: say so.
+      const restored = state?.deletionOverridden
+        ? { kind: 'restored' as const, quote: quoteOf(claim.id), detail: `Deleted by ${nameOf(state.deletionOverridden)}, but ${nameOf(latestSource(state))} changed it afterwards, so it was kept. Delete it again if it should go.` }
+        : undefined;
+      const attention = placed.attention.get(claim.id) ?? restored;
       const { attention: _previous, ...rest } = claim;
       claims.push(attention ? { ...rest, attention } : rest);
       if (attention?.kind === 'orphan') report.orphaned.push(note(claim.id, attention.detail));
+      else if (attention === restored && restored) report.kept.push(note(claim.id, restored.detail));
       else {
         report.added.push(note(claim.id, 'New from the other copy.'));
         if (attention) report.flagged.push(note(claim.id, attention.detail));
@@ -118,7 +128,7 @@ export function mergeShare(local: Review, incoming: ShareFileContent): { review:
     }
   }
   for (const state of states.values()) {
-    if (state.deletionOverridden && localById.has(state.claimId)) report.kept.push(note(state.claimId, `Deleted by ${nameOf(state.deletionOverridden)} but changed afterwards by someone else, so it was kept.`));
+    if (state.deletionOverridden && localById.has(state.claimId)) report.kept.push(note(state.claimId, `Deleted by ${nameOf(state.deletionOverridden)}, but changed here afterwards, so it was kept.`));
   }
   // updatedAt is left to the caller, which knows the time of the merge.
   const review: Review = { ...local, doc, claims, history, reviewers };
