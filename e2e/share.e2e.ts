@@ -27,91 +27,99 @@ async function openShareFile(page: Page, path: string): Promise<void> {
   await page.getByTestId('share-file-input').setInputFiles(path);
 }
 
-test('two reviewers share, edit both copies, merge and settle a conflict side by side', async ({ page, server, browser, outsideRequests }) => {
-  const folder = await mkdtemp(join(tmpdir(), 'factmark-share-e2e-'));
-  const bobServer = await startServer(await makeDataDir());
-  const bobContext = await browser.newContext();
-  const bob = await bobContext.newPage();
-  try {
-    // Ana marks two claims and shares.
-    await page.goto(server.url);
-    await createReviewByPaste(page, 'Crime figures', ARTICLE);
-    await selectInArticle(page, 'crime fell by 20 percent');
-    await page.getByRole('button', { name: /Mark claim/ }).click();
-    await page.getByRole('radio', { name: 'False', exact: true }).check();
-    await selectInArticle(page, 'The budget grew to 3 billion');
-    await page.getByRole('button', { name: /Mark claim/ }).click();
-    const toBob = await shareAs(page, 'Ana', folder);
-
-    // Bob opens it: a preview first, then the review with Ana's claims.
-    await bob.goto(bobServer.url);
-    await openShareFile(bob, toBob);
-    const opening = bob.getByRole('dialog', { name: 'Open share file' });
-    await expect(opening).toContainText('shared by Ana');
-    await expect(opening).toContainText('It will be added with 2 claims');
-    await opening.getByRole('button', { name: 'Add to library' }).click();
-    await expect(bob.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('crime fell by 20 percent');
-    expect(await claimIdsOn(bob, 'crime fell by 20 percent')).toHaveLength(1);
-
-    // Bob edits the text, rates Ana's first claim differently, deletes her second and adds his own.
-    await bob.getByRole('textbox', { name: 'Article text', exact: true }).click();
-    await bob.keyboard.press('Control+Home');
-    await bob.keyboard.type('Updated: ');
-    await bob.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
-    await bob.getByRole('radio', { name: 'Mostly false', exact: true }).check();
-    await bob.getByRole('button', { name: /The budget grew to 3 billion/ }).first().click();
-    await bob.getByRole('button', { name: 'Delete claim' }).click();
-    await selectInArticle(bob, 'crime fell by 5 percent');
-    await bob.getByRole('button', { name: /Mark claim/ }).click();
-    await bob.getByRole('radio', { name: 'True', exact: true }).check();
-    const toAna = await shareAs(bob, 'Bob', folder);
-
-    // Meanwhile Ana rates her first claim again, then merges Bob's file.
-    await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
-    await page.getByRole('radio', { name: 'Misleading', exact: true }).check();
-    await expectSaved(page);
-    await page.getByRole('button', { name: 'Back to the library' }).click();
-    await openShareFile(page, toAna);
-    const merging = page.getByRole('dialog', { name: 'Merge share file' });
-    await expect(merging).toContainText('already in your library');
-    await expect(merging.getByRole('region', { name: 'Two versions: 1' })).toContainText('Verdict: Ana vs Bob');
-    await expect(merging.getByRole('region', { name: 'New claims: 1' })).toContainText('crime fell by 5 percent');
-    await expect(merging.getByRole('region', { name: 'Deleted: 1' })).toContainText('The budget grew to 3 billion');
-    await expectNoSeriousA11yProblems(page);
-    await merging.getByRole('button', { name: 'Merge into my copy' }).click();
-
-    // Ana's text stays hers; Bob's claim is placed in it, his deletion respected.
-    const article = page.getByRole('textbox', { name: 'Article text', exact: true });
-    await expect(article).not.toContainText('Updated:');
-    await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent')).toHaveLength(1);
-    expect(await claimIdsOn(page, 'The budget grew')).toHaveLength(0);
-
-    // The conflict waits under Needs attention with both versions side by side.
-    const attention = page.getByRole('region', { name: 'Needs attention' }).first();
-    await attention.getByRole('button', { name: /Two versions: Verdict/ }).click();
-    const versions = page.getByRole('group', { name: 'Verdict: two versions' });
-    await expect(versions).toContainText('Misleading');
-    await expect(versions).toContainText('Mostly false');
-    await page.screenshot({ path: 'test-results/share-conflict.png' });
-    await expectNoSeriousA11yProblems(page);
-    await versions.getByRole('button', { name: 'Keep Bob’s verdict' }).click();
-    await expect(versions).toBeHidden();
-    await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();
-
-    // Merging the same file again changes nothing, and a reload shows the settled claim.
-    await page.getByRole('button', { name: 'Back to the library' }).click();
-    await openShareFile(page, toAna);
-    await expect(page.getByRole('dialog', { name: 'Merge share file' })).toContainText('Nothing new');
-    await page.getByRole('dialog', { name: 'Merge share file' }).getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('button', { name: 'Crime figures', exact: true }).click();
-    await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
-    await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();
-    await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
-    expect(outsideRequests).toEqual([]);
-  } finally {
-    await bobContext.close();
+/** A second reviewer with a library of their own (another data folder and server), and a folder to pass files through. */
+const twoReviewers = test.extend<{ bob: Page; folder: string }>({
+  folder: async ({}, use) => use(await mkdtemp(join(tmpdir(), 'factmark-share-e2e-'))),
+  bob: async ({ browser }, use) => {
+    const bobServer = await startServer(await makeDataDir());
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(bobServer.url);
+    await use(page);
+    await context.close();
     await bobServer.stop();
+  },
+});
+
+/** Ana pastes the article, marks each quote (with a verdict when given) and shares it; returns the file. */
+async function anaMarksAndShares(page: Page, url: string, folder: string, claims: { quote: string; verdict?: string }[]): Promise<string> {
+  await page.goto(url);
+  await createReviewByPaste(page, 'Crime figures', ARTICLE);
+  for (const claim of claims) {
+    await selectInArticle(page, claim.quote);
+    await page.getByRole('button', { name: /Mark claim/ }).click();
+    if (claim.verdict) await page.getByRole('radio', { name: claim.verdict, exact: true }).check();
   }
+  return shareAs(page, 'Ana', folder);
+}
+
+twoReviewers('two reviewers share, edit both copies, merge and settle a conflict side by side', async ({ page, server, bob, folder, outsideRequests }) => {
+  const toBob = await anaMarksAndShares(page, server.url, folder, [{ quote: 'crime fell by 20 percent', verdict: 'False' }, { quote: 'The budget grew to 3 billion' }]);
+
+  // Bob opens it: a preview first, then the review with Ana's claims.
+  await openShareFile(bob, toBob);
+  const opening = bob.getByRole('dialog', { name: 'Open share file' });
+  await expect(opening).toContainText('shared by Ana');
+  await expect(opening).toContainText('It will be added with 2 claims');
+  await opening.getByRole('button', { name: 'Add to library' }).click();
+  await expect(bob.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('crime fell by 20 percent');
+  expect(await claimIdsOn(bob, 'crime fell by 20 percent')).toHaveLength(1);
+
+  // Bob edits the text, rates Ana's first claim differently, deletes her second and adds his own.
+  await bob.getByRole('textbox', { name: 'Article text', exact: true }).click();
+  await bob.keyboard.press('Control+Home');
+  await bob.keyboard.type('Updated: ');
+  await bob.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
+  await bob.getByRole('radio', { name: 'Mostly false', exact: true }).check();
+  await bob.getByRole('button', { name: /The budget grew to 3 billion/ }).first().click();
+  await bob.getByRole('button', { name: 'Delete claim' }).click();
+  await selectInArticle(bob, 'crime fell by 5 percent');
+  await bob.getByRole('button', { name: /Mark claim/ }).click();
+  await bob.getByRole('radio', { name: 'True', exact: true }).check();
+  const toAna = await shareAs(bob, 'Bob', folder);
+
+  // Meanwhile Ana rates her first claim again, then merges Bob's file.
+  await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
+  await page.getByRole('radio', { name: 'Misleading', exact: true }).check();
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await openShareFile(page, toAna);
+  const merging = page.getByRole('dialog', { name: 'Merge share file' });
+  await expect(merging).toContainText('already in your library');
+  await expect(merging.getByRole('region', { name: 'Two versions: 1' })).toContainText('Verdict: Ana vs Bob');
+  await expect(merging.getByRole('region', { name: 'New claims: 1' })).toContainText('crime fell by 5 percent');
+  await expect(merging.getByRole('region', { name: 'Deleted: 1' })).toContainText('The budget grew to 3 billion');
+  await expectNoSeriousA11yProblems(page);
+  await merging.getByRole('button', { name: 'Merge into my copy' }).click();
+
+  // Ana's text stays hers; Bob's claim is placed in it, his deletion respected.
+  const article = page.getByRole('textbox', { name: 'Article text', exact: true });
+  await expect(article).not.toContainText('Updated:');
+  await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent')).toHaveLength(1);
+  expect(await claimIdsOn(page, 'The budget grew')).toHaveLength(0);
+
+  // The conflict waits under Needs attention with both versions side by side.
+  const attention = page.getByRole('region', { name: 'Needs attention' }).first();
+  await attention.getByRole('button', { name: /Two versions: Verdict/ }).click();
+  const versions = page.getByRole('group', { name: 'Verdict: two versions' });
+  await expect(versions).toContainText('Misleading');
+  await expect(versions).toContainText('Mostly false');
+  await page.screenshot({ path: 'test-results/share-conflict.png' });
+  await expectNoSeriousA11yProblems(page);
+  await versions.getByRole('button', { name: 'Keep Bob’s verdict' }).click();
+  await expect(versions).toBeHidden();
+  await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();
+
+  // Merging the same file again changes nothing, and a reload shows the settled claim.
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await openShareFile(page, toAna);
+  await expect(page.getByRole('dialog', { name: 'Merge share file' })).toContainText('Nothing new');
+  await page.getByRole('dialog', { name: 'Merge share file' }).getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Crime figures', exact: true }).click();
+  await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
+  await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();
+  await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
+  expect(outsideRequests).toEqual([]);
 });
 
 test('refuses a damaged share file with a reason, and the library stays as it was', async ({ page, server }) => {
@@ -127,51 +135,37 @@ test('refuses a damaged share file with a reason, and the library stays as it wa
   await expect(page.getByText('No reviews yet.')).toBeVisible();
 });
 
-test('a claim whose words are not in this copy is not placed on a guess: it waits under Needs attention until the reviewer places it', async ({ page, server, browser }) => {
-  const folder = await mkdtemp(join(tmpdir(), 'factmark-share-e2e-'));
-  const bobServer = await startServer(await makeDataDir());
-  const bobContext = await browser.newContext();
-  const bob = await bobContext.newPage();
-  try {
-    await page.goto(server.url);
-    await createReviewByPaste(page, 'Crime figures', ARTICLE);
-    await selectInArticle(page, 'crime fell by 20 percent');
-    await page.getByRole('button', { name: /Mark claim/ }).click();
-    const toBob = await shareAs(page, 'Ana', folder);
-    await bob.goto(bobServer.url);
-    await openShareFile(bob, toBob);
-    await bob.getByRole('dialog', { name: 'Open share file' }).getByRole('button', { name: 'Add to library' }).click();
-    await expect(bob.getByRole('button', { name: /crime fell by 20 percent/ }).first()).toBeVisible();
+twoReviewers('a claim whose words are not in this copy is not placed on a guess: it waits under Needs attention until the reviewer places it', async ({ page, server, bob, folder }) => {
+  const toBob = await anaMarksAndShares(page, server.url, folder, [{ quote: 'crime fell by 20 percent' }]);
+  await openShareFile(bob, toBob);
+  await bob.getByRole('dialog', { name: 'Open share file' }).getByRole('button', { name: 'Add to library' }).click();
+  await expect(bob.getByRole('button', { name: /crime fell by 20 percent/ }).first()).toBeVisible();
 
-    // Bob rewrites a sentence and marks a claim in his new words.
-    await selectInArticle(bob, 'Critics said crime fell by 5 percent at most.');
-    await bob.keyboard.type('Opposition councillors argued the drop was far smaller than claimed.');
-    await expect(bob.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('far smaller');
-    await selectInArticle(bob, 'the drop was far smaller than claimed');
-    await bob.getByRole('button', { name: /Mark claim/ }).click();
-    await bob.getByRole('radio', { name: 'Mixed', exact: true }).check();
-    const toAna = await shareAs(bob, 'Bob', folder);
+  // Bob rewrites a sentence and marks a claim in his new words.
+  await selectInArticle(bob, 'Critics said crime fell by 5 percent at most.');
+  await bob.keyboard.type('Opposition councillors argued the drop was far smaller than claimed.');
+  await expect(bob.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('far smaller');
+  await selectInArticle(bob, 'the drop was far smaller than claimed');
+  await bob.getByRole('button', { name: /Mark claim/ }).click();
+  await bob.getByRole('radio', { name: 'Mixed', exact: true }).check();
+  const toAna = await shareAs(bob, 'Bob', folder);
 
-    await page.getByRole('button', { name: 'Back to the library' }).click();
-    await openShareFile(page, toAna);
-    const merging = page.getByRole('dialog', { name: 'Merge share file' });
-    await expect(merging.getByRole('region', { name: 'Not placed in your text: 1' })).toContainText('the drop was far smaller than claimed');
-    await merging.getByRole('button', { name: 'Merge into my copy' }).click();
+  await page.getByRole('button', { name: 'Back to the library' }).click();
+  await openShareFile(page, toAna);
+  const merging = page.getByRole('dialog', { name: 'Merge share file' });
+  await expect(merging.getByRole('region', { name: 'Not placed in your text: 1' })).toContainText('the drop was far smaller than claimed');
+  await merging.getByRole('button', { name: 'Merge into my copy' }).click();
 
-    const attention = page.getByRole('region', { name: 'Needs attention' }).first();
-    await attention.getByRole('button', { name: /Not placed/ }).click();
-    await expect(page.getByRole('heading', { name: 'Not placed in this article' })).toBeVisible();
-    await expect(page.getByRole('radio', { name: 'Mixed', exact: true })).toBeChecked();
-    await selectInArticle(page, 'crime fell by 5 percent at most');
-    await page.getByRole('button', { name: 'Place on the selected text' }).click();
-    await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent at most')).toHaveLength(1);
-    await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
-    await expectSaved(page);
-    await page.reload();
-    await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent at most')).toHaveLength(1);
-    await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
-  } finally {
-    await bobContext.close();
-    await bobServer.stop();
-  }
+  const attention = page.getByRole('region', { name: 'Needs attention' }).first();
+  await attention.getByRole('button', { name: /Not placed/ }).click();
+  await expect(page.getByRole('heading', { name: 'Not placed in this article' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Mixed', exact: true })).toBeChecked();
+  await selectInArticle(page, 'crime fell by 5 percent at most');
+  await page.getByRole('button', { name: 'Place on the selected text' }).click();
+  await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent at most')).toHaveLength(1);
+  await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
+  await expectSaved(page);
+  await page.reload();
+  await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent at most')).toHaveLength(1);
+  await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
 });
