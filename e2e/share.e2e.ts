@@ -109,6 +109,15 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   await versions.getByRole('button', { name: 'Keep Bob’s verdict' }).click();
   await expect(versions).toBeHidden();
   await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();
+  // The claim's history names who did what, both copies' changes included.
+  await page.getByText('History', { exact: true }).click();
+  const history = page.locator('.claim-history li');
+  await expect(history.filter({ hasText: 'Ana marked the claim with Verdict: False' })).toHaveCount(1);
+  await expect(history.filter({ hasText: 'Bob changed Verdict: Mostly false' })).toHaveCount(1);
+  await expect(history.filter({ hasText: 'Ana changed Verdict: Misleading' })).toHaveCount(1);
+  await expect(history.filter({ hasText: 'Ana chose between two versions: Verdict: Mostly false' })).toHaveCount(1);
+  await page.locator('.claim-history').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/share-history.png' });
 
   // Merging the same file again changes nothing, and a reload shows the settled claim.
   await page.getByRole('button', { name: 'Back to the library' }).click();

@@ -12,6 +12,7 @@ import { validateExport } from './export/validate-export';
 import { importDocument } from './import/import-document';
 import { LibraryStore } from './library';
 import { openShareFile, resolveConflict, shareReview, type ShareContext } from './share/share-service';
+import { claimHistory } from '../../shared/history/claim-history-view';
 import { SHARE_MIME_TYPE } from '../../shared/share-file/share-file-schema';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -99,6 +100,7 @@ export async function openFactmarkServices(options: {
     'share:open': async ({ fileName, base64, preview, expectReviewId }) =>
       openShareFile(sharing, { bytes: Buffer.from(base64, 'base64'), fileName, preview, ...(expectReviewId ? { expectReviewId } : {}) }),
     'review:resolveConflict': async (input) => resolveConflict(sharing, input),
+    'review:claimHistory': async ({ id, claimId }) => claimHistory(store.getReview(id), claimId),
     'review:export': async ({ id, format, publisher }) => {
       const review = store.getReview(id);
       const file = await exportReview({ review, scale: store.scaleOf(review), publisher: { ...store.publisher(), ...publisher }, format, renderPdf: options.renderPdf });

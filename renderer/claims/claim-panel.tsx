@@ -8,12 +8,16 @@ import { UrlField } from './url-field';
 import { StatusOptions } from './status-options';
 import { VerdictBadge } from './verdict-badge';
 import { AttentionBox } from './attention-box';
+import { ClaimHistory } from './claim-history';
+import type { ChannelOutput } from '../../shared/api/contract';
 import type { ClaimField } from '../../shared/model/claim-history';
 
 export interface ClaimPanelProps {
   onDelete: (claimId: string) => void;
   /** Puts an unplaced claim on the words selected in the article. */
   onPlace: (claimId: string) => void;
+  /** The claim's history, with what is pending saved first. */
+  onLoadHistory: (claimId: string) => Promise<ChannelOutput<'review:claimHistory'>>;
   /** Settles a conflict on `field` with the chosen value. */
   onChooseVersion: (claimId: string, field: ClaimField, value: unknown) => void;
   onChooseClaim: (claimId: string) => void;
@@ -21,7 +25,7 @@ export interface ClaimPanelProps {
   overlapping: string[];
 }
 
-export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function ClaimPanel({ onDelete, onPlace, onChooseVersion, onChooseClaim, overlapping }, ref) {
+export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function ClaimPanel({ onDelete, onPlace, onLoadHistory, onChooseVersion, onChooseClaim, overlapping }, ref) {
   const selectedClaimId = useReviewStore((state) => state.selectedClaimId);
   const claim = useReviewStore((state) => (state.selectedClaimId ? state.claims[state.selectedClaimId] : undefined));
   const scale = useReviewStore((state) => state.scale);
@@ -138,6 +142,7 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
       </label>
       <TagField tags={claim.tags} onChange={(tags) => update({ tags })} />
       <EvidenceList evidence={claim.evidence} onChange={(evidence) => update({ evidence })} />
+      <ClaimHistory key={claim.id} claimId={claim.id} scale={scale} load={onLoadHistory} />
       <div className="panel-actions">
         <button type="button" className="danger" onClick={() => onDelete(claim.id)}>
           Delete claim

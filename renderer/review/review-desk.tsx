@@ -239,6 +239,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
           ref={panelRef}
           onDelete={removeClaim}
           onPlace={placeClaim}
+          onLoadHistory={(claimId) => saver.flush().then(() => api['review:claimHistory']({ id: review.id, claimId }))}
           onChooseVersion={(claimId, field, value) => void chooseVersion(claimId, field, value)}
           onChooseClaim={(id) => choose(id)}
           overlapping={overlapping}

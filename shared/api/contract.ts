@@ -9,7 +9,7 @@ import { HttpUrl, Id, OptionalDate, OptionalHttpUrl, Timestamp } from '../model/
 import { Publisher } from '../model/publisher';
 import { RatingScale } from '../model/rating-scale';
 import { Review, ReviewOrigin, ReviewSummary, ReviewTitle } from '../model/review';
-import { ClaimFields } from '../model/claim-history';
+import { ClaimEvent, ClaimFields } from '../model/claim-history';
 import { Reviewer, ReviewerName } from '../model/reviewer';
 import { MergeReport } from '../share-file/merge-report';
 
@@ -136,6 +136,11 @@ export const contract = {
       })
       .strict(),
     output: OpenedShare,
+  },
+  /** Who changed what in one claim, oldest first, with the names the reviewers gave. */
+  'review:claimHistory': {
+    input: z.object({ id: Id, claimId: Id }).strict(),
+    output: z.array(ClaimEvent.extend({ authorName: z.string() })),
   },
   /** Settles a claim's conflicts with the values the reviewer chose. */
   'review:resolveConflict': {
