@@ -131,12 +131,14 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   expect(outsideRequests).toEqual([]);
 });
 
-test('refuses a damaged share file with a reason, and the library stays as it was', async ({ page, server }) => {
-  const folder = await mkdtemp(join(tmpdir(), 'factmark-share-e2e-'));
-  const broken = join(folder, 'broken.factmark');
-  await import('node:fs/promises').then(({ writeFile }) => writeFile(broken, '{"format":"factmark-share","version":1,"claims":['));
+test('refuses a damaged share file dropped on the window with a reason, and the library stays as it was', async ({ page, server }) => {
   await page.goto(server.url);
-  await openShareFile(page, broken);
+  await expect(page.getByText('No reviews yet.')).toBeVisible();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['{"format":"factmark-share","version":1,"claims":['], 'broken.factmark', { type: 'application/json' }));
+    document.querySelector('main')?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
   const dialog = page.getByRole('dialog', { name: 'Open share file' });
   await expect(dialog.getByRole('alert')).toContainText('broken.factmark is damaged or incomplete');
   await expect(dialog.getByRole('alert')).toContainText('Nothing was changed in your library');

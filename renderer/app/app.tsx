@@ -90,6 +90,8 @@ export function App() {
 
   const importAndOpen = useCallback(
     async (request: ImportRequest): Promise<void> => {
+      // A share file chosen in the New review dialog is a colleague's review, not an article.
+      if (request.file.name.toLowerCase().endsWith(SHARE_EXTENSION)) return openShareFile(request.file);
       const importId = crypto.randomUUID();
       setImporting({ fileName: request.file.name, importId });
       try {
@@ -103,7 +105,7 @@ export function App() {
         setImporting(null);
       }
     },
-    [showMessage],
+    [openShareFile, showMessage],
   );
 
   useEffect(() => {
@@ -115,7 +117,6 @@ export function App() {
       const file = event.dataTransfer?.files[0];
       if (!file) return;
       event.preventDefault();
-      if (file.name.toLowerCase().endsWith(SHARE_EXTENSION)) return openShareFile(file);
       importAndOpen({ file, title: '', sourceUrl: '', encoding: '' }).catch((error: unknown) => showMessage(errorMessage(error)));
     };
     window.addEventListener('dragover', onDragOver);
@@ -124,7 +125,7 @@ export function App() {
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop, true);
     };
-  }, [importAndOpen, openShareFile, showMessage]);
+  }, [importAndOpen, showMessage]);
 
   const scaleOf = (review: Review): RatingScale | undefined => scales.find((scale) => scale.id === review.scaleId) ?? scales[0];
   const openScale = openReview ? scaleOf(openReview) : undefined;
