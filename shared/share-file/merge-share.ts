@@ -75,6 +75,7 @@ export function mergeShare(local: Review, incoming: ShareFileContent): { review:
   const claims: Claim[] = [];
   const removed = new Set<string>();
   const toPlace: Claim[] = [];
+  const deleters = new Map(history.filter((event) => event.kind === 'deleted').map((event) => [event.claimId, event]));
 
   for (const claim of local.claims) {
     const state = states.get(claim.id);
@@ -84,7 +85,7 @@ export function mergeShare(local: Review, incoming: ShareFileContent): { review:
     }
     if (state.deleted) {
       removed.add(claim.id);
-      report.deleted.push(note(claim.id, `Deleted by ${nameOf(history.find((event) => event.claimId === claim.id && event.kind === 'deleted'))}.`));
+      report.deleted.push(note(claim.id, `Deleted by ${nameOf(deleters.get(claim.id))}.`));
       continue;
     }
     const next = claimFromState(state, claim);
