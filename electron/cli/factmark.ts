@@ -57,7 +57,7 @@ function positiveInteger(value: string): number {
 /** The command-line program; `run` parses argv and returns the exit code. */
 export function buildProgram(): Command {
   const program = new Command('factmark')
-    .description('Factmark: mark and rate claims in articles, and export fact-check reports.')
+    .description('Factmark: mark and rate claims in articles, export fact-check reports, and share reviews with colleagues.')
     .version(APP_VERSION, '--version', 'print the version')
     .option('--data-dir <dir>', 'the data folder (default: $FACTMARK_DATA_DIR, else the app’s folder)')
     .showHelpAfterError()
