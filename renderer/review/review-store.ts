@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { newClaim, type Claim } from '../../shared/model/claim';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review } from '../../shared/model/review';
-import { readArticleText } from '../../shared/article/claim-spans';
+import { claimQuotes } from '../../shared/article/claim-spans';
 import { conflictNotes } from '../../shared/share-file/merge-share';
 import type { ConflictNote } from '../../shared/share-file/merge-report';
 
@@ -76,7 +76,7 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
       selectedClaimId: null,
       saveState: { kind: 'saved', at: review.updatedAt },
       changeCount: 0,
-      conflicts: review.history.length === 0 ? {} : Object.fromEntries(conflictNotes(review, new Map(readArticleText(review.doc).spans.map((span) => [span.claimId, span.quote]))).map((note) => [note.claimId, note.fields])),
+      conflicts: review.history.length === 0 ? {} : Object.fromEntries(conflictNotes(review, claimQuotes(review.doc)).map((note) => [note.claimId, note.fields])),
     }),
   setMeta: (meta) => set((state) => (state.meta ? { meta: { ...state.meta, ...meta } } : {})),
   addClaim: (claim) =>

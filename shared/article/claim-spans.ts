@@ -79,3 +79,16 @@ export function readArticleText(doc: DocNode): ArticleText {
     .sort((left, right) => left.start - right.start || left.end - right.end);
   return { text, spans };
 }
+
+/** Code units of context kept either side of a quote in selectors, as annotation tools do (Hypothesis: 32). */
+export const QUOTE_CONTEXT_LENGTH = 32;
+
+/** The text just before and after a span, up to QUOTE_CONTEXT_LENGTH each: a TextQuoteSelector's prefix and suffix. */
+export function quoteContext(text: string, span: { start: number; end: number }): { prefix: string; suffix: string } {
+  return { prefix: text.slice(Math.max(0, span.start - QUOTE_CONTEXT_LENGTH), span.start), suffix: text.slice(span.end, span.end + QUOTE_CONTEXT_LENGTH) };
+}
+
+/** Each claim's marked words in `doc`, by claim id. */
+export function claimQuotes(doc: DocNode): Map<string, string> {
+  return new Map(readArticleText(doc).spans.map((span) => [span.claimId, span.quote]));
+}

@@ -2,15 +2,13 @@
  * Everything a report needs, read once from a review: claims in article order with their
  * quote, offsets, context and verdict. Every export format is built from this model.
  */
-import { readArticleText } from '../article/claim-spans';
+import { quoteContext, readArticleText } from '../article/claim-spans';
 import type { Claim } from '../model/claim';
 import { findVerdict, type RatingScale, type Verdict } from '../model/rating-scale';
 import type { Publisher } from '../model/publisher';
 import type { Review } from '../model/review';
 
 
-/** Characters of context kept either side of a quote, as annotation tools do (Hypothesis: 32). */
-export const SELECTOR_CONTEXT = 32;
 /** Characters of context shown around a quote in a report. */
 const READING_CONTEXT = 140;
 
@@ -25,7 +23,7 @@ export interface ReportClaim {
   /** Offsets into `ReportModel.articleText`, in UTF-16 code units. */
   start: number;
   end: number;
-  /** Up to SELECTOR_CONTEXT characters before and after the quote. */
+  /** Up to QUOTE_CONTEXT_LENGTH code units before and after the quote. */
   prefix: string;
   suffix: string;
   /** A longer stretch before and after, cut at word edges, for readers. */
@@ -69,8 +67,7 @@ export function buildReportModel(review: Review, scale: RatingScale, publisher: 
       quote: span.quote,
       start: span.start,
       end: span.end,
-      prefix: text.slice(Math.max(0, span.start - SELECTOR_CONTEXT), span.start),
-      suffix: text.slice(span.end, span.end + SELECTOR_CONTEXT),
+      ...quoteContext(text, span),
       contextBefore: trimToWordStart(text.slice(Math.max(0, span.start - READING_CONTEXT), span.start).split('\n').pop() ?? ''),
       contextAfter: trimToWordEnd(text.slice(span.end, span.end + READING_CONTEXT).split('\n')[0] ?? ''),
     });

@@ -4,11 +4,11 @@
  * orphans with the reason, never placed on a guess.
  */
 import { reanchor, type Placement } from '../anchoring/re-anchor';
-import { readArticleText } from '../article/claim-spans';
+import { quoteContext, readArticleText } from '../article/claim-spans';
 import { markTextRanges, type ClaimRange } from '../article/mark-text-range';
 import type { DocNode } from '../model/article-doc';
 import type { ClaimAttention } from '../model/claim';
-import { ANCHOR_CONTEXT_LENGTH, type ShareAnchor } from './share-file-schema';
+import type { ShareAnchor } from './share-file-schema';
 
 /** Selectors for every claim marked in `doc`, by claim id. */
 export function anchorsOf(doc: DocNode): Map<string, ShareAnchor> {
@@ -22,8 +22,7 @@ export function anchorsOf(doc: DocNode): Map<string, ShareAnchor> {
           quote: {
             type: 'TextQuoteSelector',
             exact: span.quote.slice(0, 20_000),
-            prefix: text.slice(Math.max(0, span.start - ANCHOR_CONTEXT_LENGTH), span.start),
-            suffix: text.slice(span.end, span.end + ANCHOR_CONTEXT_LENGTH),
+            ...quoteContext(text, span),
           },
           position: { type: 'TextPositionSelector', start: span.start, end: span.end },
         },

@@ -4,6 +4,7 @@
  * resources/schemas/ is generated from this module (npm run schema:share).
  */
 import { z } from 'zod';
+import { QUOTE_CONTEXT_LENGTH } from '../article/claim-spans';
 import { ArticleDoc } from '../model/article-doc';
 import { Claim } from '../model/claim';
 import { ClaimEvent } from '../model/claim-history';
@@ -17,8 +18,8 @@ export const SHARE_FORMAT = 'factmark-share';
 export const SHARE_VERSION = 1;
 export const SHARE_EXTENSION = '.factmark';
 export const SHARE_MIME_TYPE = 'application/vnd.factmark.share+json';
-/** Characters of context kept on each side of a quote (as the Hypothesis client keeps 32). */
-export const ANCHOR_CONTEXT_LENGTH = 32;
+/** Far above any real review (a 1 MB article with 5,000 claims and their history is ~10 MB). */
+export const MAX_SHARE_FILE_BYTES = 64 * 1024 * 1024;
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex');
 
@@ -29,8 +30,8 @@ export const ShareAnchor = z
       .object({
         type: z.literal('TextQuoteSelector'),
         exact: z.string().min(1).max(20_000),
-        prefix: z.string().max(ANCHOR_CONTEXT_LENGTH),
-        suffix: z.string().max(ANCHOR_CONTEXT_LENGTH),
+        prefix: z.string().max(QUOTE_CONTEXT_LENGTH),
+        suffix: z.string().max(QUOTE_CONTEXT_LENGTH),
       })
       .strict(),
     position: z

@@ -11,7 +11,7 @@ import type { Claim } from '../../../shared/model/claim';
 import type { ClaimFields } from '../../../shared/model/claim-history';
 import type { RatingScale } from '../../../shared/model/rating-scale';
 import type { Review } from '../../../shared/model/review';
-import { readArticleText } from '../../../shared/article/claim-spans';
+import { claimQuotes } from '../../../shared/article/claim-spans';
 import { mergeShare, conflictNotes } from '../../../shared/share-file/merge-share';
 import type { MergeReport } from '../../../shared/share-file/merge-report';
 import { reviewFromShare, shareContentOf } from '../../../shared/share-file/share-review';
@@ -48,7 +48,7 @@ function checkScale(file: ShareFile, scale: RatingScale): void {
 }
 
 function summaryReport(review: Review): MergeReport {
-  const quotes = new Map(readArticleText(review.doc).spans.map((span) => [span.claimId, span.quote]));
+  const quotes = claimQuotes(review.doc);
   const note = (claim: Claim, detail: string) => ({ claimId: claim.id, quote: quotes.get(claim.id) ?? claim.attention?.quote ?? '', detail });
   return {
     reviewId: review.id,
