@@ -15,8 +15,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/model/import-limits';
 import { APP_VERSION, openFactmarkServices } from '../services/factmark-services';
 import { claimRequestsFromCsv } from './csv-claims';
 import { mergeCounts } from '../../shared/share-file/merge-report';
-import { SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
-import { MAX_SHARE_FILE_BYTES } from '../services/share/share-file-codec';
+import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
 
 
 class UsageError extends Error {}

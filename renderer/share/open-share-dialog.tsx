@@ -7,11 +7,10 @@ import { useEffect, useState } from 'react';
 import type { OpenedShare } from '../../shared/api/contract';
 import { CLAIM_FIELD_LABELS } from '../../shared/model/claim-history';
 import { mergeCounts, type ClaimNote, type MergeReport } from '../../shared/share-file/merge-report';
+import { MAX_SHARE_FILE_BYTES } from '../../shared/share-file/share-file-schema';
 import { api, errorMessage } from '../api/client';
 import { ModalDialog } from '../app/modal-dialog';
 import { base64Of } from '../library/import-file';
-
-const MAX_SHARE_BYTES = 64 * 1024 * 1024;
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
@@ -59,7 +58,7 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
     let cancelled = false;
     void (async () => {
       try {
-        if (file.size > MAX_SHARE_BYTES) throw new Error(`${file.name} is larger than 64 MB; it is not a share file Factmark can open.`);
+        if (file.size > MAX_SHARE_FILE_BYTES) throw new Error(`${file.name} is larger than ${MAX_SHARE_FILE_BYTES / 1048576} MB; it is not a share file Factmark can open.`);
         const data = await base64Of(file);
         const result = await api['share:open']({ fileName: file.name, base64: data, preview: true });
         if (cancelled) return;

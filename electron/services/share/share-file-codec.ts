@@ -6,11 +6,8 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { ApiError } from '../../../shared/api/envelope';
-import { ShareFile, ShareFileContent, SHARE_EXTENSION, SHARE_FORMAT, SHARE_VERSION } from '../../../shared/share-file/share-file-schema';
+import { MAX_SHARE_FILE_BYTES, ShareFile, ShareFileContent, SHARE_EXTENSION, SHARE_FORMAT, SHARE_VERSION } from '../../../shared/share-file/share-file-schema';
 import { fileStem } from '../export/export-review';
-
-/** Far above any real review (a 1 MB article with 5,000 claims and their history is ~10 MB). */
-export const MAX_SHARE_FILE_BYTES = 64 * 1024 * 1024;
 
 export function sha256Hex(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
