@@ -21,14 +21,26 @@ export interface RecordEditsInput {
   newId: () => string;
   /** When the review was last written to a share file; events up to then are sealed. */
   sharedAt?: string;
-  /** The words of each claim, for its `created` event. */
-  quotes?: ReadonlyMap<string, string>;
+  /** The words of a claim, for its `created` event; asked only when a claim is new to the history. */
+  quoteOf?: (claimId: string) => string | undefined;
 }
 
 /** The fields of a claim as an event records them. */
 export function fieldsOf(claim: Claim): ClaimFields {
   const { verdictId, rationale, claimant, claimDate, appearanceUrl, status, tags, evidence } = claim;
   return { verdictId, rationale, claimant, claimDate, appearanceUrl, status, tags, evidence };
+}
+
+/** The values that differ between two records of a claim, as an event's `set`. */
+export function changedFields(before: Claim | ClaimFields, after: Claim): Partial<ClaimFields> {
+  return Object.fromEntries(CLAIM_FIELDS.filter((field) => !equal(before[field], after[field])).map((field) => [field, after[field]]));
+}
+
+/** The first event of a claim's history: everything it holds now. */
+function createdEvent(claim: Claim, input: Pick<RecordEditsInput, 'author' | 'newId' | 'quoteOf'>, at: string): ClaimEvent {
+  // The event schema bounds a quote; a claim over more text keeps its start.
+  const quote = input.quoteOf?.(claim.id)?.slice(0, 20_000);
+  return { id: input.newId(), claimId: claim.id, parents: [], author: input.author, at, kind: 'created', set: fieldsOf(claim), ...(quote ? { quote } : {}) };
 }
 
 /** The history after the save: the old events, some of the author's unshared ones amended, and new ones. */
@@ -41,7 +53,7 @@ export function recordEdits(input: RecordEditsInput): ClaimEvent[] {
     const previous = beforeById.get(claim.id);
     if (!previous) touched.set(claim.id, 'created');
     else if (previous.updatedAt !== claim.updatedAt || !equal(previous, claim)) {
-      const changed = Object.fromEntries(CLAIM_FIELDS.filter((field) => !equal(previous[field], claim[field])).map((field) => [field, claim[field]]));
+      const changed = changedFields(previous, claim);
       if (Object.keys(changed).length > 0) touched.set(claim.id, changed);
     }
   }
@@ -52,7 +64,11 @@ export function recordEdits(input: RecordEditsInput): ClaimEvent[] {
   const states = claimStates(relevant);
   const eventById = new Map(relevant.map((event) => [event.id, event]));
   const eventsByClaim = new Map<string, ClaimEvent[]>();
-  for (const event of relevant) eventsByClaim.set(event.claimId, [...(eventsByClaim.get(event.claimId) ?? []), event]);
+  for (const event of relevant) {
+    const events = eventsByClaim.get(event.claimId);
+    if (events) events.push(event);
+    else eventsByClaim.set(event.claimId, [event]);
+  }
   const replaced = new Map<string, ClaimEvent | null>();
   const added: ClaimEvent[] = [];
   const isOwnUnshared = (event: ClaimEvent): boolean =>
@@ -61,18 +77,16 @@ export function recordEdits(input: RecordEditsInput): ClaimEvent[] {
   for (const [claimId, change] of touched) {
     const state = states.get(claimId);
     const claim = afterById.get(claimId) ?? beforeById.get(claimId);
-    const quote = input.quotes?.get(claimId);
     if (change === 'created' && state) {
       // A deleted claim brought back (undo after a save) continues its history.
       if (state.deleted && claim) {
-        const set = Object.fromEntries(CLAIM_FIELDS.filter((field) => !equal(state.fields[field], claim[field])).map((field) => [field, claim[field]]));
-        added.push({ id: input.newId(), claimId, parents: state.heads, author: input.author, at, kind: 'restored', set });
+        added.push({ id: input.newId(), claimId, parents: state.heads, author: input.author, at, kind: 'restored', set: changedFields(state.fields, claim) });
       }
       continue;
     }
     if (!state || change === 'created') {
       // A claim made before histories were kept starts its history with what it is now.
-      if (change !== 'deleted' && claim) added.push({ id: input.newId(), claimId, parents: [], author: input.author, at, kind: 'created', set: fieldsOf(claim), ...(quote ? { quote } : {}) });
+      if (change !== 'deleted' && claim) added.push(createdEvent(claim, input, at));
       continue;
     }
     const events = eventsByClaim.get(claimId) ?? [];
@@ -123,16 +137,13 @@ export function unionHistories(local: readonly ClaimEvent[], incoming: readonly 
 }
 
 /** The history with a `created` event for every claim that has none yet (claims made before histories were kept). */
-export function backfillHistory(input: { history: readonly ClaimEvent[]; claims: readonly Claim[]; author: string; now: Date; newId: () => string; quotes?: ReadonlyMap<string, string> }): ClaimEvent[] {
+export function backfillHistory(input: Pick<RecordEditsInput, 'history' | 'author' | 'now' | 'newId' | 'quoteOf'> & { claims: readonly Claim[] }): ClaimEvent[] {
   const known = new Set(input.history.map((event) => event.claimId));
   const missing = input.claims.filter((claim) => !known.has(claim.id));
   if (missing.length === 0) return [...input.history];
   const at = input.now.toISOString();
   return [
     ...input.history,
-    ...missing.map((claim): ClaimEvent => {
-      const quote = input.quotes?.get(claim.id);
-      return { id: input.newId(), claimId: claim.id, parents: [], author: input.author, at, kind: 'created', set: fieldsOf(claim), ...(quote ? { quote } : {}) };
-    }),
+    ...missing.map((claim) => createdEvent(claim, input, at)),
   ];
 }

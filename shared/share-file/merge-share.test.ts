@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readArticleText } from '../article/claim-spans';
+import { claimQuotes, readArticleText } from '../article/claim-spans';
 import { markTextRanges } from '../article/mark-text-range';
 import { recordEdits } from '../history/record-edits';
 import type { ArticleDoc } from '../model/article-doc';
@@ -72,7 +72,7 @@ function applyOps(start: Review, who: string, ops: Op[], startMinute: number, pr
       doc = markTextRanges(doc, [{ claimId: id, start: text.indexOf(sentence), end: text.indexOf(sentence) + sentence.length }]) as ArticleDoc;
       claims = [...claims, newClaim(id, now.toISOString())];
     }
-    const history = recordEdits({ history: review.history, before: review.claims, after: claims, author: who, now, newId, sharedAt: review.sharedAt, quotes: new Map(readArticleText(doc).spans.map((span) => [span.claimId, span.quote])) });
+    const history = recordEdits({ history: review.history, before: review.claims, after: claims, author: who, now, newId, sharedAt: review.sharedAt, quoteOf: (claimId) => claimQuotes(doc).get(claimId) });
     review = { ...review, doc, claims, history };
   });
   return review;

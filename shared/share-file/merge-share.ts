@@ -6,9 +6,9 @@
 import { readArticleText } from '../article/claim-spans';
 import { removeClaimMarks } from '../article/mark-text-range';
 import { claimStates, type ClaimState, type FieldSource } from '../history/claim-state';
-import { unionHistories } from '../history/record-edits';
+import { changedFields, unionHistories } from '../history/record-edits';
 import type { ArticleDoc } from '../model/article-doc';
-import { CLAIM_FIELD_LABELS, CLAIM_FIELDS } from '../model/claim-history';
+import { CLAIM_FIELD_LABELS, CLAIM_FIELDS, type ClaimField } from '../model/claim-history';
 import type { Claim } from '../model/claim';
 import type { Review } from '../model/review';
 import { reviewerLabel, type Reviewer } from '../model/reviewer';
@@ -91,7 +91,7 @@ export function mergeShare(local: Review, incoming: ShareFileContent): { review:
     const next = claimFromState(state, claim);
     if (equal(next, claim)) report.unchanged++;
     else {
-      const changed = CLAIM_FIELDS.filter((field) => !equal(next[field], claim[field]));
+      const changed = Object.keys(changedFields(claim, next)) as ClaimField[];
       const authors = [...new Set(changed.map((field) => nameOf(state.sources[field])))];
       report.updated.push(note(claim.id, `${changed.map((field) => CLAIM_FIELD_LABELS[field]).join(', ')} changed by ${authors.join(' and ')}.`));
     }

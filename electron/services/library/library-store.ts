@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Notice } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
-import { readArticleText } from '../../../shared/article/claim-spans';
+import { claimQuotes, readArticleText } from '../../../shared/article/claim-spans';
 import type { ArticleDoc } from '../../../shared/model/article-doc';
 import type { Claim } from '../../../shared/model/claim';
 import { Id } from '../../../shared/model/primitives';
@@ -192,14 +192,15 @@ export class LibraryStore {
     return [...reviewers.filter((reviewer) => reviewer.id !== self.id), self];
   }
 
-  /** A claim's words by id, for history events. */
-  private static quotesOf(doc: ArticleDoc): Map<string, string> {
-    return new Map(readArticleText(doc).spans.map((span) => [span.claimId, span.quote.slice(0, 20_000)]));
+  /** A claim's words in `doc`, for `created` events; the article is read only when a new claim asks (autosave must not walk it every time). */
+  private static quoteLookup(doc: ArticleDoc): (claimId: string) => string | undefined {
+    let quotes: Map<string, string> | undefined;
+    return (claimId) => (quotes ??= claimQuotes(doc)).get(claimId);
   }
 
   /** `review` with a `created` event for each claim that has none (reviews from before histories were kept). */
   withFullHistory(review: Review): Review {
-    const history = backfillHistory({ history: review.history, claims: review.claims, author: this.reviewer().id, now: this.now(), newId: this.newId, quotes: LibraryStore.quotesOf(review.doc) });
+    const history = backfillHistory({ history: review.history, claims: review.claims, author: this.reviewer().id, now: this.now(), newId: this.newId, quoteOf: LibraryStore.quoteLookup(review.doc) });
     return history.length === review.history.length ? review : { ...review, history, reviewers: this.withSelf(review.reviewers) };
   }
 
@@ -273,7 +274,7 @@ export class LibraryStore {
       now,
       newId: this.newId,
       sharedAt: previous.sharedAt,
-      quotes: LibraryStore.quotesOf(input.doc),
+      quoteOf: LibraryStore.quoteLookup(input.doc),
     });
     const historyChanged = history.length !== previous.history.length || history.some((event, index) => event !== previous.history[index]);
     const reviewers = historyChanged ? this.withSelf(previous.reviewers) : previous.reviewers;
