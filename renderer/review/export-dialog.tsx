@@ -1,11 +1,12 @@
 /** Exports the open review: choose a format, say who publishes it, and save the file. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { ExportFormat } from '../../shared/api/contract';
 import { isHttpUrl } from '../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publisher } from '../../shared/model/publisher';
 import { api, errorMessage } from '../api/client';
 import { DialogFooter, ModalDialog } from '../app/modal-dialog';
 import { saveFile } from '../app/save-file';
+import { useDialogSubmit } from '../app/use-dialog-submit';
 
 const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'html', label: 'HTML report', hint: 'one page to publish or share' },
@@ -19,40 +20,30 @@ const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
 export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; onClose: () => void; onDone: (message: string) => void }) {
   const [format, setFormat] = useState<ExportFormat>('html');
   const [publisher, setPublisher] = useState<Publisher>(EMPTY_PUBLISHER);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api['settings:getPublisher']({}).then(setPublisher, (error: unknown) => setProblem(errorMessage(error)));
-  }, []);
 
   const field = (key: keyof Publisher) => ({
     value: publisher[key],
     onChange: (event: { target: { value: string } }) => setPublisher((current) => ({ ...current, [key]: event.target.value })),
   });
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const { busy, problem, setProblem, submit } = useDialogSubmit(async () => {
     for (const key of ['organizationUrl', 'reportUrl'] as const) {
-      if (publisher[key].trim() && !isHttpUrl(publisher[key].trim())) return setProblem('Web addresses must start with http:// or https://.');
+      if (publisher[key].trim() && !isHttpUrl(publisher[key].trim())) throw new Error('Web addresses must start with http:// or https://.');
     }
-    setBusy(true);
-    setProblem(null);
-    try {
-      const cleaned = Object.fromEntries(Object.entries(publisher).map(([key, value]) => [key, value.trim()])) as Publisher;
-      await api['settings:setPublisher'](cleaned);
-      const file = await api['review:export']({ id: reviewId, format });
-      saveFile(file.fileName, file.mimeType, file.base64);
-      onDone(`Exported ${file.fileName}.`);
-    } catch (error) {
-      setProblem(errorMessage(error));
-      setBusy(false);
-    }
-  };
+    const cleaned = Object.fromEntries(Object.entries(publisher).map(([key, value]) => [key, value.trim()])) as Publisher;
+    await api['settings:setPublisher'](cleaned);
+    const file = await api['review:export']({ id: reviewId, format });
+    saveFile(file.fileName, file.mimeType, file.base64);
+    onDone(`Exported ${file.fileName}.`);
+  });
+
+  useEffect(() => {
+    api['settings:getPublisher']({}).then(setPublisher, (error: unknown) => setProblem(errorMessage(error)));
+  }, [setProblem]);
 
   return (
     <ModalDialog title="Export review" onClose={onClose} className="export-dialog">
-      <form noValidate onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={submit}>
         <fieldset>
           <legend>Format</legend>
           <div className="format-options">

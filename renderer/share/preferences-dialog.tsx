@@ -1,34 +1,26 @@
 /** Preferences: the reviewer's name, which history events and share files carry. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { Reviewer } from '../../shared/model/reviewer';
 import { api, errorMessage } from '../api/client';
 import { DialogFooter, ModalDialog } from '../app/modal-dialog';
+import { useDialogSubmit } from '../app/use-dialog-submit';
 
 export function PreferencesDialog({ onClose, onDone }: { onClose: () => void; onDone: (message: string) => void }) {
   const [reviewer, setReviewer] = useState<Reviewer | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+
+  const { busy, problem, setProblem, submit } = useDialogSubmit(async () => {
+    if (!reviewer) throw new Error('Your preferences are still loading; try again in a moment.');
+    await api['settings:setReviewer']({ name: reviewer.name.trim() });
+    onDone('Preferences saved.');
+  });
 
   useEffect(() => {
     api['settings:getReviewer']({}).then(setReviewer, (error: unknown) => setProblem(errorMessage(error)));
-  }, []);
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    if (!reviewer) return;
-    setBusy(true);
-    try {
-      await api['settings:setReviewer']({ name: reviewer.name.trim() });
-      onDone('Preferences saved.');
-    } catch (error) {
-      setProblem(errorMessage(error));
-      setBusy(false);
-    }
-  };
+  }, [setProblem]);
 
   return (
     <ModalDialog title="Preferences" onClose={onClose} className="preferences-dialog">
-      <form noValidate onSubmit={(event) => void submit(event)}>
+      <form noValidate onSubmit={submit}>
         <label className="field">
           <span className="field-label">Your name</span>
           <input value={reviewer?.name ?? ''} onChange={(event) => reviewer && setReviewer({ ...reviewer, name: event.target.value })} disabled={!reviewer} dir="auto" autoFocus maxLength={200} />
