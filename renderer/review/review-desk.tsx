@@ -30,8 +30,8 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
   const panelRef = useRef<HTMLElement>(null);
   const saverRef = useRef<ReviewSaver | null>(null);
   const [overlapping, setOverlapping] = useState<string[]>([]);
-  const [exporting, setExporting] = useState(false);
-  const [sharing, setSharing] = useState(false);
+  /** The toolbar dialog open over the desk, if any. */
+  const [dialog, setDialog] = useState<'share' | 'export' | null>(null);
   const placementTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Only what the toolbar shows: the desk must not re-render on every keystroke in a long article.
   const meta = useReviewStore((state) => state.meta);
@@ -115,6 +115,12 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
     },
     [onMessage],
   );
+
+  const closeDialog = (): void => setDialog(null);
+  const finishDialog = (message: string): void => {
+    setDialog(null);
+    onMessage(message);
+  };
 
   const placeClaim = useCallback(
     (claimId: string) => {
@@ -212,10 +218,10 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
             Redo
           </button>
         </div>
-        <button type="button" onClick={() => void saver.flush().then(() => setSharing(true))}>
+        <button type="button" onClick={() => void saver.flush().then(() => setDialog('share'))}>
           Share…
         </button>
-        <button type="button" onClick={() => void saver.flush().then(() => setExporting(true))}>
+        <button type="button" onClick={() => void saver.flush().then(() => setDialog('export'))}>
           Export…
         </button>
         <SaveStatus onSaveNow={() => void saver.flush()} />
@@ -245,26 +251,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
           overlapping={overlapping}
         />
       </div>
-      {sharing && meta && (
-        <ShareDialog
-          reviewId={meta.id}
-          onClose={() => setSharing(false)}
-          onDone={(message) => {
-            setSharing(false);
-            onMessage(message);
-          }}
-        />
-      )}
-      {exporting && meta && (
-        <ExportDialog
-          reviewId={meta.id}
-          onClose={() => setExporting(false)}
-          onDone={(message) => {
-            setExporting(false);
-            onMessage(message);
-          }}
-        />
-      )}
+      {dialog && meta && (dialog === 'share' ? <ShareDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} /> : <ExportDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} />)}
     </div>
   );
 }
