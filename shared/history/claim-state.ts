@@ -6,7 +6,7 @@
  */
 import equal from 'fast-deep-equal';
 import { CLAIM_FIELDS, type ClaimEvent, type ClaimField, type ClaimFields } from '../model/claim-history';
-import type { Evidence } from '../model/claim';
+import { emptyClaimFields, type Evidence } from '../model/claim';
 
 /** The event that last set a field on one branch. */
 export interface FieldSource {
@@ -40,7 +40,7 @@ export interface ClaimState {
   sources: Partial<Record<ClaimField, FieldSource>>;
 }
 
-const EMPTY_FIELDS: ClaimFields = { verdictId: null, rationale: '', claimant: '', claimDate: '', appearanceUrl: '', status: 'to-check', tags: [], evidence: [] };
+const EMPTY_FIELDS: ClaimFields = emptyClaimFields();
 
 interface NodeState {
   fields: ClaimFields;

@@ -67,19 +67,12 @@ export const Claim = z.object({
 });
 export type Claim = z.infer<typeof Claim>;
 
+/** What a reviewer records about a claim, as it is before they record anything. */
+export function emptyClaimFields(): Omit<Claim, 'id' | 'createdAt' | 'updatedAt' | 'attention'> {
+  return { verdictId: null, rationale: '', claimant: '', claimDate: '', appearanceUrl: '', status: 'to-check', tags: [], evidence: [] };
+}
+
 /** A new, empty claim record with the given id, made at `now`. */
 export function newClaim(id: string, now: string): Claim {
-  return {
-    id,
-    verdictId: null,
-    rationale: '',
-    claimant: '',
-    claimDate: '',
-    appearanceUrl: '',
-    status: 'to-check',
-    tags: [],
-    evidence: [],
-    createdAt: now,
-    updatedAt: now,
-  };
+  return { id, ...emptyClaimFields(), createdAt: now, updatedAt: now };
 }
