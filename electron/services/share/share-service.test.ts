@@ -113,6 +113,16 @@ describe('share files between two libraries', () => {
     expect(opened.report.added.map((note) => note.quote)).toEqual(['unemployment fell by 20 percent', 'Crime rose 5 percent']);
   });
 
+  it('refuses malformed calls: a choice for a field not in conflict, an unknown field, a name too long', async () => {
+    const review = await ana.call('review:get', { id: reviewId });
+    const claimId = review.claims[0]?.id as string;
+    await expect(ana.call('review:resolveConflict', { id: reviewId, claimId, set: { verdictId: 'true' } })).rejects.toThrow('Only fields in conflict can be chosen');
+    await expect(ana.call('review:resolveConflict', { id: reviewId, claimId, set: { title: 'x' } as never })).rejects.toThrow(/Invalid review:resolveConflict request/);
+    await expect(ana.call('settings:setReviewer', { name: 'x'.repeat(201) })).rejects.toThrow(/Invalid settings:setReviewer request/);
+    await expect(ana.call('share:open', { fileName: '', base64: shared.base64 })).rejects.toThrow(/Invalid share:open request/);
+    expect((await ana.call('review:get', { id: reviewId })).history).toEqual(review.history);
+  });
+
   it('refuses a share file of another review when merging into this one', async () => {
     const other = await bob.call('review:create', { title: 'Other', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: 'Other words.' } });
     await expect(bob.call('share:open', { fileName: 'jobs.factmark', base64: shared.base64, expectReviewId: other.id })).rejects.toThrow(/holds another review \("Jobs"\)/);
