@@ -81,8 +81,17 @@ export async function selectInArticle(page: Page, text: string, occurrence = 0):
     { text, occurrence },
   );
   expect(found, `"${text}" should be in the article`).toBe(true);
-  // ProseMirror reads the DOM selection on selectionchange; give it that turn.
-  await page.waitForTimeout(50);
+  // ProseMirror reads the DOM selection on selectionchange, later under load: wait until the editor's own selection holds the words.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const editor = (document.querySelector('.article-editor') as (HTMLElement & { editor?: { state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number, separator: string): string } } } }) | null)?.editor;
+        if (!editor) return null;
+        const { from, to } = editor.state.selection;
+        return editor.state.doc.textBetween(from, to, '\n');
+      }),
+    )
+    .toBe(text);
 }
 
 /** The claim ids whose highlight covers the given words. */
