@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Notice } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
-import { claimQuotes, readArticleText } from '../../../shared/article/claim-spans';
+import { claimQuotes, readArticleText, type ClaimSpan } from '../../../shared/article/claim-spans';
 import type { ArticleDoc } from '../../../shared/model/article-doc';
 import type { Claim } from '../../../shared/model/claim';
 import { Id } from '../../../shared/model/primitives';
@@ -52,8 +52,8 @@ function recoveryNotice(report: RecoveryReport): Notice {
 }
 
 /** Counts of placed claims by verdict, as the library list shows them. */
-export function summarize(review: Review): ReviewSummary {
-  const placed = new Set(readArticleText(review.doc).spans.map((span) => span.claimId));
+export function summarize(review: Review, spans: readonly ClaimSpan[] = readArticleText(review.doc).spans): ReviewSummary {
+  const placed = new Set(spans.map((span) => span.claimId));
   const verdictCounts: Record<string, number> = {};
   let claimCount = 0;
   for (const claim of review.claims) {
@@ -192,15 +192,11 @@ export class LibraryStore {
     return [...reviewers.filter((reviewer) => reviewer.id !== self.id), self];
   }
 
-  /** A claim's words in `doc`, for `created` events; the article is read only when a new claim asks (autosave must not walk it every time). */
-  private static quoteLookup(doc: ArticleDoc): (claimId: string) => string | undefined {
-    let quotes: Map<string, string> | undefined;
-    return (claimId) => (quotes ??= claimQuotes(doc)).get(claimId);
-  }
-
   /** `review` with a `created` event for each claim that has none (reviews from before histories were kept). */
   withFullHistory(review: Review): Review {
-    const history = backfillHistory({ history: review.history, claims: review.claims, author: this.reviewer().id, now: this.now(), newId: this.newId, quoteOf: LibraryStore.quoteLookup(review.doc) });
+    // Most reviews need nothing backfilled: read the article only when a claim asks for its words.
+    let quotes: Map<string, string> | undefined;
+    const history = backfillHistory({ history: review.history, claims: review.claims, author: this.reviewer().id, now: this.now(), newId: this.newId, quoteOf: (claimId) => (quotes ??= claimQuotes(review.doc)).get(claimId) });
     return history.length === review.history.length ? review : { ...review, history, reviewers: this.withSelf(review.reviewers) };
   }
 
@@ -266,6 +262,9 @@ export class LibraryStore {
     }
     const now = this.now();
     const previous = db.data.review;
+    // One walk of the article serves the history's quotes and the library's counts.
+    const { spans } = readArticleText(input.doc);
+    const quotes = new Map(spans.map((span) => [span.claimId, span.quote]));
     const history = recordEdits({
       history: previous.history,
       before: previous.claims,
@@ -274,12 +273,12 @@ export class LibraryStore {
       now,
       newId: this.newId,
       sharedAt: previous.sharedAt,
-      quoteOf: LibraryStore.quoteLookup(input.doc),
+      quoteOf: (claimId) => quotes.get(claimId),
     });
     const historyChanged = history.length !== previous.history.length || history.some((event, index) => event !== previous.history[index]);
     const reviewers = historyChanged ? this.withSelf(previous.reviewers) : previous.reviewers;
     const updatedAt = now.toISOString();
-    return this.writeReview({ ...previous, doc: input.doc, claims: input.claims, history, reviewers, updatedAt }).then(() => ({ updatedAt }));
+    return this.writeReview({ ...previous, doc: input.doc, claims: input.claims, history, reviewers, updatedAt }, spans).then(() => ({ updatedAt }));
   }
 
   /** Writes `review` as it is (a merge result, a shared review opened here); adds it when new. */
@@ -292,11 +291,11 @@ export class LibraryStore {
     this.summaries.set(review.id, summarize(review));
   }
 
-  private async writeReview(review: Review): Promise<void> {
+  private async writeReview(review: Review, spans?: readonly ClaimSpan[]): Promise<void> {
     const db = this.db(review.id);
     db.data = { schemaVersion: SCHEMA_VERSION, review };
     await db.write();
-    this.summaries.set(review.id, summarize(review));
+    this.summaries.set(review.id, summarize(review, spans));
   }
 
   /** True when the library holds a review with this id. */
