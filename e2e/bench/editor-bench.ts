@@ -68,7 +68,7 @@ const ids: Record<'plain' | 'claims', string> = { plain: '', claims: '' };
 for (const kind of ['plain', 'claims'] as const) {
   const { doc, claims } = article(kind === 'claims');
   const review = await store.createReview({ title: kind, sourceUrl: '', origin: { kind: 'paste' }, doc });
-  await store.saveReview({ id: review.id, doc, claims });
+  await store.saveReview({ id: review.id, baseRevision: review.revision, doc, claims });
   ids[kind] = review.id;
 }
 await store.close();

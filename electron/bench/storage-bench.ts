@@ -48,7 +48,7 @@ async function benchSize(label: string, paragraphs: number, claimsWanted: number
   const { doc, claims } = article(paragraphs, claimsWanted);
   const review = await store.createReview({ title: 'Bench', sourceUrl: '', origin: { kind: 'paste' }, doc });
   // The first save gives every claim its history; the timed ones are autosaves of one edited claim.
-  await store.saveReview({ id: review.id, doc, claims });
+  await store.saveReview({ id: review.id, baseRevision: store.getReview(review.id).revision, doc, claims });
   const bytes = JSON.stringify({ schemaVersion: 2, review: store.getReview(review.id) });
   const rawFile = join(dataDir, 'raw.json');
   const runs = 15;
@@ -57,7 +57,7 @@ async function benchSize(label: string, paragraphs: number, claimsWanted: number
   const save = await timeMedian(runs, async () => {
     edit++;
     const edited = claims.map((claim, index) => (index === edit % claims.length ? { ...claim, rationale: `${claim.rationale} ${edit}`, updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, edit)).toISOString() } : claim));
-    await store.saveReview({ id: review.id, doc, claims: edited });
+    await store.saveReview({ id: review.id, baseRevision: store.getReview(review.id).revision, doc, claims: edited });
   });
   const raw = await timeMedian(runs, () => writeFile(rawFile, bytes));
   const rawSynced = await timeMedian(runs, async () => {

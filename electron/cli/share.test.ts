@@ -40,7 +40,7 @@ describe('sharing through the command line', () => {
     // Bob's copy: an inserted paragraph (a text edit) and a new claim.
     const store = await LibraryStore.open(bob as string);
     const review = store.getReview(id);
-    await store.saveReview({ id, doc: { ...review.doc, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Updated on Tuesday with council figures.' }] }, ...(review.doc.content ?? [])] }, claims: review.claims });
+    await store.saveReview({ id, baseRevision: store.getReview(id).revision, doc: { ...review.doc, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Updated on Tuesday with council figures.' }] }, ...(review.doc.content ?? [])] }, claims: review.claims });
     await store.close();
     expect((await factmark(bob as string, 'annotate', id, '--quote', 'crime fell by 5 percent', '--verdict', 'True', '--evidence', 'https://stats.example/crime')).code).toBe(0);
     const toAna = join(work as string, 'to-ana.factmark');

@@ -43,14 +43,18 @@ export async function openFactmarkServices(options: {
   const handlers: ServiceHandlers = {
     'app:info': async () => ({ mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, notices: store.notices() }),
     'app:dismissNotice': async ({ id }) => {
-      await store.dismissNotice(id);
+      store.dismissNotice(id);
       return { done: true };
     },
+    'app:status': async ({ reviewId }) => ({ notices: store.notices(), review: reviewId && store.hasReview(reviewId) ? store.reviewRevision(reviewId) : null }),
     'scale:list': async () => store.scales(),
     'review:list': async () => store.listReviews(),
-    'review:get': async ({ id }) => store.getReview(id),
-    'review:create': async ({ title, sourceUrl, origin, article }) =>
-      store.createReview({ title, sourceUrl, origin, doc: articleFromSource(article) }),
+    'review:get': async ({ id }) => store.readReview(id),
+    'review:original': async ({ id }) => ({ doc: await store.originalArticle(id) }),
+    'review:create': async ({ title, sourceUrl, origin, article }) => {
+      const { doc, notes } = articleFromSource(article);
+      return { review: await store.createReview({ title, sourceUrl, origin, doc }), notes };
+    },
     'review:import': async ({ fileName, base64, encoding, importId }) => {
       const bytes = Buffer.from(base64, 'base64');
       const imported = await importDocument({ fileName, bytes, encoding });
@@ -78,15 +82,19 @@ export async function openFactmarkServices(options: {
     },
     'review:save': async (input) => store.saveReview(input),
     'review:updateMeta': async (input) => store.updateMeta(input),
+    'review:duplicate': async ({ id, title }) => store.duplicateReview(id, title),
     'review:delete': async ({ id }) => {
       await store.deleteReview(id);
       return { done: true };
     },
     'review:annotate': async ({ id, claims }) => {
-      const review = store.getReview(id);
-      const annotated = annotateReview(review, store.scaleOf(review), claims);
-      await store.saveReview({ id, doc: annotated.doc as Review['doc'], claims: annotated.claims });
-      return { claimIds: annotated.claimIds };
+      let claimIds: string[] = [];
+      await store.updateReview(id, (review) => {
+        const annotated = annotateReview(review, store.scaleOf(review), claims);
+        claimIds = annotated.claimIds;
+        return { doc: annotated.doc as Review['doc'], claims: annotated.claims };
+      });
+      return { claimIds };
     },
     'export:validate': async ({ json }) => validateExport(json),
     'settings:getPublisher': async () => store.publisher(),

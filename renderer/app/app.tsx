@@ -1,5 +1,5 @@
 /** The app shell: library or an open review (kept in the address hash so a reload returns to it), notices and messages. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Notice } from '../../shared/api/contract';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review, ReviewSummary } from '../../shared/model/review';
@@ -11,6 +11,9 @@ import { ReviewDesk } from '../review/review-desk';
 import { OpenShareDialog } from '../share/open-share-dialog';
 import { PreferencesDialog } from '../share/preferences-dialog';
 import { SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
+
+/** How often the window looks for changes made elsewhere. */
+const STATUS_INTERVAL_MS = 2_000;
 
 function reviewIdFromHash(): string | null {
   const match = /^#\/review\/([A-Za-z0-9_-]+)$/.exec(window.location.hash);
@@ -28,6 +31,9 @@ export function App() {
   const [importing, setImporting] = useState<{ fileName: string; importId: string } | null>(null);
   const [shareFile, setShareFile] = useState<File | null>(null);
   const [preferences, setPreferences] = useState(false);
+  /** The revision storage holds of the open review, as last looked at. */
+  const [storedRevision, setStoredRevision] = useState<number | null>(null);
+  const dismissed = useRef(new Set<string>());
   const openShareFile = useCallback((file: File) => {
     // Leave an open review first: it saves what is pending before the merge reads the library.
     if (window.location.hash !== '#/' && window.location.hash !== '') window.location.hash = '#/';
@@ -68,6 +74,31 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [refreshLibrary]);
+
+  useEffect(() => {
+    // Every few seconds: notices raised since (a file changed behind the app's back), and whether
+    // the open review was changed in another window or by the command line.
+    setStoredRevision(null);
+    const look = (): void => {
+      if (document.visibilityState === 'hidden') return;
+      api['app:status'](routeId ? { reviewId: routeId } : {})
+        .then((status) => {
+          setStoredRevision(status.review?.revision ?? null);
+          setNotices((current) => {
+            const known = new Set(current.map((notice) => notice.id));
+            const fresh = status.notices.filter((notice) => !known.has(notice.id) && !dismissed.current.has(notice.id));
+            return fresh.length > 0 ? [...current, ...fresh] : current;
+          });
+        })
+        .catch(() => undefined); // storage not answering: a save says so with the reason
+    };
+    const timer = setInterval(look, STATUS_INTERVAL_MS);
+    document.addEventListener('visibilitychange', look);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', look);
+    };
+  }, [routeId]);
 
   useEffect(() => {
     if (!routeId) {
@@ -141,6 +172,7 @@ export function App() {
           <button
             type="button"
             onClick={() => {
+              dismissed.current.add(notice.id);
               setNotices((current) => current.filter((other) => other.id !== notice.id));
               void api['app:dismissNotice']({ id: notice.id });
             }}
@@ -156,7 +188,7 @@ export function App() {
       )}
       <div id="main-content" className="app-content">
         {routeId && openReview && openScale ? (
-          <ReviewDesk key={openReview.id} review={openReview} scale={openScale} onBack={() => (window.location.hash = '#/')} onMessage={showMessage} />
+          <ReviewDesk key={openReview.id} review={openReview} scale={openScale} storedRevision={storedRevision} onBack={() => (window.location.hash = '#/')} onMessage={showMessage} />
         ) : routeId ? (
           <p className="loading" role="status">
             Opening review…
@@ -175,7 +207,8 @@ export function App() {
             onOpenShareFile={openShareFile}
             onPreferences={() => setPreferences(true)}
             onCreate={async (request) => {
-              const review = await api['review:create'](request);
+              const { review, notes } = await api['review:create'](request);
+              if (notes.length > 0) showMessage(notes.join(' '));
               window.location.hash = `#/review/${review.id}`;
             }}
             onRename={async (review, title, sourceUrl) => {

@@ -37,13 +37,13 @@ export function ModalDialog({ title, onClose, children, className }: ModalDialog
 }
 
 /** Asks before something is destroyed; the safe choice has the focus. */
-export function ConfirmDialog(props: { title: string; message: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog(props: { title: string; message: string; confirmLabel: string; cancelLabel?: string; onConfirm: () => void; onCancel: () => void }) {
   return (
     <ModalDialog title={props.title} onClose={props.onCancel}>
       <p>{props.message}</p>
       <div className="dialog-actions">
         <button type="button" onClick={props.onCancel} autoFocus>
-          Cancel
+          {props.cancelLabel ?? 'Cancel'}
         </button>
         <button type="button" className="danger" onClick={props.onConfirm}>
           {props.confirmLabel}

@@ -8,6 +8,7 @@ import { useEffect, useRef } from 'react';
 import { CLAIM_ID_ATTRIBUTE } from '../../shared/editor-schema/claim-mark-base';
 import { articleStarterKit, articleTables } from '../../shared/editor-schema/article-extensions';
 import type { ArticleDoc } from '../../shared/model/article-doc';
+import { isFromStorage } from './apply-stored-doc';
 import { ClaimMark } from './extensions/claim-mark';
 
 export interface ArticleEditorProps {
@@ -65,7 +66,10 @@ export function ArticleEditor(props: ArticleEditorProps) {
       },
     },
     onCreate: ({ editor: created }) => callbacks.current.onReady(created as Editor),
-    onUpdate: ({ editor: updated }) => callbacks.current.onDocumentChange(updated as Editor),
+    // Content that came from storage (another window's save) is not this window's change.
+    onUpdate: ({ editor: updated, transaction }) => {
+      if (!isFromStorage(transaction)) callbacks.current.onDocumentChange(updated as Editor);
+    },
   });
 
   useEffect(() => () => editor?.destroy(), [editor]);

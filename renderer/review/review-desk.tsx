@@ -14,30 +14,51 @@ import { deleteClaim, markSelectionAsClaim, neighbourClaim, placeClaimOnSelectio
 import { ShareDialog } from '../share/share-dialog';
 import { api, errorMessage } from '../api/client';
 import type { ClaimField } from '../../shared/model/claim-history';
-import { ReviewSaver } from './review-saver';
+import { ConfirmDialog } from '../app/modal-dialog';
+import { RecoveryBanner } from './recovery-banner';
+import { ReviewSync } from './review-sync';
 import { useReviewStore } from './review-store';
-import { SaveStatus } from './save-status';
+import { SaveFailureBanner, SaveStatus } from './save-status';
 
 export interface ReviewDeskProps {
   review: Review;
   scale: RatingScale;
+  /** The revision storage holds now (watched every few seconds); newer than the desk's means a change made elsewhere. */
+  storedRevision: number | null;
   onBack: () => void;
   onMessage: (message: string) => void;
 }
 
-export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps) {
+export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }: ReviewDeskProps) {
   const editorRef = useRef<Editor | null>(null);
   const panelRef = useRef<HTMLElement>(null);
-  const saverRef = useRef<ReviewSaver | null>(null);
+  const syncRef = useRef<ReviewSync | null>(null);
+  /** The reason saving failed when the reviewer asked to leave: they are asked first. */
+  const [leaving, setLeaving] = useState<string | null>(null);
   const [overlapping, setOverlapping] = useState<string[]>([]);
   /** The toolbar dialog open over the desk, if any. */
   const [dialog, setDialog] = useState<'share' | 'export' | null>(null);
   const placementTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** Set while a desktop window waits for the reviewer's word on closing with unsaved work. */
+  const closeWindowAnyway = useRef<(() => void) | null>(null);
   // Only what the toolbar shows: the desk must not re-render on every keystroke in a long article.
   const meta = useReviewStore((state) => state.meta);
 
-  if (!saverRef.current) saverRef.current = new ReviewSaver(() => editorRef.current);
-  const saver = saverRef.current;
+  if (!syncRef.current) syncRef.current = new ReviewSync({ review, getEditor: () => editorRef.current, onMessage });
+  const sync = syncRef.current;
+
+  useEffect(() => {
+    if (storedRevision !== null) void sync.onStoredRevision(storedRevision);
+  }, [sync, storedRevision]);
+
+  /** Leaves for the library once the work is on disk; asks first when it cannot be saved. */
+  const leave = useCallback(async () => {
+    if (await sync.flush()) onBack();
+    else {
+      const state = useReviewStore.getState().saveState;
+      setLeaving(state.kind === 'failed' ? state.message : 'Your latest changes are not saved yet.');
+    }
+  }, [onBack, sync]);
 
   // Load the store before the editor (a child) reports its claims; the desk is keyed by review.
   useState(() => useReviewStore.getState().open(review, scale));
@@ -45,22 +66,33 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
   useEffect(
     () =>
       useReviewStore.subscribe((state, previous) => {
-        if (state.changeCount !== previous.changeCount) saver.schedule();
+        if (state.changeCount !== previous.changeCount) sync.schedule();
       }),
-    [saver],
+    [sync],
   );
 
   useEffect(() => {
     // Keep what was typed when the window goes away: save at once, and in a desktop window hold the close until it is on disk.
     const onHide = (): void => {
-      if (document.visibilityState === 'hidden') void saver.flush();
+      if (document.visibilityState === 'hidden') void sync.flush();
     };
+    let closingAnyway = false;
     const onBeforeUnload = (event: BeforeUnloadEvent): void => {
-      if (!saver.isDirty()) return;
+      if (closingAnyway || !sync.isDirty()) return;
       event.preventDefault();
-      // The desktop window closes itself once the work is on disk; a browser tab asks the user.
-      void saver.flush().then(() => {
-        if (document.documentElement.dataset.mode === 'electron') window.close();
+      // The desktop window closes itself once the work is on disk, and asks when it cannot be
+      // saved; a browser tab asks the user at once (and the save runs meanwhile).
+      void sync.flush().then((saved) => {
+        if (document.documentElement.dataset.mode !== 'electron') return;
+        if (saved) window.close();
+        else {
+          const state = useReviewStore.getState().saveState;
+          setLeaving(state.kind === 'failed' ? state.message : 'Your latest changes are not saved yet.');
+          closeWindowAnyway.current = () => {
+            closingAnyway = true;
+            window.close();
+          };
+        }
       });
     };
     document.addEventListener('visibilitychange', onHide);
@@ -68,9 +100,9 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
     return () => {
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('beforeunload', onBeforeUnload);
-      void saver.flush();
+      void sync.flush().finally(() => sync.dispose());
     };
-  }, [saver]);
+  }, [sync]);
 
   const markClaim = useCallback(() => {
     const editor = editorRef.current;
@@ -136,7 +168,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
     async (claimId: string, field: ClaimField, value: unknown) => {
       try {
         // The choice is stored by the service; what is pending goes first so nothing overtakes it.
-        await saver.flush();
+        await sync.flush();
         const { claim } = await api['review:resolveConflict']({ id: review.id, claimId, set: { [field]: value } });
         const remaining = (useReviewStore.getState().conflicts[claimId] ?? []).filter((conflict) => conflict.field !== field);
         useReviewStore.getState().conflictSettled(claim, remaining);
@@ -145,7 +177,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
         onMessage(errorMessage(error));
       }
     },
-    [onMessage, review.id, saver],
+    [onMessage, review.id, sync],
   );
 
   useEffect(() => {
@@ -153,7 +185,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
       const mod = event.ctrlKey || event.metaKey;
       if (mod && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void saver.flush();
+        void sync.flush();
       } else if (event.key === 'F8') {
         event.preventDefault();
         goToNeighbour(event.shiftKey ? -1 : 1);
@@ -172,7 +204,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [goToNeighbour, onMessage, saver]);
+  }, [goToNeighbour, onMessage, sync]);
 
   const onDocumentChange = useCallback((editor: Editor) => {
     useReviewStore.getState().documentChanged();
@@ -190,7 +222,7 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
     <div className="review-desk">
       <ClaimStyles />
       <header className="desk-toolbar">
-        <button type="button" onClick={() => void saver.flush().then(onBack)} aria-label="Back to the library">
+        <button type="button" onClick={() => void leave()} aria-label="Back to the library">
           ← Library
         </button>
         <div className="desk-title">
@@ -218,14 +250,16 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
             Redo
           </button>
         </div>
-        <button type="button" onClick={() => void saver.flush().then(() => setDialog('share'))}>
+        <button type="button" onClick={() => void sync.flush().then(() => setDialog('share'))}>
           Share…
         </button>
-        <button type="button" onClick={() => void saver.flush().then(() => setDialog('export'))}>
+        <button type="button" onClick={() => void sync.flush().then(() => setDialog('export'))}>
           Export…
         </button>
-        <SaveStatus onSaveNow={() => void saver.flush()} />
+        <SaveStatus onSaveNow={() => void sync.flush()} />
       </header>
+      <SaveFailureBanner onSaveNow={() => void sync.flush()} />
+      <RecoveryBanner sync={sync} onMessage={onMessage} />
       <div className="desk-body">
         <ClaimsSidebar onChoose={chooseFromList} />
         <main className="article-pane" aria-label="Article">
@@ -245,12 +279,29 @@ export function ReviewDesk({ review, scale, onBack, onMessage }: ReviewDeskProps
           ref={panelRef}
           onDelete={removeClaim}
           onPlace={placeClaim}
-          onLoadHistory={(claimId) => saver.flush().then(() => api['review:claimHistory']({ id: review.id, claimId }))}
+          onLoadHistory={(claimId) => sync.flush().then(() => api['review:claimHistory']({ id: review.id, claimId }))}
           onChooseVersion={(claimId, field, value) => void chooseVersion(claimId, field, value)}
           onChooseClaim={(id) => choose(id)}
           overlapping={overlapping}
         />
       </div>
+      {leaving !== null && (
+        <ConfirmDialog
+          title={closeWindowAnyway.current ? 'Close without saving?' : 'Leave without saving?'}
+          message={`${leaving} Your changes are kept in this window while it stays open, and a recovery copy is kept on this computer to offer when you open the review again.`}
+          confirmLabel={closeWindowAnyway.current ? 'Close anyway' : 'Leave anyway'}
+          cancelLabel="Stay"
+          onCancel={() => {
+            setLeaving(null);
+            closeWindowAnyway.current = null;
+          }}
+          onConfirm={() => {
+            setLeaving(null);
+            if (closeWindowAnyway.current) closeWindowAnyway.current();
+            else onBack();
+          }}
+        />
+      )}
       {dialog && meta && (dialog === 'share' ? <ShareDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} /> : <ExportDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} />)}
     </div>
   );

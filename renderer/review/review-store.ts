@@ -19,7 +19,17 @@ export interface ClaimPlacement {
   quote: string;
 }
 
-export type SaveState = { kind: 'saved'; at: string } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; message: string };
+/**
+ * Where the open review's changes are: on disk, waiting, being written, being merged with another
+ * window's, or not written because saving failed (`retryAt`: when the next attempt starts, null
+ * when only a new change or Save now tries again).
+ */
+export type SaveState =
+  | { kind: 'saved'; at: string }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'merging' }
+  | { kind: 'failed'; message: string; retryAt: number | null };
 
 export interface ReviewMeta {
   id: string;
@@ -53,6 +63,12 @@ interface ReviewStoreState {
   setSaveState(state: SaveState): void;
   /** Takes a claim as the service stored it after a choice between conflicting values. */
   conflictSettled(claim: Claim, remaining: ConflictNote['fields']): void;
+  /** Takes the claims of a review that came from storage (another window's work, merged); not a change of this window. */
+  adoptStored(review: Review): void;
+}
+
+function conflictsOf(review: Review): Record<string, ConflictNote['fields']> {
+  return review.history.length === 0 ? {} : Object.fromEntries(conflictNotes(review, claimQuotes(review.doc)).map((note) => [note.claimId, note.fields]));
 }
 
 export const useReviewStore = create<ReviewStoreState>()((set) => ({
@@ -76,7 +92,7 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
       selectedClaimId: null,
       saveState: { kind: 'saved', at: review.updatedAt },
       changeCount: 0,
-      conflicts: review.history.length === 0 ? {} : Object.fromEntries(conflictNotes(review, claimQuotes(review.doc)).map((note) => [note.claimId, note.fields])),
+      conflicts: conflictsOf(review),
     }),
   setMeta: (meta) => set((state) => (state.meta ? { meta: { ...state.meta, ...meta } } : {})),
   addClaim: (claim) =>
@@ -127,6 +143,17 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
     }),
   documentChanged: () => set((state) => ({ changeCount: state.changeCount + 1 })),
   setSaveState: (saveState) => set({ saveState }),
+  adoptStored: (review) =>
+    set((state) => {
+      const claims = Object.fromEntries(review.claims.map((claim) => [claim.id, claim]));
+      return {
+        meta: state.meta ? { ...state.meta, title: review.title, sourceUrl: review.sourceUrl } : state.meta,
+        claims,
+        removedClaimIds: new Set(),
+        selectedClaimId: state.selectedClaimId && claims[state.selectedClaimId] ? state.selectedClaimId : null,
+        conflicts: conflictsOf(review),
+      };
+    }),
   conflictSettled: (claim, remaining) =>
     set((state) => {
       const conflicts = { ...state.conflicts };

@@ -12,6 +12,7 @@ import { Review, ReviewOrigin, ReviewSummary, ReviewTitle } from '../model/revie
 import { ClaimEvent, ClaimFields } from '../model/claim-history';
 import { Reviewer, ReviewerName } from '../model/reviewer';
 import { MergeReport } from '../share-file/merge-report';
+import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS } from '../model/storage-limits';
 
 const NoInput = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
@@ -24,8 +25,7 @@ export type Notice = z.infer<typeof Notice>;
 /** Article content handed over to make a new review. */
 export const ArticleSource = z.object({
   format: z.enum(['text', 'markdown', 'html']),
-  /** At most ~20 MB of text: far beyond any article, small enough to keep the app responsive. */
-  body: z.string().max(20_000_000),
+  body: z.string().max(MAX_ARTICLE_SOURCE_CHARS),
 });
 export type ArticleSource = z.infer<typeof ArticleSource>;
 
@@ -79,14 +79,26 @@ export const contract = {
     }),
   },
   'app:dismissNotice': { input: z.object({ id: z.string().max(200) }).strict(), output: Done },
+  /**
+   * What a window watches every few seconds: notices raised since it opened (a file changed on
+   * disk behind the app's back) and the revision of the review it shows, to pick up changes made
+   * in another window or by the command line.
+   */
+  'app:status': {
+    input: z.object({ reviewId: Id.optional() }).strict(),
+    output: z.object({ notices: z.array(Notice), review: z.object({ revision: z.number().int().nonnegative(), updatedAt: Timestamp }).nullable() }),
+  },
   'scale:list': { input: NoInput, output: z.array(RatingScale) },
   'review:list': { input: NoInput, output: z.array(ReviewSummary) },
+  /** The review for a window to show; from then on the window's saves follow what it read. */
   'review:get': { input: ReviewRef, output: Review },
+  /** The article as it was when the review was made (null for reviews made before it was kept). */
+  'review:original': { input: ReviewRef, output: z.object({ doc: ArticleDoc.nullable() }) },
   'review:create': {
     input: z
       .object({ title: ReviewTitle, sourceUrl: OptionalHttpUrl, origin: ReviewOrigin, article: ArticleSource })
       .strict(),
-    output: Review,
+    output: z.object({ review: Review, notes: z.array(z.string()) }),
   },
   'review:import': {
     input: z
@@ -103,10 +115,27 @@ export const contract = {
     output: z.object({ review: Review, notes: z.array(z.string()) }),
   },
   'review:cancelImport': { input: z.object({ importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }).strict(), output: Done },
+  /**
+   * Stores the desk's article and claims. `baseRevision` is the revision the window last read or
+   * wrote; if another window saved since, the call fails with `conflict` and writes nothing.
+   * `merged` carries a merge the window made with another window's work and has not stored yet:
+   * the history events it recorded, and the claims as the merge left them (edits made after the
+   * merge are recorded against those).
+   */
   'review:save': {
-    input: z.object({ id: Id, doc: ArticleDoc, claims: z.array(Claim).max(50_000) }).strict(),
-    output: z.object({ updatedAt: Timestamp }),
+    input: z
+      .object({
+        id: Id,
+        baseRevision: z.number().int().nonnegative(),
+        doc: ArticleDoc,
+        claims: z.array(Claim).max(MAX_CLAIMS),
+        merged: z.object({ events: z.array(ClaimEvent).max(MAX_CLAIMS * 4), claims: z.array(Claim).max(MAX_CLAIMS) }).strict().optional(),
+      })
+      .strict(),
+    output: z.object({ updatedAt: Timestamp, revision: z.number().int().nonnegative(), events: z.array(ClaimEvent), removedEventIds: z.array(Id) }),
   },
+  /** A copy of the review as stored, under a new id and `title` (kept when two windows changed the words). */
+  'review:duplicate': { input: z.object({ id: Id, title: ReviewTitle }).strict(), output: ReviewSummary },
   'review:updateMeta': {
     input: z.object({ id: Id, title: ReviewTitle, sourceUrl: OptionalHttpUrl }).strict(),
     output: ReviewSummary,

@@ -1,7 +1,12 @@
 /** How every API answer travels, over IPC and over the loopback bridge alike. */
 import { z } from 'zod';
 
-export const API_ERROR_CODES = ['invalid-input', 'not-found', 'conflict', 'refused', 'internal'] as const;
+/**
+ * `conflict`: the data changed since the caller read it (another window saved); read it again.
+ * `unavailable`: storage cannot be written now (full disk, read-only or missing folder, the app
+ * is gone); nothing was lost on disk, and the same call may succeed later.
+ */
+export const API_ERROR_CODES = ['invalid-input', 'not-found', 'conflict', 'refused', 'unavailable', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const ApiFailure = z.object({

@@ -77,7 +77,7 @@ describe('claim history', () => {
     const amended = recordEdits({ ...input, history: first, before: [claim], after: [typed], now: new Date('2026-01-01T00:01:00.000Z') });
     expect(amended).toHaveLength(1);
     expect(amended[0]?.set.rationale).toBe('Typing…');
-    const sealed = recordEdits({ ...input, history: amended, before: [typed], after: [{ ...typed, rationale: 'Done' }], now: new Date('2026-01-01T00:02:00.000Z'), sharedAt: '2026-01-01T00:01:30.000Z' });
+    const sealed = recordEdits({ ...input, history: amended, before: [typed], after: [{ ...typed, rationale: 'Done' }], now: new Date('2026-01-01T00:02:00.000Z'), sealedUntil: '2026-01-01T00:01:30.000Z' });
     expect(sealed).toHaveLength(2);
     expect(sealed[1]?.parents).toEqual([amended[0]?.id]);
   });

@@ -2,7 +2,7 @@
  * Turns a save (the claims before and after) into history events by the reviewer who saved.
  * Autosave runs every few hundred milliseconds while someone types, so the reviewer's own newest
  * event is amended for a while instead of adding one per keystroke, but only until the review is
- * shared: an event another copy may hold is never rewritten.
+ * shared or read by another window: an event another copy or window may hold is never rewritten.
  */
 import equal from 'fast-deep-equal';
 import type { Claim } from '../model/claim';
@@ -19,8 +19,8 @@ export interface RecordEditsInput {
   author: string;
   now: Date;
   newId: () => string;
-  /** When the review was last written to a share file; events up to then are sealed. */
-  sharedAt?: string;
+  /** Events at or before this time are sealed (shared, or read by another window): never amended. */
+  sealedUntil?: string;
   /** The words of a claim, for its `created` event; asked only when a claim is new to the history. */
   quoteOf?: (claimId: string) => string | undefined;
 }
@@ -72,7 +72,7 @@ export function recordEdits(input: RecordEditsInput): ClaimEvent[] {
   const replaced = new Map<string, ClaimEvent | null>();
   const added: ClaimEvent[] = [];
   const isOwnUnshared = (event: ClaimEvent): boolean =>
-    event.author === input.author && event.at > (input.sharedAt ?? '') && input.now.getTime() - Date.parse(event.at) < AMEND_WINDOW_MS;
+    event.author === input.author && event.at > (input.sealedUntil ?? '') && input.now.getTime() - Date.parse(event.at) < AMEND_WINDOW_MS;
 
   for (const [claimId, change] of touched) {
     const state = states.get(claimId);
@@ -136,14 +136,15 @@ export function unionHistories(local: readonly ClaimEvent[], incoming: readonly 
   return { history: [...byId.values()], added };
 }
 
-/** The history with a `created` event for every claim that has none yet (claims made before histories were kept). */
-export function backfillHistory(input: Pick<RecordEditsInput, 'history' | 'author' | 'now' | 'newId' | 'quoteOf'> & { claims: readonly Claim[] }): ClaimEvent[] {
+/**
+ * The history with a `created` event for every claim that has none yet (claims made before
+ * histories were kept), each dated when its claim was made. `eventIdOf` names each claim's event; a stable name (from the claim id)
+ * lets every copy that backfills the same claim agree on one event instead of two.
+ */
+export function backfillHistory(input: Pick<RecordEditsInput, 'history' | 'author' | 'quoteOf'> & { claims: readonly Claim[]; eventIdOf: (claimId: string) => string }): ClaimEvent[] {
   const known = new Set(input.history.map((event) => event.claimId));
   const missing = input.claims.filter((claim) => !known.has(claim.id));
   if (missing.length === 0) return [...input.history];
-  const at = input.now.toISOString();
-  return [
-    ...input.history,
-    ...missing.map((claim) => createdEvent(claim, input, at)),
-  ];
+  // Dated when the claim was made: its first event is what it held then, as far as anyone knows.
+  return [...input.history, ...missing.map((claim) => createdEvent(claim, { ...input, newId: () => input.eventIdOf(claim.id) }, claim.createdAt))];
 }

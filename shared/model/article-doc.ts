@@ -3,11 +3,11 @@
  * editor's schema decides which node and mark types are allowed when it loads it.
  */
 import { z } from 'zod';
+import { MAX_ATTR_CHARS, MAX_CHILDREN_PER_NODE, MAX_DOC_DEPTH, MAX_MARKS_PER_TEXT, MAX_TEXT_RUN_CHARS } from './storage-limits';
 
-/** Deeper nesting than this is no article; refusing it keeps recursive code off the stack limit. */
-export const MAX_DOC_DEPTH = 64;
+export { MAX_DOC_DEPTH } from './storage-limits';
 
-const AttrValue = z.union([z.string().max(100_000), z.number(), z.boolean(), z.null()]);
+const AttrValue = z.union([z.string().max(MAX_ATTR_CHARS), z.number(), z.boolean(), z.null()]);
 const Attrs = z.record(z.string().max(100), AttrValue);
 
 export const DocMark = z.object({
@@ -28,9 +28,9 @@ export const DocNodeSchema: z.ZodType<DocNode, DocNode> = z.lazy(() =>
   z.object({
     type: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,40}$/),
     attrs: Attrs.optional(),
-    content: z.array(DocNodeSchema).max(200_000).optional(),
-    marks: z.array(DocMark).max(200).optional(),
-    text: z.string().max(10_000_000).optional(),
+    content: z.array(DocNodeSchema).max(MAX_CHILDREN_PER_NODE).optional(),
+    marks: z.array(DocMark).max(MAX_MARKS_PER_TEXT).optional(),
+    text: z.string().max(MAX_TEXT_RUN_CHARS).optional(),
   }),
 );
 

@@ -7,6 +7,7 @@ import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from './primitives';
 import { EMPTY_PUBLISHER, Publisher } from './publisher';
 import { RatingScale } from './rating-scale';
 import { Reviewer } from './reviewer';
+import { MAX_CLAIMS, MAX_HISTORY_EVENTS, MAX_REVIEWERS } from './storage-limits';
 
 export const ReviewTitle = z.string().trim().min(1, 'a review needs a title').max(300);
 
@@ -36,13 +37,20 @@ export const Review = z.object({
   scaleId: z.string().max(40),
   origin: ReviewOrigin,
   doc: ArticleDoc,
-  claims: z.array(Claim).max(50_000),
+  claims: z.array(Claim).max(MAX_CLAIMS),
   /** Every change to every claim, for merging copies (see claim-history). */
-  history: z.array(ClaimEvent).max(1_000_000).default([]),
+  history: z.array(ClaimEvent).max(MAX_HISTORY_EVENTS).default([]),
   /** The people named in `history`. */
-  reviewers: z.array(Reviewer).max(10_000).default([]),
+  reviewers: z.array(Reviewer).max(MAX_REVIEWERS).default([]),
   /** When this copy was last written to a share file: events up to then are never amended. */
   sharedAt: Timestamp.optional(),
+  /**
+   * Counts the writes of this review file. A save names the revision it was based on, and one
+   * based on an older revision (another window saved meanwhile) is refused, to be merged.
+   */
+  revision: z.number().int().nonnegative().default(0),
+  /** When the article's words were last changed after it was imported (reports say so). */
+  textEditedAt: Timestamp.optional(),
 });
 export type Review = z.infer<typeof Review>;
 

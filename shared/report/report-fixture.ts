@@ -23,6 +23,7 @@ export const REVIEW: Review = {
   origin: { kind: 'paste' },
   history: [],
   reviewers: [],
+  revision: 1,
   claims: [
     claim('claim-one-0001', {
       verdictId: 'false',

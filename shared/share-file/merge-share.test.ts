@@ -33,7 +33,7 @@ function baseReview(count: number): Review {
   const text = readArticleText(doc).text;
   const claims = SENTENCES.slice(0, count).map((sentence, index) => newClaim(`claim-${index}-0000`, '2026-01-01T00:00:00.000Z'));
   const marked = markTextRanges(doc, claims.map((claim, index) => ({ claimId: claim.id, start: text.indexOf(SENTENCES[index] as string), end: text.indexOf(SENTENCES[index] as string) + (SENTENCES[index] as string).length }))) as ArticleDoc;
-  const review: Review = { id: 'review-00000001', title: 'Budget', sourceUrl: '', byline: '', publishedAt: '', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', scaleId: DEFAULT_SCALE.id, origin: { kind: 'paste' }, doc: marked, claims: [], history: [], reviewers: [{ id: 'reviewer-ana', name: 'Ana' }], sharedAt: '2026-01-01T00:00:01.000Z' };
+  const review: Review = { id: 'review-00000001', title: 'Budget', sourceUrl: '', byline: '', publishedAt: '', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', scaleId: DEFAULT_SCALE.id, origin: { kind: 'paste' }, doc: marked, claims: [], history: [], reviewers: [{ id: 'reviewer-ana', name: 'Ana' }], sharedAt: '2026-01-01T00:00:01.000Z', revision: 1 };
   const history = recordEdits({ history: [], before: [], after: claims, author: 'reviewer-ana', now: new Date('2026-01-01T00:00:00.000Z'), newId: ids('base') });
   return { ...review, claims, history };
 }
@@ -72,7 +72,7 @@ function applyOps(start: Review, who: string, ops: Op[], startMinute: number, pr
       doc = markTextRanges(doc, [{ claimId: id, start: text.indexOf(sentence), end: text.indexOf(sentence) + sentence.length }]) as ArticleDoc;
       claims = [...claims, newClaim(id, now.toISOString())];
     }
-    const history = recordEdits({ history: review.history, before: review.claims, after: claims, author: who, now, newId, sharedAt: review.sharedAt, quoteOf: (claimId) => claimQuotes(doc).get(claimId) });
+    const history = recordEdits({ history: review.history, before: review.claims, after: claims, author: who, now, newId, sealedUntil: review.sharedAt, quoteOf: (claimId) => claimQuotes(doc).get(claimId) });
     review = { ...review, doc, claims, history };
   });
   return review;

@@ -54,11 +54,14 @@ function claimFromState(state: ClaimState, previous: Claim | undefined): Claim {
   return { ...(previous ?? {}), id: state.claimId, ...state.fields, createdAt: previous?.createdAt ?? state.createdAt, updatedAt: state.updatedAt || (previous?.updatedAt ?? state.createdAt) };
 }
 
+/** What a merge needs of the other copy: its history, reviewers, anchored claims and article text. */
+export type MergeSource = Pick<ShareFileContent, 'history' | 'reviewers' | 'claims'> & { article: Pick<ShareFileContent['article'], 'text'> };
+
 /**
  * This copy with `incoming` merged in, and what happened to each claim. Pure: the caller decides
  * whether to store the result (a preview stores nothing).
  */
-export function mergeShare(local: Review, incoming: ShareFileContent): { review: Review; report: MergeReport } {
+export function mergeShare(local: Review, incoming: MergeSource): { review: Review; report: MergeReport } {
   const { history, added: newEvents } = unionHistories(local.history, incoming.history);
   const reviewers = unionReviewers(local.reviewers, incoming.reviewers);
   const nameOf = (source: Pick<FieldSource, 'author'> | undefined): string => reviewerLabel(reviewers.find((reviewer) => reviewer.id === source?.author));

@@ -12,6 +12,7 @@ import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from '../model/primitive
 import { RatingScale } from '../model/rating-scale';
 import { ReviewOrigin, ReviewTitle } from '../model/review';
 import { Reviewer } from '../model/reviewer';
+import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS, MAX_HISTORY_EVENTS } from '../model/storage-limits';
 
 export const SHARE_FORMAT = 'factmark-share';
 /** The version this build writes; older versions are migrated on reading, newer ones refused. */
@@ -73,7 +74,7 @@ export const ShareFileContent = z
     article: z
       .object({
         /** The plain text anchors count in: blocks joined by one "\n", as Factmark reads its editor. */
-        text: z.string().max(20_000_000),
+        text: z.string().max(MAX_ARTICLE_SOURCE_CHARS),
         sha256: Sha256Hex,
         /** Offsets count UTF-16 code units, as JavaScript strings do. */
         unit: z.literal('utf16-code-unit'),
@@ -83,8 +84,8 @@ export const ShareFileContent = z
         doc: ArticleDoc,
       })
       .strict(),
-    claims: z.array(SharedClaim).max(50_000),
-    history: z.array(ClaimEvent).max(1_000_000),
+    claims: z.array(SharedClaim).max(MAX_CLAIMS),
+    history: z.array(ClaimEvent).max(MAX_HISTORY_EVENTS),
     /** Everyone who appears in `history`, with the name they last gave. */
     reviewers: z.array(Reviewer).max(10_000),
   })

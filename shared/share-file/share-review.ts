@@ -64,6 +64,7 @@ export function reviewFromShare(file: ShareFileContent, scaleId: string): Review
     claims,
     history: file.history,
     reviewers: file.reviewers,
+    revision: 0,
   };
 }
 

@@ -15,7 +15,7 @@ describe('articleFromSource', () => {
   });
 
   it('keeps headings, lists, emphasis and web links from Markdown', () => {
-    const doc = articleFromSource({
+    const { doc } = articleFromSource({
       format: 'markdown',
       body: '# Budget\n\nThe **deficit** fell by *3%*, says [the ministry](https://example.org/report).\n\n- one\n- two\n',
     });
@@ -28,7 +28,7 @@ describe('articleFromSource', () => {
   });
 
   it('drops scripts, images, event handlers and javascript: links from HTML', () => {
-    const doc = articleFromSource({
+    const { doc } = articleFromSource({
       format: 'html',
       body:
         '<h2 onclick="alert(1)">Title</h2><script>window.hacked = 1</script>' +
@@ -43,7 +43,7 @@ describe('articleFromSource', () => {
   });
 
   it('keeps claim marks carried in HTML so claims survive a copy between reviews', () => {
-    const doc = articleFromSource({
+    const { doc } = articleFromSource({
       format: 'html',
       body: '<p>He said <span data-claim-id="claim-0001">prices doubled</span>.</p>',
     });
@@ -56,7 +56,7 @@ describe('articleFromSource', () => {
   });
 
   it('keeps Arabic text as it is', () => {
-    const doc = articleFromSource({ format: 'text', body: 'قال الوزير إن الأسعار ارتفعت.\n\nFollowed by English.' });
+    const { doc } = articleFromSource({ format: 'text', body: 'قال الوزير إن الأسعار ارتفعت.\n\nFollowed by English.' });
     expect(readArticleText(doc).text).toBe('قال الوزير إن الأسعار ارتفعت.\nFollowed by English.');
   });
 });

@@ -10,6 +10,9 @@ import type { ArticleSource } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
 import { articleSchema } from '../../../shared/editor-schema/article-extensions';
 import type { ArticleDoc, DocNode } from '../../../shared/model/article-doc';
+import { articleLimitProblem } from '../../../shared/article/article-limits';
+import { splitLongParagraphs } from '../../../shared/article/split-long-paragraphs';
+import { SPLIT_PARAGRAPH_CHARS } from '../../../shared/model/storage-limits';
 
 const schema = articleSchema();
 const parser = ProseMirrorDomParser.fromSchema(schema);
@@ -49,8 +52,17 @@ export function isEmptyArticle(doc: DocNode): boolean {
   return !hasText(doc);
 }
 
-/** The article document for `source`; refuses content with no text in it. */
-export function articleFromSource(source: ArticleSource): ArticleDoc {
+/** An article made from pasted or imported content, and what the reviewer should know about it. */
+export interface ArticleFromSource {
+  doc: ArticleDoc;
+  notes: string[];
+}
+
+/**
+ * The article document for `source`, with overlong paragraphs split so it fits what a review file
+ * holds; refuses content with no text in it, or too large to store, saying why.
+ */
+export function articleFromSource(source: ArticleSource): ArticleFromSource {
   let doc: ArticleDoc;
   switch (source.format) {
     case 'text':
@@ -66,5 +78,9 @@ export function articleFromSource(source: ArticleSource): ArticleDoc {
   if (isEmptyArticle(doc)) {
     throw new ApiError('invalid-input', 'The article has no text in it. Paste the article or choose a file that contains text.');
   }
-  return doc;
+  const { doc: fitted, split } = splitLongParagraphs(doc);
+  const problem = articleLimitProblem(fitted);
+  if (problem) throw new ApiError('invalid-input', `${problem} Nothing was added.`);
+  const notes = split > 0 ? [`${split === 1 ? 'One paragraph was' : `${split} paragraphs were`} longer than ${SPLIT_PARAGRAPH_CHARS.toLocaleString('en-US')} characters and ${split === 1 ? 'was' : 'were'} split into shorter ones at sentence ends.`] : [];
+  return { doc: fitted as ArticleDoc, notes };
 }

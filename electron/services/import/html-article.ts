@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { ApiError } from '../../../shared/api/envelope';
-import { isHttpUrl } from '../../../shared/model/primitives';
+import { HttpUrl, OptionalDate } from '../../../shared/model/primitives';
 
 export interface WebArticle {
   title: string;
@@ -42,8 +42,9 @@ export function articleFromWebPage(html: string, fileName: string): WebArticle {
   return {
     title: (article.title || metaTitle || doc.title || '').trim(),
     html: article.content,
-    byline: (article.byline || metaAuthor || '').trim(),
-    publishedAt: publishedAt.slice(0, 10).match(/^\d{4}-\d{2}-\d{2}$/) ? publishedAt.slice(0, 10) : '',
-    canonicalUrl: isHttpUrl(canonical) ? canonical : '',
+    // A review keeps what its schema holds: a byline of sane length, a real date, a web address.
+    byline: (article.byline || metaAuthor || '').trim().slice(0, 500),
+    publishedAt: OptionalDate.safeParse(publishedAt.slice(0, 10)).data ?? '',
+    canonicalUrl: HttpUrl.safeParse(canonical).success ? canonical : '',
   };
 }

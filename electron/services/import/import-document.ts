@@ -47,7 +47,9 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
   const base = { sourceUrl: '', byline: '', publishedAt: '', size: bytes.length, sha256, notes: [] as string[] };
   const fromSource = (source: ArticleSource): ArticleDoc => {
     try {
-      return articleFromSource(source);
+      const article = articleFromSource(source);
+      base.notes.push(...article.notes);
+      return article.doc;
     } catch (error) {
       if (error instanceof ApiError) throw new ApiError(error.code, `${fileName}: ${error.message}`);
       throw error;
@@ -59,7 +61,8 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
       if (!startsWith(bytes, 'PK\u0003\u0004')) throw new ApiError('invalid-input', `${fileName} is not a Word (.docx) file inside: it may be damaged, or an old .doc renamed. Save it again as .docx.`);
       const word = await articleFromWordFile(bytes, fileName);
       const notes = word.imagesDropped > 0 ? [`${word.imagesDropped} ${word.imagesDropped === 1 ? 'image was' : 'images were'} left out; Factmark keeps the text.`] : [];
-      return { ...base, title: word.title || stem(fileName), doc: fromSource({ format: 'html', body: word.html }), notes };
+      const doc = fromSource({ format: 'html', body: word.html });
+      return { ...base, title: word.title || stem(fileName), doc, notes: [...notes, ...base.notes] };
     }
     case '.pdf': {
       if (!startsWith(bytes, '%PDF-')) throw new ApiError('invalid-input', `${fileName} is not a PDF inside (it does not start like one). Check that you chose the right file.`);
@@ -90,7 +93,8 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
       const markdown = extension === '.md' || extension === '.markdown';
       const heading = markdown ? /^#\s+(.+)$/m.exec(decoded.text)?.[1]?.trim() : undefined;
       const notes = decoded.unsure ? [`The text encoding was guessed as ${decoded.encoding}. If letters look wrong, import the file again and choose its encoding.`] : [];
-      return { ...base, title: heading || stem(fileName), doc: fromSource({ format: markdown ? 'markdown' : 'text', body: decoded.text }), encoding: decoded.encoding, notes };
+      const doc = fromSource({ format: markdown ? 'markdown' : 'text', body: decoded.text });
+      return { ...base, title: heading || stem(fileName), doc, encoding: decoded.encoding, notes: [...notes, ...base.notes] };
     }
     default:
       throw new ApiError('invalid-input', `${fileName}: Factmark cannot open ${extension || 'files without an extension'} files. It opens Word (.docx), PDF, web pages (.html), text (.txt) and Markdown (.md).`);

@@ -9,6 +9,6 @@ const [dataDir, reviewId, startArg] = process.argv.slice(2);
 if (!dataDir || !reviewId) throw new Error('usage: crash-child DATA_DIR REVIEW_ID START');
 const store = await LibraryStore.open(dataDir);
 for (let counter = Number(startArg ?? 0) + 1; ; counter++) {
-  await store.saveReview({ id: reviewId, doc: ARTICLE, claims: [fullClaim(CLAIM_A, `save ${counter}`)] });
+  await store.saveReview({ id: reviewId, baseRevision: store.getReview(reviewId).revision, doc: ARTICLE, claims: [fullClaim(CLAIM_A, `save ${counter}`)] });
   process.stdout.write(`ACK ${counter}\n`);
 }

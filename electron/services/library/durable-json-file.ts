@@ -4,8 +4,7 @@
  * place and the folder is fsynced. steno (lowdb's default writer) does not fsync, which can
  * leave an empty or NUL-filled file after a power cut (lowdb #549, #352, #139).
  */
-import { constants } from 'node:fs';
-import { open, readFile, rename as fsRename, access } from 'node:fs/promises';
+import { mkdir, open, readFile, rename as fsRename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { DamagedFileError } from './migrate';
@@ -19,10 +18,22 @@ export interface RecoveryReport {
   reason: string;
 }
 
+/** A file found changed on disk (by another program, or damaged) when it was about to become the backup. */
+export interface OutsideChangeReport {
+  file: string;
+  /** Where the bytes found on disk were moved, so nothing is lost. */
+  setAsideAs: string;
+  /** False when what was found on disk did not even parse. */
+  readable: boolean;
+  reason: string;
+}
+
 export interface DurableJsonFileOptions<T> {
   /** Checks and upgrades what was read; throws ApiError('refused') for files it must not touch. */
   parse: (raw: unknown) => T;
   onRecovered?: (report: RecoveryReport) => void;
+  /** Told when the file on disk is not the one this adapter last read or wrote. */
+  onChangedOutside?: (report: OutsideChangeReport) => void;
   /** The rename to use; tests inject failures here. */
   rename?: (from: string, to: string) => Promise<void>;
 }
@@ -35,12 +46,25 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return access(path, constants.F_OK).then(
-    () => true,
-    () => false,
-  );
+/** What identifies one version of a file on disk: a rename or rewrite by anyone changes it. */
+interface FileIdentity {
+  ino: number;
+  size: number;
+  mtimeMs: number;
 }
+
+async function identityOf(path: string): Promise<FileIdentity | null> {
+  try {
+    const info = await stat(path);
+    return { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+const sameIdentity = (left: FileIdentity | null, right: FileIdentity | null): boolean =>
+  left !== null && right !== null && left.ino === right.ino && left.size === right.size && left.mtimeMs === right.mtimeMs;
 
 /** A timestamp safe in file names on every system. */
 export function fileStamp(date = new Date()): string {
@@ -61,22 +85,33 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /** Writes `bytes` to `path` through a temp file that is fsynced and renamed into place. */
-export async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeDurably(path: string, bytes: Uint8Array | string, options: { createFolder?: boolean } = {}): Promise<void> {
+  if (options.createFolder) await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.tmp`;
+  await writeSyncedTemp(temp, bytes);
+  await fsRename(temp, path);
+  await syncFolder(dirname(path));
+}
+
+/** Writes and fsyncs `temp`; a failed write (a full disk) removes what it left, so no half file stays behind. */
+async function writeSyncedTemp(temp: string, bytes: Uint8Array | string): Promise<void> {
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(bytes);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
-  await fsRename(temp, path);
-  await syncFolder(dirname(path));
+  await handle.close();
 }
 
 export class DurableJsonFile<T> implements Adapter<T> {
   private queue: Promise<void> = Promise.resolve();
   private readonly renameFile: (from: string, to: string) => Promise<void>;
+  /** The file as this adapter last read (and parsed) or wrote it; only that version may become the backup. */
+  private known: FileIdentity | null = null;
 
   constructor(
     readonly path: string,
@@ -107,7 +142,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
       return backup;
     }
     try {
-      return this.parseText(text);
+      const parsed = this.parseText(text);
+      this.known = await identityOf(this.path);
+      return parsed;
     } catch (error) {
       // Only a file that is not JSON or not in its format is damaged; any other error (a newer
       // format, a bug) leaves the file exactly as it is.
@@ -150,16 +187,36 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   private async writeNow(data: T, { keepBackup }: { keepBackup: boolean }): Promise<void> {
-    const handle = await open(this.tempPath, 'w');
-    try {
-      await handle.writeFile(JSON.stringify(data), 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (keepBackup && (await exists(this.path))) await this.renameWithRetry(this.path, this.backupPath);
+    await writeSyncedTemp(this.tempPath, JSON.stringify(data));
+    if (keepBackup) await this.rotateIntoBackup();
     await this.renameWithRetry(this.tempPath, this.path);
     await syncFolder(dirname(this.path));
+    this.known = await identityOf(this.path);
+  }
+
+  /**
+   * Makes the file on disk the backup, but only if it is the version this adapter read or wrote
+   * (and so parsed). A file changed behind the app's back is set aside instead, so the backup
+   * stays the last good copy and the bytes found are kept for a person to look at.
+   */
+  private async rotateIntoBackup(): Promise<void> {
+    const onDisk = await identityOf(this.path);
+    if (onDisk === null) return;
+    if (sameIdentity(onDisk, this.known)) {
+      await this.renameWithRetry(this.path, this.backupPath);
+      return;
+    }
+    let readable = true;
+    let reason = 'it was changed by another program';
+    try {
+      this.parseText(await readFile(this.path, 'utf8'));
+    } catch (error) {
+      readable = false;
+      reason = `it was damaged (${error instanceof Error ? error.message : String(error)})`;
+    }
+    const setAsideAs = `${this.path}.${readable ? 'outside' : 'corrupt'}-${fileStamp()}`;
+    await this.renameWithRetry(this.path, setAsideAs);
+    this.options.onChangedOutside?.({ file: this.path, setAsideAs, readable, reason });
   }
 
   private async renameWithRetry(from: string, to: string): Promise<void> {

@@ -14,7 +14,7 @@ const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'factmark-store-')
 async function storeWithReview(dataDir: string): Promise<{ store: LibraryStore; id: string }> {
   const store = await LibraryStore.open(dataDir);
   const review = await store.createReview({ title: 'مراجعة', sourceUrl: 'https://news.example/a', origin: { kind: 'paste' }, doc: ARTICLE });
-  await store.saveReview({ id: review.id, doc: ARTICLE, claims: [fullClaim(CLAIM_A), fullClaim(CLAIM_B, 'second')] });
+  await store.saveReview({ id: review.id, baseRevision: store.getReview(review.id).revision, doc: ARTICLE, claims: [fullClaim(CLAIM_A), fullClaim(CLAIM_B, 'second')] });
   return { store, id: review.id };
 }
 
@@ -37,7 +37,7 @@ describe('LibraryStore', () => {
     const dataDir = await tempDir();
     const { store, id } = await storeWithReview(dataDir);
     const detached = { ...fullClaim('claim-cccc-0003'), verdictId: null };
-    await store.saveReview({ id, doc: ARTICLE, claims: [fullClaim(CLAIM_A), detached] });
+    await store.saveReview({ id, baseRevision: store.getReview(id).revision, doc: ARTICLE, claims: [fullClaim(CLAIM_A), detached] });
     expect(store.listReviews()[0]).toMatchObject({ claimCount: 1, verdictCounts: { 'mostly-false': 1 } });
     await store.close();
   });
@@ -46,7 +46,7 @@ describe('LibraryStore', () => {
     const dataDir = await tempDir();
     const { store, id } = await storeWithReview(dataDir);
     const before = await readFile(join(dataDir, 'reviews', `${id}.json`));
-    await expect(store.saveReview({ id, doc: ARTICLE, claims: [{ ...fullClaim(CLAIM_A), verdictId: 'pants-on-fire' }] })).rejects.toThrow(/not on the scale.*True, Mostly true/);
+    await expect(store.saveReview({ id, baseRevision: store.getReview(id).revision, doc: ARTICLE, claims: [{ ...fullClaim(CLAIM_A), verdictId: 'pants-on-fire' }] })).rejects.toThrow(/not on the scale.*True, Mostly true/);
     expect(await readFile(join(dataDir, 'reviews', `${id}.json`))).toEqual(before);
     await store.close();
   });
@@ -70,7 +70,7 @@ describe('LibraryStore', () => {
     for (const damage of ['truncated', 'zeroed'] as const) {
       const dataDir = await tempDir();
       const { store, id } = await storeWithReview(dataDir);
-      await store.saveReview({ id, doc: ARTICLE, claims: [fullClaim(CLAIM_A, 'newest')] });
+      await store.saveReview({ id, baseRevision: store.getReview(id).revision, doc: ARTICLE, claims: [fullClaim(CLAIM_A, 'newest')] });
       await store.close();
       const file = join(dataDir, 'reviews', `${id}.json`);
       const good = await readFile(file);
@@ -115,24 +115,31 @@ describe('LibraryStore', () => {
     await store.close();
   });
 
-  it('upgrades a review of format 1 (before histories): it opens, and its claims get a history on the next save', async () => {
+  it('upgrades a review of format 1 (before histories): it opens without a write, its claims get a first event, and the next save stores it', async () => {
     const dataDir = await tempDir();
     const { store, id } = await storeWithReview(dataDir);
-    const { history: _history, reviewers: _reviewers, ...formatOne } = store.getReview(id);
+    const { history: _history, reviewers: _reviewers, revision: _revision, ...formatOne } = store.getReview(id);
     await store.close();
-    await writeFile(join(dataDir, 'reviews', `${id}.json`), JSON.stringify({ schemaVersion: 1, review: formatOne }));
+    const reviewFile = join(dataDir, 'reviews', `${id}.json`);
+    await writeFile(reviewFile, JSON.stringify({ schemaVersion: 1, review: formatOne }));
     await writeFile(join(dataDir, 'library.json'), JSON.stringify({ schemaVersion: 1, scales: JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')).scales }));
+    const before = await readFile(reviewFile);
     const reopened = await LibraryStore.open(dataDir);
-    expect(reopened.getReview(id)).toMatchObject({ history: [], reviewers: [] });
-    expect(reopened.reviewer().id).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+    expect(await readFile(reviewFile)).toEqual(before);
     const claims = reopened.getReview(id).claims;
-    await reopened.saveReview({ id, doc: ARTICLE, claims: claims.map((claim, index) => (index === 0 ? { ...claim, rationale: 'Checked again', updatedAt: '2026-05-01T00:00:00.000Z' } : claim)) });
+    // Every claim has its `created` event, named and dated the same whenever it is made.
+    const backfilled = reopened.getReview(id).history;
+    expect(backfilled.map((event) => [event.kind, event.claimId, event.at])).toEqual(claims.map((claim) => ['created', claim.id, claim.createdAt]));
+    expect(reopened.reviewer().id).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+    await reopened.saveReview({ id, baseRevision: reopened.getReview(id).revision, doc: ARTICLE, claims: claims.map((claim, index) => (index === 0 ? { ...claim, rationale: 'Checked again', updatedAt: '2026-05-01T00:00:00.000Z' } : claim)) });
     const upgraded = reopened.getReview(id);
-    expect(upgraded.history.map((event) => [event.kind, event.claimId])).toEqual([['created', claims[0]?.id]]);
-    expect(upgraded.history[0]?.set.rationale).toBe('Checked again');
-    expect(reopened.withFullHistory(upgraded).history).toHaveLength(2);
+    expect(upgraded.history.map((event) => event.kind)).toEqual(['created', 'created', 'edited']);
+    expect(upgraded.history[2]?.set).toEqual({ rationale: 'Checked again' });
     await reopened.close();
-    expect(JSON.parse(await readFile(join(dataDir, 'reviews', `${id}.json`), 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(reviewFile, 'utf8')).schemaVersion).toBe(2);
+    const again = await LibraryStore.open(dataDir);
+    expect(again.getReview(id).history.map((event) => event.id)).toEqual(upgraded.history.map((event) => event.id));
+    await again.close();
   });
 
   it('refuses files from a newer Factmark without changing a byte', async () => {

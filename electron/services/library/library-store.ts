@@ -3,26 +3,32 @@
  * each review. One LibraryStore owns a data folder (see folder-lock) with exactly one lowdb
  * instance and one adapter per file, so no two writers ever race on a file.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Notice } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
-import { claimQuotes, readArticleText, type ClaimSpan } from '../../../shared/article/claim-spans';
-import type { ArticleDoc } from '../../../shared/model/article-doc';
+import { claimQuotes, readArticleText, walkArticleText, type ClaimSpan } from '../../../shared/article/claim-spans';
+import { removeClaimMarks } from '../../../shared/article/mark-text-range';
+import { ArticleDoc } from '../../../shared/model/article-doc';
 import type { Claim } from '../../../shared/model/claim';
 import { Id } from '../../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publisher } from '../../../shared/model/publisher';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
 import type { Reviewer } from '../../../shared/model/reviewer';
 import { backfillHistory, recordEdits } from '../../../shared/history/record-edits';
+import type { ClaimEvent } from '../../../shared/model/claim-history';
 import { SCHEMA_VERSION, UNRATED, type LibraryFile, type Review, type ReviewFile, type ReviewOrigin, type ReviewSummary } from '../../../shared/model/review';
-import { DurableJsonFile, fileStamp, writeDurably, type RecoveryReport } from './durable-json-file';
+import { DurableJsonFile, fileStamp, writeDurably, type OutsideChangeReport, type RecoveryReport } from './durable-json-file';
 import { acquireFolderLock, type FolderLock } from './folder-lock';
 import { migrateLibraryFile, migrateReviewFile } from './migrate';
+import { assertStorable } from './storable-review';
+import { explainWriteFailure } from './write-failure';
 
 const REVIEW_FILE = /^([A-Za-z0-9_-]{8,64})\.json(\.bak)?$/;
+/** In originals/<review id>/: the article as it was when the review was made. */
+const ORIGINAL_ARTICLE_FILE = 'imported-article.json';
 
 export interface LibraryStoreOptions {
   now?: () => Date;
@@ -38,6 +44,39 @@ export interface NewReviewInput {
   publishedAt?: string;
   /** The imported file itself, kept in originals/<review id>/ so the review can be traced to it. */
   original?: { fileName: string; bytes: Uint8Array };
+}
+
+/** A save of the review desk, as the API contract parsed it. */
+export interface SaveReviewInput {
+  id: string;
+  /** The revision the saving window last read or wrote; an older one means another window saved meanwhile. */
+  baseRevision: number;
+  doc: ArticleDoc;
+  claims: Claim[];
+  /**
+   * A merge the window made with another window's work and has not stored yet: the history events
+   * it recorded, and the claims as the merge left them; later edits are recorded against those.
+   */
+  merged?: { events: ClaimEvent[]; claims: Claim[] };
+}
+
+/** What a save changed, so the window can keep an exact copy of what is stored. */
+export interface SaveReviewResult {
+  updatedAt: string;
+  revision: number;
+  /** Events this save added or amended. */
+  events: ClaimEvent[];
+  /** Events this save removed (a claim nobody else had seen, deleted). */
+  removedEventIds: string[];
+}
+
+function outsideChangeNotice(report: OutsideChangeReport): Notice {
+  const name = basename(report.file);
+  return {
+    id: `outside:${report.setAsideAs}`,
+    level: 'warning',
+    message: `The file ${name} was changed on disk while Factmark had it open: ${report.reason}. Factmark kept its own version and set what it found aside as ${basename(report.setAsideAs)} in the data folder, so nothing is lost.`,
+  };
 }
 
 function recoveryNotice(report: RecoveryReport): Notice {
@@ -69,6 +108,15 @@ export function summarize(review: Review, spans: readonly ClaimSpan[] = readArti
 export class LibraryStore {
   private readonly reviews = new Map<string, Low<ReviewFile>>();
   private readonly summaries = new Map<string, ReviewSummary>();
+  /** Plain text of each review's article as last stored, to notice when a save changes the words. */
+  private readonly texts = new Map<string, string>();
+  /**
+   * Per review, the time up to which its history has been read by a window: events up to then are
+   * never amended, so another window's later changes always follow them as new events. Everything
+   * on disk when the library opens counts as read (a window may have had it open before a restart).
+   */
+  private readonly sealedUntil = new Map<string, string>();
+  private readonly openedAt: string;
   private pendingNotices: Notice[] = [];
   private closed = false;
 
@@ -78,7 +126,17 @@ export class LibraryStore {
     private readonly library: Low<LibraryFile>,
     private readonly now: () => Date,
     private readonly newId: () => string,
-  ) {}
+  ) {
+    this.openedAt = now().toISOString();
+  }
+
+  private readonly onChangedOutside = (report: OutsideChangeReport): void => {
+    this.pendingNotices.push(outsideChangeNotice(report));
+  };
+
+  private adapterFor(id: string, onRecovered?: (report: RecoveryReport) => void): DurableJsonFile<ReviewFile> {
+    return new DurableJsonFile<ReviewFile>(this.reviewPath(id), { parse: migrateReviewFile, onRecovered, onChangedOutside: this.onChangedOutside });
+  }
 
   /** Opens (creating if needed) the data folder, taking its lock. */
   static async open(dataDir: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
@@ -87,16 +145,16 @@ export class LibraryStore {
     try {
       const notices: Notice[] = [];
       const onRecovered = (report: RecoveryReport): void => void notices.push(recoveryNotice(report));
-      const library = new Low<LibraryFile>(new DurableJsonFile(join(dataDir, 'library.json'), { parse: migrateLibraryFile, onRecovered }), {
-        schemaVersion: SCHEMA_VERSION,
-        scales: [DEFAULT_SCALE],
-        publisher: EMPTY_PUBLISHER,
-      });
-      await library.read();
-      const store = new LibraryStore(dataDir, lock, library, options.now ?? (() => new Date()), options.newId ?? randomUUID);
-      if (library.data.scales.length === 0) library.data.scales = [DEFAULT_SCALE];
-      if (!library.data.reviewer) library.data.reviewer = { id: store.newId(), name: '' };
-      await library.write();
+      const onChangedOutside = (report: OutsideChangeReport): void => void store?.onChangedOutside(report);
+      const libraryFile = new DurableJsonFile<LibraryFile>(join(dataDir, 'library.json'), { parse: migrateLibraryFile, onRecovered, onChangedOutside });
+      const stored = await libraryFile.read();
+      const library = new Low<LibraryFile>(libraryFile, stored ?? { schemaVersion: SCHEMA_VERSION, scales: [DEFAULT_SCALE], publisher: EMPTY_PUBLISHER });
+      const store: LibraryStore = new LibraryStore(dataDir, lock, library, options.now ?? (() => new Date()), options.newId ?? randomUUID);
+      // Opening writes nothing unless the library is new or lacks what every library has.
+      if (!stored || !library.data.reviewer) {
+        library.data = { ...library.data, reviewer: library.data.reviewer ?? { id: store.newId(), name: '' } };
+        await store.writeLibrary();
+      }
       await store.loadReviews(onRecovered);
       store.pendingNotices = [...notices, ...store.pendingNotices];
       return store;
@@ -114,7 +172,7 @@ export class LibraryStore {
     const names = await readdir(join(this.dataDir, 'reviews'));
     const ids = new Set(names.map((name) => REVIEW_FILE.exec(name)?.[1]).filter((id): id is string => id !== undefined));
     for (const id of ids) {
-      const adapter = new DurableJsonFile<ReviewFile>(this.reviewPath(id), { parse: migrateReviewFile, onRecovered });
+      const adapter = this.adapterFor(id, onRecovered);
       let data: ReviewFile | null;
       try {
         data = await adapter.read();
@@ -128,8 +186,20 @@ export class LibraryStore {
         this.pendingNotices.push({ id: `mismatch:${id}`, level: 'warning', message: `reviews/${id}.json holds a review with another id; it was left alone.` });
         continue;
       }
-      this.reviews.set(id, new Low(adapter, data));
+      // Claims from before histories were kept get their first event now, in memory only (written
+      // with the next save), so every window merges against the same events.
+      this.reviews.set(id, new Low(adapter, { ...data, review: this.withFullHistory(data.review) }));
       this.summaries.set(id, summarize(data.review));
+      this.sealedUntil.set(id, this.openedAt);
+    }
+  }
+
+  /** Writes library.json; a failure says why in the reviewer's words. */
+  private async writeLibrary(): Promise<void> {
+    try {
+      await this.library.write();
+    } catch (error) {
+      throw explainWriteFailure(error, this.dataDir);
     }
   }
 
@@ -168,8 +238,12 @@ export class LibraryStore {
 
   async setPublisher(publisher: Publisher): Promise<Publisher> {
     this.ensureOpen();
-    this.library.data = { ...this.library.data, publisher };
-    await this.library.write();
+    const previous = this.library.data;
+    this.library.data = { ...previous, publisher };
+    await this.writeLibrary().catch((error: unknown) => {
+      this.library.data = previous;
+      throw error;
+    });
     return publisher;
   }
 
@@ -181,8 +255,12 @@ export class LibraryStore {
   async setReviewerName(name: string): Promise<Reviewer> {
     this.ensureOpen();
     const reviewer = { ...this.reviewer(), name };
-    this.library.data = { ...this.library.data, reviewer };
-    await this.library.write();
+    const previous = this.library.data;
+    this.library.data = { ...previous, reviewer };
+    await this.writeLibrary().catch((error: unknown) => {
+      this.library.data = previous;
+      throw error;
+    });
     return reviewer;
   }
 
@@ -192,12 +270,24 @@ export class LibraryStore {
     return [...reviewers.filter((reviewer) => reviewer.id !== self.id), self];
   }
 
-  /** `review` with a `created` event for each claim that has none (reviews from before histories were kept). */
+  /**
+   * `review` with a `created` event for each claim that has none (reviews from before histories
+   * were kept). The event is named after the review and claim and dated when the claim was made,
+   * so it is the same event however often (and in whichever process) it is made.
+   */
   withFullHistory(review: Review): Review {
-    // Most reviews need nothing backfilled: read the article only when a claim asks for its words.
-    let quotes: Map<string, string> | undefined;
-    const history = backfillHistory({ history: review.history, claims: review.claims, author: this.reviewer().id, now: this.now(), newId: this.newId, quoteOf: (claimId) => (quotes ??= claimQuotes(review.doc)).get(claimId) });
-    return history.length === review.history.length ? review : { ...review, history, reviewers: this.withSelf(review.reviewers) };
+    const known = new Set(review.history.map((event) => event.claimId));
+    if (review.claims.every((claim) => known.has(claim.id))) return review;
+    // Read the article only when a claim needs its words.
+    const quotes = claimQuotes(review.doc);
+    const history = backfillHistory({
+      history: review.history,
+      claims: review.claims,
+      author: this.reviewer().id,
+      eventIdOf: (claimId) => `backfill-${createHash('sha256').update(`${review.id}\u0000${claimId}`).digest('base64url').slice(0, 40)}`,
+      quoteOf: (claimId) => quotes.get(claimId),
+    });
+    return { ...review, history, reviewers: this.withSelf(review.reviewers) };
   }
 
   /** Every review, most recently changed first. */
@@ -206,8 +296,40 @@ export class LibraryStore {
     return [...this.summaries.values()].sort((left, right) => right.updatedAt.localeCompare(left.updatedAt));
   }
 
+  /** The review as stored, for the services' own use. */
   getReview(id: string): Review {
     return this.db(id).data.review;
+  }
+
+  /**
+   * The review as stored, for a window to show: its history is sealed from now on, so whatever
+   * that window saves later follows these events instead of being folded into one of them.
+   */
+  readReview(id: string): Review {
+    const review = this.getReview(id);
+    this.sealedUntil.set(id, this.now().toISOString());
+    return review;
+  }
+
+  /** The revision and time of the review's last write, for windows watching for changes made elsewhere. */
+  reviewRevision(id: string): { revision: number; updatedAt: string } {
+    const { revision, updatedAt } = this.getReview(id);
+    return { revision, updatedAt };
+  }
+
+  /** The article as it was when the review was made, or null for reviews made before it was kept. */
+  async originalArticle(id: string): Promise<ArticleDoc | null> {
+    this.db(id);
+    try {
+      const parsed = ArticleDoc.safeParse(JSON.parse(await readFile(this.originalArticlePath(id), 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private originalArticlePath(id: string): string {
+    return join(this.dataDir, 'originals', id, ORIGINAL_ARTICLE_FILE);
   }
 
   async createReview(input: NewReviewInput): Promise<Review> {
@@ -228,74 +350,169 @@ export class LibraryStore {
       claims: [],
       history: [],
       reviewers: [],
+      revision: 1,
     };
+    assertStorable(review);
     const originalFolder = join(this.dataDir, 'originals', id);
-    if (input.original) {
-      await mkdir(originalFolder, { recursive: true });
-      // The file name is the user's; keep only its last part and characters safe on every system.
-      const safeName = [...basename(input.original.fileName)].map((character) => (/[\\/:*?"<>|]/.test(character) || character.charCodeAt(0) < 32 ? '_' : character)).join('').slice(0, 200) || 'original';
-      await writeDurably(join(originalFolder, safeName), input.original.bytes);
-    }
-    const db = new Low<ReviewFile>(new DurableJsonFile(this.reviewPath(id), { parse: migrateReviewFile }), { schemaVersion: SCHEMA_VERSION, review });
     try {
-      await db.write();
+      await mkdir(originalFolder, { recursive: true });
+      if (input.original) {
+        // The file name is the user's; keep only its last part and characters safe on every system.
+        const safeName = [...basename(input.original.fileName)].map((character) => (/[\\/:*?"<>|]/.test(character) || character.charCodeAt(0) < 32 ? '_' : character)).join('').slice(0, 200) || 'original';
+        await writeDurably(join(originalFolder, safeName === ORIGINAL_ARTICLE_FILE ? `_${safeName}` : safeName), input.original.bytes);
+      }
+      // The article as imported, so the reviewer can later see every change made to its words.
+      await writeDurably(this.originalArticlePath(id), JSON.stringify(input.doc));
+      await this.addReviewFile(review);
     } catch (error) {
-      await rm(originalFolder, { recursive: true, force: true });
-      throw error;
+      await rm(originalFolder, { recursive: true, force: true }).catch(() => undefined);
+      throw explainWriteFailure(error, this.dataDir);
     }
-    this.reviews.set(id, db);
-    this.summaries.set(id, summarize(review));
     return review;
   }
 
-  /** Stores the article and claims; resolves once they are durably on disk. */
-  async saveReview(input: { id: string; doc: ArticleDoc; claims: Claim[] }): Promise<{ updatedAt: string }> {
-    const db = this.db(input.id);
-    const scale = this.scaleOf(db.data.review);
-    const known = new Set(scale.verdicts.map((verdict) => verdict.id));
-    const unknown = input.claims.find((claim) => claim.verdictId !== null && !known.has(claim.verdictId));
-    if (unknown) {
-      throw new ApiError('invalid-input', `The verdict "${unknown.verdictId}" is not on the scale ${scale.name}. Choose one of: ${scale.verdicts.map((verdict) => verdict.label).join(', ')}.`);
-    }
-    if (new Set(input.claims.map((claim) => claim.id)).size !== input.claims.length) {
-      throw new ApiError('invalid-input', 'Two claims share one id; nothing was saved.');
-    }
-    const now = this.now();
-    const previous = db.data.review;
-    // One walk of the article serves the history's quotes and the library's counts.
-    const { spans } = readArticleText(input.doc);
-    const quotes = new Map(spans.map((span) => [span.claimId, span.quote]));
-    const history = recordEdits({
-      history: previous.history,
-      before: previous.claims,
-      after: input.claims,
-      author: this.reviewer().id,
-      now,
-      newId: this.newId,
-      sharedAt: previous.sharedAt,
-      quoteOf: (claimId) => quotes.get(claimId),
-    });
-    const historyChanged = history.length !== previous.history.length || history.some((event, index) => event !== previous.history[index]);
-    const reviewers = historyChanged ? this.withSelf(previous.reviewers) : previous.reviewers;
-    const updatedAt = now.toISOString();
-    return this.writeReview({ ...previous, doc: input.doc, claims: input.claims, history, reviewers, updatedAt }, spans).then(() => ({ updatedAt }));
-  }
-
-  /** Writes `review` as it is (a merge result, a shared review opened here); adds it when new. */
-  async putReview(review: Review): Promise<void> {
-    this.ensureOpen();
-    if (this.reviews.has(review.id)) return this.writeReview(review);
-    const db = new Low<ReviewFile>(new DurableJsonFile(this.reviewPath(review.id), { parse: migrateReviewFile }), { schemaVersion: SCHEMA_VERSION, review });
+  /** Writes a review new to this library and starts keeping it. */
+  private async addReviewFile(review: Review): Promise<void> {
+    const db = new Low<ReviewFile>(this.adapterFor(review.id), { schemaVersion: SCHEMA_VERSION, review });
     await db.write();
     this.reviews.set(review.id, db);
     this.summaries.set(review.id, summarize(review));
   }
 
-  private async writeReview(review: Review, spans?: readonly ClaimSpan[]): Promise<void> {
+  /**
+   * Stores a save of the review desk (parsed by the API contract) once it is durably on disk.
+   * A save based on an older revision than the stored one is refused with a `conflict` error:
+   * another window saved meanwhile, and the saving window must merge before saving again.
+   */
+  async saveReview(input: SaveReviewInput): Promise<SaveReviewResult> {
+    const db = this.db(input.id);
+    const previous = db.data.review;
+    if (input.baseRevision !== previous.revision) {
+      throw new ApiError('conflict', `This review was changed in another window or by the command line (revision ${previous.revision}; this window had ${input.baseRevision}). Nothing was overwritten; the changes are being merged.`);
+    }
+    this.checkVerdicts(previous, input.claims);
+    let base = previous;
+    if (input.merged) {
+      const known = new Set(previous.history.map((event) => event.id));
+      if (input.merged.events.some((event) => known.has(event.id)) || new Set(input.merged.events.map((event) => event.id)).size !== input.merged.events.length) {
+        throw new ApiError('invalid-input', 'A merged save repeated history events; nothing was saved. Reload the review.');
+      }
+      base = { ...previous, claims: input.merged.claims, history: [...previous.history, ...input.merged.events] };
+    }
+    const next = await this.recordAndCommit(base, input.doc, input.claims, { contractParsed: true, previous });
+    // What changed in the history, for the window's copy: new or amended events are new objects.
+    const kept = new Set<ClaimEvent>(previous.history);
+    const stillThere = new Set(next.history.map((event) => event.id));
+    return {
+      updatedAt: next.updatedAt,
+      revision: next.revision,
+      events: next.history.filter((event) => !kept.has(event)),
+      removedEventIds: previous.history.filter((event) => !stillThere.has(event.id)).map((event) => event.id),
+    };
+  }
+
+  /** Changes the article and claims of the stored review as a service decided (e.g. claims added from the command line). */
+  async updateReview(id: string, change: (review: Review) => { doc: ArticleDoc; claims: Claim[] }): Promise<Review> {
+    const previous = this.getReview(id);
+    const { doc, claims } = change(previous);
+    this.checkVerdicts(previous, claims);
+    return this.recordAndCommit(previous, doc, claims, { contractParsed: false });
+  }
+
+  private checkVerdicts(review: Review, claims: readonly Claim[]): void {
+    const scale = this.scaleOf(review);
+    const known = new Set(scale.verdicts.map((verdict) => verdict.id));
+    const unknown = claims.find((claim) => claim.verdictId !== null && !known.has(claim.verdictId));
+    if (unknown) {
+      throw new ApiError('invalid-input', `The verdict "${unknown.verdictId}" is not on the scale ${scale.name}. Choose one of: ${scale.verdicts.map((verdict) => verdict.label).join(', ')}.`);
+    }
+    if (new Set(claims.map((claim) => claim.id)).size !== claims.length) {
+      throw new ApiError('invalid-input', 'Two claims share one id; nothing was saved.');
+    }
+  }
+
+  /**
+   * Records the claims' changes since `base` in the history (amending only unsealed events) and
+   * writes the result over `options.previous` (the stored version; `base` unless a merge came first).
+   */
+  private async recordAndCommit(base: Review, doc: ArticleDoc, claims: Claim[], options: { contractParsed: boolean; previous?: Review }): Promise<Review> {
+    const previous = options.previous ?? base;
+    const now = this.now();
+    // One walk of the article serves the history's quotes, the library's counts and the text check.
+    const article = readArticleText(doc);
+    const quotes = new Map(article.spans.map((span) => [span.claimId, span.quote]));
+    const sealedUntil = [previous.sharedAt ?? '', this.sealedUntil.get(previous.id) ?? ''].sort().at(-1);
+    const history = recordEdits({
+      history: base.history,
+      before: base.claims,
+      after: claims,
+      author: this.reviewer().id,
+      now,
+      newId: this.newId,
+      ...(sealedUntil ? { sealedUntil } : {}),
+      quoteOf: (claimId) => quotes.get(claimId),
+    });
+    const historyChanged = history.length !== previous.history.length || history.some((event, index) => event !== previous.history[index]);
+    const reviewers = historyChanged ? this.withSelf(previous.reviewers) : previous.reviewers;
+    return this.commit({ ...previous, doc, claims, history, reviewers, updatedAt: now.toISOString() }, { previous, contractParsed: options.contractParsed, article });
+  }
+
+  /**
+   * The one way a stored review changes: checked against the limits the loader enforces, given the
+   * next revision, marked when its words changed, written durably, then kept in memory.
+   */
+  private async commit(review: Review, options: { previous: Review; contractParsed?: boolean; article?: ReturnType<typeof readArticleText> }): Promise<Review> {
+    const { previous } = options;
     const db = this.db(review.id);
-    db.data = { schemaVersion: SCHEMA_VERSION, review };
-    await db.write();
-    this.summaries.set(review.id, summarize(review, spans));
+    const article = options.article ?? (review.doc === previous.doc ? undefined : readArticleText(review.doc));
+    const previousText = article ? (this.texts.get(review.id) ?? walkArticleText(previous.doc)) : undefined;
+    const textEdited = article !== undefined && article.text !== previousText;
+    const next: Review = { ...review, revision: previous.revision + 1, ...(textEdited ? { textEditedAt: review.updatedAt } : {}) };
+    assertStorable(next, { previous, ...(options.contractParsed ? { contractParsed: true } : {}) });
+    db.data = { schemaVersion: SCHEMA_VERSION, review: next };
+    try {
+      await db.write();
+    } catch (error) {
+      // The file on disk is the last good version; memory goes back to it, and the caller keeps its work.
+      db.data = { schemaVersion: SCHEMA_VERSION, review: previous };
+      throw explainWriteFailure(error, this.dataDir);
+    }
+    if (article) this.texts.set(review.id, article.text);
+    this.summaries.set(review.id, summarize(next, article?.spans));
+    return next;
+  }
+
+  /** Writes `review` as a service made it (a merge result, a shared review opened here); adds it when new. */
+  async putReview(review: Review): Promise<Review> {
+    this.ensureOpen();
+    const stored = this.reviews.get(review.id);
+    if (stored) return this.commit(review, { previous: stored.data.review });
+    const added: Review = { ...review, revision: 1 };
+    assertStorable(added);
+    try {
+      await writeDurably(this.originalArticlePath(review.id), JSON.stringify(removeClaimMarks(review.doc)), { createFolder: true });
+      await this.addReviewFile(added);
+    } catch (error) {
+      throw explainWriteFailure(error, this.dataDir);
+    }
+    return added;
+  }
+
+  /** A copy of review `id` as stored, under a new id and `title`; the copy's history starts afresh. */
+  async duplicateReview(id: string, title: string): Promise<ReviewSummary> {
+    const source = this.getReview(id);
+    const stamp = this.now().toISOString();
+    const copy: Review = { ...source, id: this.newId(), title, createdAt: stamp, updatedAt: stamp, history: [], reviewers: [], revision: 1 };
+    delete copy.sharedAt;
+    const withHistory = this.withFullHistory(copy);
+    assertStorable(withHistory);
+    try {
+      await writeDurably(this.originalArticlePath(withHistory.id), JSON.stringify(removeClaimMarks(source.doc)), { createFolder: true });
+      await this.addReviewFile(withHistory);
+    } catch (error) {
+      throw explainWriteFailure(error, this.dataDir);
+    }
+    return summarize(withHistory);
   }
 
   /** True when the library holds a review with this id. */
@@ -307,19 +524,20 @@ export class LibraryStore {
   async adoptScale(scale: RatingScale): Promise<RatingScale> {
     const known = this.scales().find((candidate) => candidate.id === scale.id);
     if (known) return known;
-    this.library.data = { ...this.library.data, scales: [...this.scales(), scale] };
-    await this.library.write();
+    const previous = this.library.data;
+    this.library.data = { ...previous, scales: [...this.scales(), scale] };
+    await this.writeLibrary().catch((error: unknown) => {
+      this.library.data = previous;
+      throw error;
+    });
     return scale;
   }
 
   async updateMeta(input: { id: string; title: string; sourceUrl: string }): Promise<ReviewSummary> {
-    const db = this.db(input.id);
-    const review: Review = { ...db.data.review, title: input.title, sourceUrl: input.sourceUrl, updatedAt: this.now().toISOString() };
-    db.data = { schemaVersion: SCHEMA_VERSION, review };
-    await db.write();
-    const summary = summarize(review);
-    this.summaries.set(review.id, summary);
-    return summary;
+    const previous = this.getReview(input.id);
+    if (previous.title === input.title && previous.sourceUrl === input.sourceUrl) return summarize(previous);
+    const next = await this.commit({ ...previous, title: input.title, sourceUrl: input.sourceUrl, updatedAt: this.now().toISOString() }, { previous });
+    return summarize(next);
   }
 
   /**
@@ -329,17 +547,22 @@ export class LibraryStore {
   async deleteReview(id: string, options: { keepInTrash: boolean } = { keepInTrash: true }): Promise<void> {
     const db = this.db(id);
     await (db.adapter as DurableJsonFile<ReviewFile>).settled();
-    if (options.keepInTrash) {
-      const trash = join(this.dataDir, 'trash');
-      await mkdir(trash, { recursive: true });
-      await rename(this.reviewPath(id), join(trash, `${id}-${fileStamp(this.now())}.json`));
-    } else {
-      await rm(this.reviewPath(id), { force: true });
-      await rm(join(this.dataDir, 'originals', id), { recursive: true, force: true });
+    try {
+      if (options.keepInTrash) {
+        const trash = join(this.dataDir, 'trash');
+        await mkdir(trash, { recursive: true });
+        await rename(this.reviewPath(id), join(trash, `${id}-${fileStamp(this.now())}.json`));
+      } else {
+        await rm(this.reviewPath(id), { force: true });
+        await rm(join(this.dataDir, 'originals', id), { recursive: true, force: true });
+      }
+      await rm(`${this.reviewPath(id)}.bak`, { force: true });
+    } catch (error) {
+      throw explainWriteFailure(error, this.dataDir);
     }
-    await rm(`${this.reviewPath(id)}.bak`, { force: true });
     this.reviews.delete(id);
     this.summaries.delete(id);
+    this.texts.delete(id);
   }
 
   /** Resolves once every write asked for so far is on disk. */

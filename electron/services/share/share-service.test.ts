@@ -48,7 +48,7 @@ describe('share files between two libraries', () => {
     bob = await openLibrary();
     await ana.call('settings:setReviewer', { name: 'Ana' });
     await bob.call('settings:setReviewer', { name: 'Bob' });
-    const review = await ana.call('review:create', { title: 'Jobs', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: ARTICLE } });
+    const { review } = await ana.call('review:create', { title: 'Jobs', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: ARTICLE } });
     reviewId = review.id;
     await ana.call('review:annotate', { id: reviewId, claims: [{ quote: 'unemployment fell by 20 percent', verdict: 'False' }, { quote: 'Crime rose 5 percent' }] });
     shared = await ana.call('share:create', { id: reviewId });
@@ -67,11 +67,11 @@ describe('share files between two libraries', () => {
     const bobs = await bob.call('review:get', { id: reviewId });
     const edited = { ...bobs.doc, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Editor’s note: figures updated on Tuesday.' }] }, ...(bobs.doc.content ?? [])] };
     const [jobs, crime] = bobs.claims;
-    await bob.call('review:save', { id: reviewId, doc: edited, claims: [{ ...jobs!, verdictId: 'mostly-false', updatedAt: new Date().toISOString() }, { ...crime!, rationale: 'Police figures', updatedAt: new Date().toISOString() }] });
+    await bob.call('review:save', { id: reviewId, baseRevision: bobs.revision, doc: edited, claims: [{ ...jobs!, verdictId: 'mostly-false', updatedAt: new Date().toISOString() }, { ...crime!, rationale: 'Police figures', updatedAt: new Date().toISOString() }] });
     await bob.call('review:annotate', { id: reviewId, claims: [{ quote: 'The budget is 3 billion', verdict: 'True' }] });
     // Meanwhile Ana rates the first claim herself.
     const anas = await ana.call('review:get', { id: reviewId });
-    await ana.call('review:save', { id: reviewId, doc: anas.doc, claims: anas.claims.map((claim) => (claim.id === jobs!.id ? { ...claim, verdictId: 'true', rationale: 'ONS data', updatedAt: new Date().toISOString() } : claim)) });
+    await ana.call('review:save', { id: reviewId, baseRevision: anas.revision, doc: anas.doc, claims: anas.claims.map((claim) => (claim.id === jobs!.id ? { ...claim, verdictId: 'true', rationale: 'ONS data', updatedAt: new Date().toISOString() } : claim)) });
 
     const back = await bob.call('share:create', { id: reviewId });
     const preview = await ana.call('share:open', { fileName: 'bob.factmark', base64: back.base64, preview: true });
@@ -124,7 +124,7 @@ describe('share files between two libraries', () => {
   });
 
   it('refuses a share file of another review when merging into this one', async () => {
-    const other = await bob.call('review:create', { title: 'Other', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: 'Other words.' } });
+    const { review: other } = await bob.call('review:create', { title: 'Other', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: 'Other words.' } });
     await expect(bob.call('share:open', { fileName: 'jobs.factmark', base64: shared.base64, expectReviewId: other.id })).rejects.toThrow(/holds another review \("Jobs"\)/);
   });
 

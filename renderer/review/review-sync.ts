@@ -1,0 +1,291 @@
+/**
+ * Keeps the open review and the data folder in step. Changes are saved after a short pause, and
+ * at least every MAX_SAVE_WAIT_MS while they keep coming. Every save names the revision it was
+ * based on; when another window (or the command line) saved meanwhile, this window merges its
+ * work with theirs claim by claim (see merge-window-work) and saves the merge: never
+ * last-writer-wins. A failed save is said at once, retried with back-off, and the unsaved work is
+ * kept in a recovery copy until it is on disk.
+ */
+import type { Editor } from '@tiptap/react';
+import type { ArticleDoc } from '../../shared/model/article-doc';
+import type { ClaimEvent } from '../../shared/model/claim-history';
+import type { Review } from '../../shared/model/review';
+import { mergeWindowWork, type MergedWindowWork, type WindowWork } from '../../shared/review-sync/merge-window-work';
+import { ApiError } from '../../shared/api/envelope';
+import { api, errorMessage } from '../api/client';
+import { applyStoredDoc } from '../editor/apply-stored-doc';
+import { readClaimPlacements } from '../editor/claim-placements';
+import { dropRecoveryCopy, keepRecoveryCopy, recoveryKey, type RecoveryCopy } from './recovery-copies';
+import { claimsToPersist, useReviewStore } from './review-store';
+
+/** How long typing must pause before a save starts. */
+export const SAVE_DELAY_MS = 700;
+/** Changes never wait longer than this to be saved, however long the typing goes on. */
+export const MAX_SAVE_WAIT_MS = 5_000;
+/** Waits between attempts after a failed save: quick at first, then every half minute. */
+const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+/** A recovery copy is refreshed at most this often while saving keeps failing. */
+const RECOVERY_COPY_INTERVAL_MS = 5_000;
+/** Merges in a row before giving up for now (another window saving non-stop). */
+const MAX_MERGE_ROUNDS = 5;
+
+export interface ReviewSyncOptions {
+  review: Review;
+  getEditor: () => Editor | null;
+  /** Tells the reviewer something (a merge happened, a copy was kept). */
+  onMessage: (message: string) => void;
+}
+
+/** Plural-aware count, as messages say it. */
+function claimsCount(count: number): string {
+  return `${count} ${count === 1 ? 'claim' : 'claims'}`;
+}
+
+function describeMerge(merged: MergedWindowWork): string {
+  const { report } = merged;
+  const parts = [
+    report.added.length > 0 ? `${claimsCount(report.added.length)} added` : '',
+    report.updated.length > 0 ? `${claimsCount(report.updated.length)} updated` : '',
+    report.deleted.length > 0 ? `${claimsCount(report.deleted.length)} deleted` : '',
+    report.conflicts.length > 0 ? `${claimsCount(report.conflicts.length)} changed differently on both sides (see Needs attention)` : '',
+  ].filter(Boolean);
+  return `This review was also changed elsewhere; your work and theirs were merged${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`;
+}
+
+export class ReviewSync {
+  /** The review as this window believes it is stored, plus events of a merge not stored yet. */
+  private base: Review;
+  /** Events in `base.history` that are not on disk yet (from a merge), with the claims the merge left. */
+  private unsent: { events: ClaimEvent[]; claims: Review['claims'] } | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstUnsavedAt: number | null = null;
+  private inFlight: Promise<void> | undefined;
+  private savedChange = 0;
+  private failures = 0;
+  private lastCopyAt = 0;
+  private author: Promise<string> | undefined;
+  private disposed = false;
+  /** Names this window's recovery copy, apart from copies other windows (or earlier visits) kept. */
+  readonly windowId = crypto.randomUUID();
+  private keptCopy = false;
+
+  constructor(private readonly options: ReviewSyncOptions) {
+    this.base = options.review;
+  }
+
+  get reviewId(): string {
+    return this.base.id;
+  }
+
+  /** The stored revision this window's work builds on. */
+  get revision(): number {
+    return this.base.revision;
+  }
+
+  /** True while something this window holds is not yet on disk. */
+  isDirty(): boolean {
+    return useReviewStore.getState().changeCount !== this.savedChange || this.unsent !== null || this.inFlight !== undefined;
+  }
+
+  /** Call after every change; the save happens once changes pause, or after MAX_SAVE_WAIT_MS at the latest. */
+  schedule(): void {
+    if (this.disposed) return;
+    const store = useReviewStore.getState();
+    const now = Date.now();
+    this.firstUnsavedAt ??= now;
+    // One state change when work becomes unsaved, not one per keystroke; a failure stays shown.
+    if (store.saveState.kind === 'saved') store.setSaveState({ kind: 'pending' });
+    if (store.saveState.kind === 'failed') {
+      if (now - this.lastCopyAt > RECOVERY_COPY_INTERVAL_MS) void this.keepCopy(store.saveState.message);
+      if (store.saveState.retryAt !== null) return; // the retry already planned will take this change too
+    }
+    clearTimeout(this.timer);
+    const delay = Math.min(SAVE_DELAY_MS, Math.max(0, this.firstUnsavedAt + MAX_SAVE_WAIT_MS - now));
+    this.timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  /** Saves now whatever is pending; resolves true once everything is on disk, false if saving failed. */
+  async flush(): Promise<boolean> {
+    clearTimeout(this.timer);
+    while (this.inFlight) await this.inFlight;
+    if (!this.isDirty()) return true;
+    this.inFlight = this.saveRounds().finally(() => {
+      this.inFlight = undefined;
+    });
+    await this.inFlight;
+    return !this.isDirty();
+  }
+
+  /** Called when storage says the review has a newer revision than this window's. */
+  async onStoredRevision(revision: number): Promise<void> {
+    if (this.disposed || revision <= this.base.revision || this.inFlight) return;
+    if (this.isDirty()) {
+      await this.flush(); // the save finds the newer revision and merges
+      return;
+    }
+    this.inFlight = this.pull().finally(() => {
+      this.inFlight = undefined;
+    });
+    await this.inFlight;
+  }
+
+  /** Merges a recovery copy (work that could not be saved before) into the review and saves it. */
+  async restore(copy: RecoveryCopy): Promise<boolean> {
+    // This window's own work goes to disk first, so the copy merges with it, not over it.
+    if (!(await this.flush())) throw new Error('This window’s own changes could not be saved first.');
+    const theirs = await api['review:get']({ id: this.base.id });
+    const merged = mergeWindowWork({ base: copy.base, mine: copy.work, theirs, author: await this.reviewerId(), now: new Date(), newId: () => crypto.randomUUID() });
+    this.adoptMerge(merged, theirs);
+    useReviewStore.getState().documentChanged();
+    const saved = await this.flush();
+    if (saved) await dropRecoveryCopy(copy.key);
+    return saved;
+  }
+
+  /** Stops timers; what is pending stays in memory for a last flush. */
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+  }
+
+  private reviewerId(): Promise<string> {
+    this.author ??= api['settings:getReviewer']({}).then((reviewer) => reviewer.id);
+    return this.author;
+  }
+
+  /** The window's article and claim records now. */
+  private currentWork(editor: Editor): WindowWork {
+    const store = useReviewStore.getState();
+    store.setPlacements(readClaimPlacements(editor.state.doc));
+    return { doc: editor.getJSON() as ArticleDoc, claims: claimsToPersist(useReviewStore.getState()) };
+  }
+
+  private async saveRounds(): Promise<void> {
+    for (let round = 0; round <= MAX_MERGE_ROUNDS; round++) {
+      const outcome = await this.saveOnce();
+      if (outcome !== 'stale') return;
+      if (!(await this.mergeWithStored())) return;
+    }
+  }
+
+  /** One save attempt: 'done' (saved or failed, state set) or 'stale' (another window saved first). */
+  private async saveOnce(): Promise<'done' | 'stale'> {
+    const editor = this.options.getEditor();
+    const store = useReviewStore.getState();
+    if (!editor || !store.meta) return 'done';
+    const target = store.changeCount;
+    const work = this.currentWork(editor);
+    store.setSaveState({ kind: 'saving' });
+    try {
+      const result = await api['review:save']({ id: this.base.id, baseRevision: this.base.revision, doc: work.doc, claims: work.claims, ...(this.unsent ? { merged: this.unsent } : {}) });
+      const removed = new Set(result.removedEventIds);
+      const changed = new Map(result.events.map((event) => [event.id, event]));
+      const history = this.base.history.filter((event) => !removed.has(event.id) && !changed.has(event.id));
+      this.base = { ...this.base, doc: work.doc as Review['doc'], claims: work.claims, history: [...history, ...changed.values()], revision: result.revision, updatedAt: result.updatedAt };
+      this.unsent = null;
+      this.savedChange = target;
+      this.failures = 0;
+      if (this.keptCopy) void dropRecoveryCopy(recoveryKey(this.base.id, this.windowId));
+      this.keptCopy = false;
+      const now = useReviewStore.getState();
+      if (now.changeCount === target) {
+        this.firstUnsavedAt = null;
+        now.setSaveState({ kind: 'saved', at: result.updatedAt });
+      } else {
+        now.setSaveState({ kind: 'pending' });
+        this.schedule();
+      }
+      return 'done';
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'conflict') return 'stale';
+      await this.failed(error);
+      return 'done';
+    }
+  }
+
+  /** Reads what is stored now and merges this window's work into it; false when that failed. */
+  private async mergeWithStored(): Promise<boolean> {
+    useReviewStore.getState().setSaveState({ kind: 'merging' });
+    let theirs: Review;
+    let author: string;
+    try {
+      [theirs, author] = await Promise.all([api['review:get']({ id: this.base.id }), this.reviewerId()]);
+    } catch (error) {
+      await this.failed(error);
+      return false;
+    }
+    const editor = this.options.getEditor();
+    if (!editor) return false;
+    // From reading the work to showing the merge nothing awaits, so no keystroke falls between.
+    const merged = mergeWindowWork({ base: this.base, mine: this.currentWork(editor), theirs, author, now: new Date(), newId: () => crypto.randomUUID() });
+    if (merged.textConflict) {
+      // Both windows changed the words: this window's text stays; theirs is kept as a copy in the library.
+      const time = new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+      try {
+        const copy = await api['review:duplicate']({ id: theirs.id, title: `${theirs.title} (text from another window, ${time})`.slice(0, 300) });
+        this.options.onMessage(`The article's words were also changed in another window. Yours were kept; the other version is in the library as “${copy.title}”.`);
+      } catch (error) {
+        await this.failed(error);
+        return false;
+      }
+    }
+    this.adoptMerge(merged, theirs);
+    if (!merged.textConflict) this.options.onMessage(describeMerge(merged));
+    return true;
+  }
+
+  /** Shows a merge in the editor and the store, and makes it the base of the next save. */
+  private adoptMerge(merged: MergedWindowWork, theirs: Review): void {
+    const editor = this.options.getEditor();
+    if (editor) applyStoredDoc(editor, merged.review.doc);
+    const store = useReviewStore.getState();
+    store.adoptStored(merged.review);
+    if (editor) store.setPlacements(readClaimPlacements(editor.state.doc));
+    this.base = { ...merged.review, revision: theirs.revision, updatedAt: theirs.updatedAt };
+    this.unsent = { events: merged.events, claims: merged.review.claims };
+  }
+
+  /** Takes another window's saved work when this window has nothing unsaved. */
+  private async pull(): Promise<void> {
+    try {
+      const theirs = await api['review:get']({ id: this.base.id });
+      const editor = this.options.getEditor();
+      if (!editor || this.isDirtyApartFromPull()) return;
+      applyStoredDoc(editor, theirs.doc);
+      const store = useReviewStore.getState();
+      store.adoptStored(theirs);
+      store.setPlacements(readClaimPlacements(editor.state.doc));
+      this.base = theirs;
+      store.setSaveState({ kind: 'saved', at: theirs.updatedAt });
+    } catch {
+      // Reading failed (storage gone for a moment); the next look tries again.
+    }
+  }
+
+  private isDirtyApartFromPull(): boolean {
+    return useReviewStore.getState().changeCount !== this.savedChange || this.unsent !== null;
+  }
+
+  private async failed(error: unknown): Promise<void> {
+    const retryable = !(error instanceof ApiError) || error.code === 'unavailable' || error.code === 'internal';
+    const delay = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length - 1)] as number;
+    this.failures++;
+    const message = errorMessage(error);
+    useReviewStore.getState().setSaveState({ kind: 'failed', message, retryAt: retryable ? Date.now() + delay : null });
+    await this.keepCopy(message);
+    if (retryable && !this.disposed) {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.flush(), delay);
+    }
+  }
+
+  /** Keeps the unsaved work in the window's own storage, to offer after a reload or restart. */
+  private async keepCopy(reason: string): Promise<void> {
+    const editor = this.options.getEditor();
+    const store = useReviewStore.getState();
+    if (!editor || !store.meta) return;
+    this.lastCopyAt = Date.now();
+    this.keptCopy = true;
+    await keepRecoveryCopy({ key: recoveryKey(this.base.id, this.windowId), reviewId: this.base.id, title: store.meta.title, keptAt: new Date().toISOString(), reason, base: this.base, work: this.currentWork(editor) });
+  }
+}
