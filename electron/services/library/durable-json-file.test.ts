@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,5 +75,43 @@ describe('DurableJsonFile', () => {
     });
     await expect(buggy.read()).rejects.toThrow('a bug in the reader');
     expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('never rotates a file damaged behind its back into the backup: it is set aside and the last good backup stays', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'factmark-durable-'));
+    const file = join(folder, 'data.json');
+    const changes: { readable: boolean; setAsideAs: string }[] = [];
+    const adapter = new DurableJsonFile(file, { parse: parseCounter, onChangedOutside: (report) => changes.push(report) });
+    await adapter.write({ n: 1 });
+    await adapter.write({ n: 2 });
+    for (const round of [3, 4]) {
+      const garbage = randomBytes(300);
+      await writeFile(file, garbage);
+      await adapter.write({ n: round });
+      expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual({ n: 1 });
+      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: round });
+      const aside = changes.at(-1);
+      expect(aside?.readable).toBe(false);
+      expect(await readFile(aside?.setAsideAs as string)).toEqual(garbage);
+    }
+    // Damaged again, then a restart: the backup is still a good copy to go back to.
+    await writeFile(file, randomBytes(300));
+    expect(await new DurableJsonFile(file, { parse: parseCounter }).read()).toEqual({ n: 1 });
+  });
+
+  it('sets aside a readable file another program wrote, so neither version is lost', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'factmark-durable-'));
+    const file = join(folder, 'data.json');
+    const changes: { readable: boolean; setAsideAs: string; reason: string }[] = [];
+    const adapter = new DurableJsonFile(file, { parse: parseCounter, onChangedOutside: (report) => changes.push(report) });
+    await adapter.write({ n: 1 });
+    await adapter.write({ n: 2 });
+    await writeFile(file, JSON.stringify({ n: 99 }));
+    await adapter.write({ n: 3 });
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ readable: true, reason: 'it was changed by another program' });
+    expect(JSON.parse(await readFile(changes[0]?.setAsideAs as string, 'utf8'))).toEqual({ n: 99 });
+    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual({ n: 1 });
+    expect((await readdir(folder)).sort()).toEqual(['data.json', 'data.json.bak', (changes[0]?.setAsideAs as string).slice(folder.length + 1)].sort());
   });
 });

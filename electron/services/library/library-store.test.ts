@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,4 +200,66 @@ describe('LibraryStore', () => {
       await reopened.close();
     }
   }, 120_000);
+
+  it('refuses a save based on an older revision, so two windows never overwrite each other', async () => {
+    const dataDir = await tempDir();
+    const { store, id } = await storeWithReview(dataDir);
+    const seen = store.readReview(id);
+    await store.saveReview({ id, baseRevision: seen.revision, doc: ARTICLE, claims: [fullClaim(CLAIM_A, 'first window'), fullClaim(CLAIM_B, 'second')] });
+    const before = await readFile(join(dataDir, 'reviews', `${id}.json`));
+    await expect(store.saveReview({ id, baseRevision: seen.revision, doc: ARTICLE, claims: [fullClaim(CLAIM_A, 'second window')] })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await readFile(join(dataDir, 'reviews', `${id}.json`))).toEqual(before);
+    expect(store.getReview(id).claims[0]?.rationale).toBe('first window');
+    expect(store.getReview(id).revision).toBe(seen.revision + 1);
+    await store.close();
+  });
+
+  it('never folds an edit into a history event another window has read', async () => {
+    const dataDir = await tempDir();
+    const { store, id } = await storeWithReview(dataDir);
+    const stamp = (minute: number) => `2026-05-01T00:0${minute}:00.000Z`;
+    await store.saveReview({ id, baseRevision: store.getReview(id).revision, doc: ARTICLE, claims: [{ ...fullClaim(CLAIM_A, 'typing'), updatedAt: stamp(1) }, fullClaim(CLAIM_B, 'second')] });
+    const events = store.getReview(id).history.length;
+    // Unread: the next keystroke amends the same event.
+    await store.saveReview({ id, baseRevision: store.getReview(id).revision, doc: ARTICLE, claims: [{ ...fullClaim(CLAIM_A, 'typing on'), updatedAt: stamp(2) }, fullClaim(CLAIM_B, 'second')] });
+    expect(store.getReview(id).history).toHaveLength(events);
+    // Another window reads the review: the next change is a new event after what it saw.
+    store.readReview(id);
+    await store.saveReview({ id, baseRevision: store.getReview(id).revision, doc: ARTICLE, claims: [{ ...fullClaim(CLAIM_A, 'typing more'), updatedAt: stamp(3) }, fullClaim(CLAIM_B, 'second')] });
+    expect(store.getReview(id).history).toHaveLength(events + 1);
+    await store.close();
+  });
+
+  it('opens and lists the library without writing a byte', async () => {
+    const dataDir = await tempDir();
+    const { store } = await storeWithReview(dataDir);
+    await store.close();
+    const hashes = async (): Promise<string[]> => {
+      const names = [...(await readdir(dataDir)).map((name) => name), ...(await readdir(join(dataDir, 'reviews'))).map((name) => `reviews/${name}`)].sort();
+      return Promise.all(names.filter((name) => !name.endsWith('.lock') && name !== 'reviews' && name !== 'originals').map(async (name) => `${name} ${createHash('sha256').update(await readFile(join(dataDir, name))).digest('hex')}`));
+    };
+    const before = await hashes();
+    const reopened = await LibraryStore.open(dataDir);
+    reopened.listReviews();
+    reopened.readReview(reopened.listReviews()[0]?.id as string);
+    await reopened.close();
+    expect(await hashes()).toEqual(before);
+  });
+
+  it('tells the reviewer when a review file was damaged behind its back, keeps the last good backup, and survives a second damage and a restart', async () => {
+    const dataDir = await tempDir();
+    const { store, id } = await storeWithReview(dataDir);
+    const file = join(dataDir, 'reviews', `${id}.json`);
+    await store.saveReview({ id, baseRevision: store.getReview(id).revision, doc: ARTICLE, claims: [fullClaim(CLAIM_A, 'kept'), fullClaim(CLAIM_B, 'second')] });
+    await writeFile(file, randomBytes(500));
+    await store.saveReview({ id, baseRevision: store.getReview(id).revision, doc: ARTICLE, claims: [fullClaim(CLAIM_A, 'after damage'), fullClaim(CLAIM_B, 'second')] });
+    expect(store.notices().map((notice) => notice.message).join('\n')).toMatch(/was changed on disk while Factmark had it open: it was damaged.*set what it found aside as .*\.corrupt-/);
+    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8')).review.claims[0].rationale).toBe('Official figures say otherwise. 👩‍👩‍👧 Cafe\u0301');
+    await writeFile(file, randomBytes(500));
+    await store.close();
+    const reopened = await LibraryStore.open(dataDir);
+    expect(reopened.getReview(id).claims).toHaveLength(2);
+    expect(reopened.notices()[0]?.message).toMatch(/last good copy was restored/);
+    await reopened.close();
+  });
 });
