@@ -40,27 +40,35 @@ export function AttentionBox({ claim, conflicts, scale, placed, onChoose, onPlac
   if (!attention && (!conflicts || conflicts.length === 0)) return null;
   return (
     <section className="attention-box" aria-label="Needs attention">
-      {conflicts?.map(({ field, options }) => (
-        <div key={field} className="conflict" role="group" aria-label={`${CLAIM_FIELD_LABELS[field]}: two versions`}>
-          <h3>{CLAIM_FIELD_LABELS[field]} was changed differently in two copies</h3>
-          <p className="muted">Nothing is discarded until you choose. The claim shows the newest version meanwhile.</p>
-          <div className="conflict-options">
-            {options.map((option, index) => (
-              <div key={`${option.author}-${option.at}-${index}`} className="conflict-option">
-                <p className="conflict-who">
-                  {option.authorName} · <time dateTime={option.at}>{new Date(option.at).toLocaleString()}</time>
-                </p>
-                <p className="conflict-value" dir="auto">
-                  {describeValue(field, option.value, scale)}
-                </p>
-                <button type="button" onClick={() => onChoose(field, option.value)}>
-                  Keep {option.authorName}’s {CLAIM_FIELD_LABELS[field].toLowerCase()}
-                </button>
-              </div>
-            ))}
+      {conflicts?.map(({ field, options }) => {
+        // Two people: name them. One person in two windows: the versions differ only by their words.
+        const byPerson = new Set(options.map((option) => option.authorName)).size === options.length;
+        const fieldName = CLAIM_FIELD_LABELS[field].toLowerCase();
+        return (
+          <div key={field} className="conflict" role="group" aria-label={`${CLAIM_FIELD_LABELS[field]}: two versions`}>
+            <h3>{CLAIM_FIELD_LABELS[field]} has two versions</h3>
+            <p className="muted">It was changed differently in two copies or two windows. Nothing is discarded until you choose; the claim shows the newest version meanwhile.</p>
+            <div className="conflict-options">
+              {options.map((option, index) => {
+                const value = describeValue(field, option.value, scale);
+                return (
+                  <div key={`${option.author}-${option.at}-${index}`} className="conflict-option">
+                    <p className="conflict-who">
+                      {option.authorName} · <time dateTime={option.at}>{new Date(option.at).toLocaleString()}</time>
+                    </p>
+                    <p className="conflict-value" dir="auto">
+                      {value}
+                    </p>
+                    <button type="button" onClick={() => onChoose(field, option.value)} aria-label={byPerson ? undefined : `Keep “${value.slice(0, 80)}” as the ${fieldName}`}>
+                      {byPerson ? `Keep ${option.authorName}’s ${fieldName}` : 'Keep this version'}
+                    </button>
+                  </div>
+                );
+              })}
+            </div>
           </div>
-        </div>
-      ))}
+        );
+      })}
       {attention && (
         <div className={`attention attention-${attention.kind}`}>
           <h3>{ATTENTION_TITLES[attention.kind]}</h3>
