@@ -78,6 +78,8 @@ export async function startLoopbackBridge(options: {
   /** Folder of the built renderer (index.html and assets). */
   staticDir: string;
   port?: number;
+  /** When `port` is busy, listen on a free one instead of failing. */
+  anyPortIfBusy?: boolean;
   token?: string;
 }): Promise<LoopbackBridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -131,10 +133,20 @@ export async function startLoopbackBridge(options: {
     });
   });
 
-  await new Promise<void>((resolveListen, rejectListen) => {
-    server.once('error', rejectListen);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
-  });
+  const listen = (port: number): Promise<void> =>
+    new Promise<void>((resolveListen, rejectListen) => {
+      server.once('error', rejectListen);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', rejectListen);
+        resolveListen();
+      });
+    });
+  try {
+    await listen(options.port ?? 0);
+  } catch (error) {
+    if (!options.anyPortIfBusy || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    await listen(0);
+  }
   const { port } = server.address() as AddressInfo;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   return {

@@ -12,6 +12,7 @@ import { dataDirFromArgs, defaultDataDir } from '../services/data-dir';
 import { renderPdfWithChromium } from '../services/export/pdf-with-chromium';
 import { openFactmarkServices } from '../services/factmark-services';
 import { ApiError } from '../../shared/api/envelope';
+import { bridgeToken, preferredPort } from './browser-address';
 import { startLoopbackBridge } from './loopback-bridge';
 
 /** A line tests and scripts can wait for; the URL follows the '='. */
@@ -31,7 +32,14 @@ async function main(): Promise<void> {
     // A page cannot ask its host to open a browser; the renderer opens the link itself.
     'shell:openExternal': async () => ({ opened: false }),
   });
-  const bridge = await startLoopbackBridge({ registry, staticDir, port: values.port ? Number(values.port) : undefined });
+  // The same address every time for one data folder, so open pages reconnect after a restart.
+  const bridge = await startLoopbackBridge({
+    registry,
+    staticDir,
+    port: values.port ? Number(values.port) : preferredPort(dataDir),
+    anyPortIfBusy: !values.port,
+    token: await bridgeToken(dataDir),
+  });
 
   let closing = false;
   const shutdown = async (): Promise<void> => {

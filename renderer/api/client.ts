@@ -14,6 +14,8 @@ function preloadTransport(): Transport | undefined {
   return (channel, input) => exposed[channel](input);
 }
 
+const STORAGE_GONE = 'Factmark’s storage process is not answering (it may have stopped or crashed). Start Factmark again; this window keeps your changes and saves them as soon as it answers. Your last saved work is safe on disk.';
+
 function loopbackTransport(): Transport {
   const token = document.querySelector<HTMLMetaElement>('meta[name="factmark-bridge-token"]')?.content ?? '';
   return async (channel, input) => {
@@ -25,9 +27,10 @@ function loopbackTransport(): Transport {
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      return { ok: false, error: { code: 'internal', message: 'Factmark’s local server is not answering. Is it still running? Your last saved work is safe on disk.' } };
+      return { ok: false, error: { code: 'unavailable', message: STORAGE_GONE } };
     }
-    return (await response.json()) as ApiResult<unknown>;
+    // A proxy or a dying process can answer with something that is not the bridge's JSON.
+    return (await response.json().catch(() => ({ ok: false, error: { code: 'unavailable', message: STORAGE_GONE } }))) as ApiResult<unknown>;
   };
 }
 
