@@ -128,16 +128,46 @@ test('deleting a claim removes its highlight and leaves the claim overlapping it
   await expect(page.locator(`[data-claim-id="${second}"]`)).toHaveCount(0);
 });
 
-test('undo and redo take back and restore the marking of a claim', async ({ page, server }) => {
+test('undo and redo walk back through marking, verdicts and field edits in the order done, leaving no claim without words', async ({ page, server }) => {
   await page.goto(server.url);
   await createReviewByPaste(page, 'Undo', ARTICLE);
+  const highlight = page.locator('.article-editor [data-claim-id]');
+  const panel = page.getByRole('complementary', { name: 'Claim details' });
+  const attention = page.getByRole('region', { name: 'Needs attention' });
   await selectInArticle(page, 'Housing starts doubled');
-  await page.getByRole('button', { name: /Mark claim/ }).click();
-  await expect(page.locator('.article-editor [data-claim-id]')).toHaveCount(1);
+  await page.keyboard.press('Control+Alt+m');
+  await expect(highlight).toHaveCount(1);
+  await page.keyboard.press('Alt+4');
+  await expect(panel.getByRole('radio', { name: 'Mostly false' })).toBeChecked();
+  await panel.getByLabel('Claimant').fill('Housing minister');
+  await page.getByRole('textbox', { name: 'Article text', exact: true }).click();
+
+  // Back: the claimant, then the verdict, then the marking itself; the claim never loses its words.
   await page.keyboard.press('Control+z');
-  await expect(page.locator('.article-editor [data-claim-id]')).toHaveCount(0);
+  await expect(panel.getByLabel('Claimant')).toHaveValue('');
+  await expect(highlight).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(panel.getByRole('radio', { name: 'Mostly false' })).not.toBeChecked();
+  await expect(highlight).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(highlight).toHaveCount(0);
+  await expect(attention).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Claims' }).getByRole('listitem')).toHaveCount(0);
+  await expect(panel.getByRole('heading', { name: /text deleted/ })).toHaveCount(0);
+
+  // Forward again: the same claim with its verdict and claimant.
   await page.keyboard.press('Control+Shift+z');
-  await expect(page.locator('.article-editor [data-claim-id]')).toHaveText('Housing starts doubled');
+  await expect(highlight).toHaveText('Housing starts doubled');
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /Housing starts doubled/ }).click();
+  await expect(panel.getByRole('radio', { name: 'Mostly false' })).toBeChecked();
+  await expect(panel.getByLabel('Claimant')).toHaveValue('Housing minister');
+  await expectSaved(page);
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /Housing starts doubled/ }).click();
+  await expect(panel.getByRole('radio', { name: 'Mostly false' })).toBeChecked();
+  await expect(attention).toHaveCount(0);
 });
 
 test('typing in the article keeps claims on their words', async ({ page, server }) => {

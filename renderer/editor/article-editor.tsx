@@ -10,6 +10,8 @@ import { articleStarterKit, articleTables } from '../../shared/editor-schema/art
 import type { ArticleDoc } from '../../shared/model/article-doc';
 import { isFromStorage } from './apply-stored-doc';
 import { ClaimMark } from './extensions/claim-mark';
+import { DeskUndo } from './extensions/desk-undo';
+import type { Transaction } from '@tiptap/pm/state';
 
 export interface ArticleEditorProps {
   doc: ArticleDoc;
@@ -18,6 +20,10 @@ export interface ArticleEditorProps {
   /** Claim ids under a click, innermost first. */
   onClaimClick: (claimIds: string[]) => void;
   onMarkRequest: () => void;
+  /** Every transaction, for the desk's undo history. */
+  onTransaction: (editor: Editor, transaction: Transaction) => void;
+  undo: () => boolean;
+  redo: () => boolean;
 }
 
 /** Claim ids of the highlight elements around `target`, innermost first. */
@@ -45,7 +51,12 @@ export function ArticleEditor(props: ArticleEditorProps) {
   callbacks.current = props;
 
   const editor = useEditor({
-    extensions: [articleStarterKit(), articleTables(), ClaimMark.configure({ onMarkRequest: () => callbacks.current.onMarkRequest() })],
+    extensions: [
+      articleStarterKit(),
+      articleTables(),
+      ClaimMark.configure({ onMarkRequest: () => callbacks.current.onMarkRequest() }),
+      DeskUndo.configure({ undo: () => callbacks.current.undo(), redo: () => callbacks.current.redo() }),
+    ],
     content: props.doc,
     // Each paragraph takes its own direction from its first strong character (Arabic or Latin).
     textDirection: 'auto',
@@ -66,6 +77,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       },
     },
     onCreate: ({ editor: created }) => callbacks.current.onReady(created as Editor),
+    onTransaction: ({ editor: changed, transaction }) => callbacks.current.onTransaction(changed as Editor, transaction),
     // Content that came from storage (another window's save) is not this window's change.
     onUpdate: ({ editor: updated, transaction }) => {
       if (!isFromStorage(transaction)) callbacks.current.onDocumentChange(updated as Editor);

@@ -17,8 +17,17 @@ import type { ClaimField } from '../../shared/model/claim-history';
 import { ConfirmDialog } from '../app/modal-dialog';
 import { RecoveryBanner } from './recovery-banner';
 import { ReviewSync } from './review-sync';
+import { UndoHistory } from './undo-history';
 import { useReviewStore } from './review-store';
 import { SaveFailureBanner, SaveStatus } from './save-status';
+
+function isTextField(target: EventTarget | null): boolean {
+  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type));
+}
+
+function isInArticle(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.article-editor') !== null;
+}
 
 export interface ReviewDeskProps {
   review: Review;
@@ -46,6 +55,10 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
 
   if (!syncRef.current) syncRef.current = new ReviewSync({ review, getEditor: () => editorRef.current, onMessage });
   const sync = syncRef.current;
+  const undoRef = useRef<UndoHistory | null>(null);
+  if (!undoRef.current) undoRef.current = new UndoHistory(() => editorRef.current);
+  const undoHistory = undoRef.current;
+  useEffect(() => () => undoHistory.dispose(), [undoHistory]);
 
   useEffect(() => {
     if (storedRevision !== null) void sync.onStoredRevision(storedRevision);
@@ -186,6 +199,11 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
       if (mod && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
         void sync.flush();
+      } else if (mod && !event.altKey && (event.key.toLowerCase() === 'z' || event.key.toLowerCase() === 'y') && !isTextField(event.target) && !isInArticle(event.target)) {
+        // In a text field the field's own undo applies; in the article, the editor's keys do this.
+        event.preventDefault();
+        if (event.key.toLowerCase() === 'y' || event.shiftKey) undoHistory.redo();
+        else undoHistory.undo();
       } else if (event.key === 'F8') {
         event.preventDefault();
         goToNeighbour(event.shiftKey ? -1 : 1);
@@ -204,7 +222,7 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [goToNeighbour, onMessage, sync]);
+  }, [goToNeighbour, onMessage, sync, undoHistory]);
 
   const onDocumentChange = useCallback((editor: Editor) => {
     useReviewStore.getState().documentChanged();
@@ -243,10 +261,10 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
           <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => goToNeighbour(1)} aria-keyshortcuts="F8">
             ↓ Next
           </button>
-          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => editorRef.current?.chain().focus().undo().run()} aria-keyshortcuts="Control+Z">
+          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => undoHistory.undo() || onMessage('Nothing to undo.')} aria-keyshortcuts="Control+Z">
             Undo
           </button>
-          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => editorRef.current?.chain().focus().redo().run()} aria-keyshortcuts="Control+Shift+Z">
+          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => undoHistory.redo() || onMessage('Nothing to redo.')} aria-keyshortcuts="Control+Shift+Z">
             Redo
           </button>
         </div>
@@ -268,6 +286,9 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
             onReady={onReady}
             onDocumentChange={onDocumentChange}
             onMarkRequest={markClaim}
+            onTransaction={(editor, transaction) => undoHistory.onTransaction(editor, transaction)}
+            undo={() => undoHistory.undo()}
+            redo={() => undoHistory.redo()}
             onClaimClick={(ids) => {
               setOverlapping(ids);
               if (ids[0]) useReviewStore.getState().selectClaim(ids[0]);

@@ -55,7 +55,8 @@ interface ReviewStoreState {
   open(review: Review, scale: RatingScale): void;
   setMeta(meta: Pick<ReviewMeta, 'title' | 'sourceUrl'>): void;
   addClaim(claim: Claim): void;
-  updateClaim(id: string, patch: Partial<Omit<Claim, 'id' | 'createdAt'>>): void;
+  /** Changes fields of a claim; `fromUndo` when the undo history puts values back (not a new step). */
+  updateClaim(id: string, patch: ClaimPatch, options?: { fromUndo?: boolean }): void;
   removeClaim(id: string): void;
   selectClaim(id: string | null): void;
   setPlacements(placements: ClaimPlacement[]): void;
@@ -71,7 +72,19 @@ function conflictsOf(review: Review): Record<string, ConflictNote['fields']> {
   return review.history.length === 0 ? {} : Object.fromEntries(conflictNotes(review, claimQuotes(review.doc)).map((note) => [note.claimId, note.fields]));
 }
 
-export const useReviewStore = create<ReviewStoreState>()((set) => ({
+/** Fields of a claim a reviewer changes. */
+export type ClaimPatch = Partial<Omit<Claim, 'id' | 'createdAt' | 'updatedAt'>>;
+
+type ClaimEditListener = (claimId: string, before: ClaimPatch, after: ClaimPatch) => void;
+const claimEditListeners = new Set<ClaimEditListener>();
+
+/** Hears every field edit the reviewer makes (not those an undo puts back); returns the unsubscribe. */
+export function onClaimEdit(listener: ClaimEditListener): () => void {
+  claimEditListeners.add(listener);
+  return () => claimEditListeners.delete(listener);
+}
+
+export const useReviewStore = create<ReviewStoreState>()((set, get) => ({
   meta: null,
   scale: null,
   claims: {},
@@ -101,10 +114,12 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
       removed.delete(claim.id);
       return { claims: { ...state.claims, [claim.id]: claim }, removedClaimIds: removed, changeCount: state.changeCount + 1 };
     }),
-  updateClaim: (id, patch) =>
+  updateClaim: (id, patch, options) => {
+    const claim = get().claims[id];
+    if (!claim) return;
+    const keys = Object.keys(patch) as (keyof ClaimPatch)[];
+    const before = Object.fromEntries(keys.map((key) => [key, claim[key]])) as ClaimPatch;
     set((state) => {
-      const claim = state.claims[id];
-      if (!claim) return {};
       // Editing a field in conflict is the reviewer's choice for it, as the history records it.
       const open = state.conflicts[id]?.filter((conflict) => !(conflict.field in patch));
       const conflicts = open === undefined ? state.conflicts : { ...state.conflicts, [id]: open };
@@ -114,7 +129,9 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
         changeCount: state.changeCount + 1,
         conflicts,
       };
-    }),
+    });
+    if (!options?.fromUndo) for (const listener of claimEditListeners) listener(id, before, patch);
+  },
   removeClaim: (id) =>
     set((state) => ({
       removedClaimIds: new Set([...state.removedClaimIds, id]),
@@ -130,8 +147,12 @@ export const useReviewStore = create<ReviewStoreState>()((set) => ({
       // A highlight pasted from another review arrives without its record: it starts as a new claim.
       const missing = placements.filter((placement) => !state.claims[placement.claimId]);
       const now = new Date().toISOString();
+      // A claim whose marking was undone, with nothing recorded on it, is gone: nothing stays selected.
+      const selected = state.selectedClaimId ? state.claims[state.selectedClaimId] : undefined;
+      const selectionGone = selected !== undefined && !placed.has(selected.id) && !hasReviewerInput(selected) && selected.attention === undefined;
       return {
         placements,
+        ...(selectionGone ? { selectedClaimId: null } : {}),
         ...(removed.length === state.removedClaimIds.size ? {} : { removedClaimIds: new Set(removed) }),
         ...(missing.length === 0
           ? {}
