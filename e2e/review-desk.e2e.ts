@@ -133,7 +133,7 @@ test('undo and redo walk back through marking, verdicts and field edits in the o
   await createReviewByPaste(page, 'Undo', ARTICLE);
   const highlight = page.locator('.article-editor [data-claim-id]');
   const panel = page.getByRole('complementary', { name: 'Claim details' });
-  const attention = page.getByRole('region', { name: 'Needs attention' });
+  const attention = page.getByRole('region', { name: 'Needs attention', exact: true });
   await selectInArticle(page, 'Housing starts doubled');
   await page.keyboard.press('Control+Alt+m');
   await expect(highlight).toHaveCount(1);
@@ -175,6 +175,7 @@ test('typing in the article keeps claims on their words', async ({ page, server 
   await createReviewByPaste(page, 'Edits', ARTICLE);
   await selectInArticle(page, 'the deficit was halved');
   await page.getByRole('button', { name: /Mark claim/ }).click();
+  await page.getByRole('button', { name: 'Edit text' }).click();
   await selectInArticle(page, 'She added');
   await page.keyboard.type('Yesterday she added');
   await page.keyboard.press('Home');
@@ -198,6 +199,7 @@ test('pasted HTML loses scripts, event handlers and remote images, and nothing i
   await expect(editor).toContainText('Claim text here.');
   await expect(editor.locator('img, script, iframe, [onmouseover], [onerror]')).toHaveCount(0);
   await expect(editor.locator('a[href^="javascript"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Edit text' }).click();
   await editor.click();
   await pasteHtml(page, '<p>More <img src="https://tracker.example/q.gif"> <b onclick="window.pwned=5">bold</b></p>');
   await expect(editor).toContainText('bold');

@@ -66,9 +66,11 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   expect(await claimIdsOn(bob, 'crime fell by 20 percent')).toHaveLength(1);
 
   // Bob edits the text, rates Ana's first claim differently, deletes her second and adds his own.
+  await bob.getByRole('button', { name: 'Edit text' }).click();
   await bob.getByRole('textbox', { name: 'Article text', exact: true }).click();
   await bob.keyboard.press('Control+Home');
   await bob.keyboard.type('Updated: ');
+  await bob.getByRole('button', { name: 'Done editing' }).first().click();
   await bob.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
   await bob.getByRole('radio', { name: 'Mostly false', exact: true }).check();
   await bob.getByRole('button', { name: /The budget grew to 3 billion/ }).first().click();
@@ -99,7 +101,7 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   expect(await claimIdsOn(page, 'The budget grew')).toHaveLength(0);
 
   // The conflict waits under Needs attention with both versions side by side.
-  const attention = page.getByRole('region', { name: 'Needs attention' }).first();
+  const attention = page.getByRole('region', { name: 'Needs attention', exact: true }).first();
   await attention.getByRole('button', { name: /Two versions: Verdict/ }).click();
   const versions = page.getByRole('group', { name: 'Verdict: two versions' });
   await expect(versions).toContainText('Misleading');
@@ -127,7 +129,7 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   await page.getByRole('button', { name: 'Crime figures', exact: true }).click();
   await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
   await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();
-  await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Needs attention', exact: true })).toHaveCount(0);
   expect(outsideRequests).toEqual([]);
 });
 
@@ -153,9 +155,11 @@ twoReviewers('a claim whose words are not in this copy is not placed on a guess:
   await expect(bob.getByRole('button', { name: /crime fell by 20 percent/ }).first()).toBeVisible();
 
   // Bob rewrites a sentence and marks a claim in his new words.
+  await bob.getByRole('button', { name: 'Edit text' }).click();
   await selectInArticle(bob, 'Critics said crime fell by 5 percent at most.');
   await bob.keyboard.type('Opposition councillors argued the drop was far smaller than claimed.');
   await expect(bob.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('far smaller');
+  await bob.getByRole('button', { name: 'Done editing' }).first().click();
   await selectInArticle(bob, 'the drop was far smaller than claimed');
   await bob.getByRole('button', { name: /Mark claim/ }).click();
   await bob.getByRole('radio', { name: 'Mixed', exact: true }).check();
@@ -167,16 +171,16 @@ twoReviewers('a claim whose words are not in this copy is not placed on a guess:
   await expect(merging.getByRole('region', { name: 'Not placed in your text: 1' })).toContainText('the drop was far smaller than claimed');
   await merging.getByRole('button', { name: 'Merge into my copy' }).click();
 
-  const attention = page.getByRole('region', { name: 'Needs attention' }).first();
+  const attention = page.getByRole('region', { name: 'Needs attention', exact: true }).first();
   await attention.getByRole('button', { name: /Not placed/ }).click();
   await expect(page.getByRole('heading', { name: 'Not placed in this article' })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Mixed', exact: true })).toBeChecked();
   await selectInArticle(page, 'crime fell by 5 percent at most');
   await page.getByRole('button', { name: 'Place on the selected text' }).click();
   await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent at most')).toHaveLength(1);
-  await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Needs attention', exact: true })).toHaveCount(0);
   await expectSaved(page);
   await page.reload();
   await expect.poll(() => claimIdsOn(page, 'crime fell by 5 percent at most')).toHaveLength(1);
-  await expect(page.getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Needs attention', exact: true })).toHaveCount(0);
 });

@@ -57,7 +57,7 @@ test('two windows on one review keep each other’s work, merge claim by claim, 
     if (window === second) await second.clock.runFor(4_000);
     await expect(panelOf(window).getByRole('radio', { name: 'Mostly false' })).toBeChecked({ timeout: 8_000 });
     await expect(panelOf(window).getByLabel('Rationale')).toHaveValue('Police figures show 12 percent.', { timeout: 8_000 });
-    await expect(claimList(window).getByRole('region', { name: 'Needs attention' })).toContainText('Two versions: Claimant', { timeout: 8_000 });
+    await expect(claimList(window).getByRole('region', { name: 'Needs attention', exact: true })).toContainText('Two versions: Claimant', { timeout: 8_000 });
     const conflict = panelOf(window).getByRole('group', { name: 'Claimant: two versions' });
     await expect(conflict).toContainText('The mayor');
     await expect(conflict).toContainText('Mayor Ruiz');
@@ -67,9 +67,9 @@ test('two windows on one review keep each other’s work, merge claim by claim, 
 
   // A choice made in one window settles it in both.
   await panelOf(page).getByRole('button', { name: 'Keep “The mayor” as the claimant' }).click();
-  await expect(claimList(page).getByRole('region', { name: 'Needs attention' })).toHaveCount(0);
+  await expect(claimList(page).getByRole('region', { name: 'Needs attention', exact: true })).toHaveCount(0);
   await second.clock.runFor(4_000);
-  await expect(claimList(second).getByRole('region', { name: 'Needs attention' })).toHaveCount(0, { timeout: 8_000 });
+  await expect(claimList(second).getByRole('region', { name: 'Needs attention', exact: true })).toHaveCount(0, { timeout: 8_000 });
 
   // After a reload both see the same review.
   await page.reload();

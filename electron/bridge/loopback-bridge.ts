@@ -75,15 +75,15 @@ async function readBody(request: IncomingMessage): Promise<string> {
 /** Starts the bridge on 127.0.0.1 (a random free port unless `port` is given). */
 export async function startLoopbackBridge(options: {
   registry: HandlerRegistry;
-  /** Folder of the built renderer (index.html and assets). */
-  staticDir: string;
+  /** Folder of the built renderer (index.html and assets); without it only the API is served (the command line's way into a running app). */
+  staticDir?: string;
   port?: number;
   /** When `port` is busy, listen on a free one instead of failing. */
   anyPortIfBusy?: boolean;
   token?: string;
 }): Promise<LoopbackBridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const staticRoot = normalize(options.staticDir + sep);
+  const staticRoot = options.staticDir ? normalize(options.staticDir + sep) : null;
   let allowedHosts = new Set<string>();
 
   const serveApi = async (request: IncomingMessage, response: ServerResponse, channel: string): Promise<void> => {
@@ -106,6 +106,7 @@ export async function startLoopbackBridge(options: {
   };
 
   const serveStatic = async (response: ServerResponse, pathname: string): Promise<void> => {
+    if (!staticRoot) return send(response, 404, 'Not found', 'text/plain; charset=utf-8');
     const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
     const file = normalize(join(staticRoot, relative));
     if (!file.startsWith(staticRoot)) return send(response, 404, 'Not found', 'text/plain; charset=utf-8');

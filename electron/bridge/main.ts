@@ -41,6 +41,9 @@ async function main(): Promise<void> {
     token: await bridgeToken(dataDir),
   });
 
+  // The command line finds this process here and works through it while the app is open.
+  await services.store.advertise({ url: bridge.url, token: bridge.token });
+
   let closing = false;
   const shutdown = async (): Promise<void> => {
     if (closing) return;

@@ -195,7 +195,7 @@ describe('factmark command line', () => {
     expect((await factmark(dataDir, '--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('says so and exits 1 when the app holds the data folder', async () => {
+  it('says so and exits 1 when another Factmark holds the data folder without answering', async () => {
     const store = await LibraryStore.open(dataDir);
     try {
       const result = await factmark(dataDir, 'list');

@@ -3,16 +3,18 @@
  * through the same handler registry. Exit codes: 0 done, 1 bad input or data, 2 usage error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { constants } from 'node:fs';
+import { access, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { EXPORT_FORMATS, type Channel, type ChannelInput, type ChannelOutput, type ExportFormat } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/envelope';
 import { createHandlerRegistry, type HandlerRegistry } from '../api/handler-registry';
 import { dataDirFromArgs, defaultDataDir } from '../services/data-dir';
-import { renderPdfWithChromium } from '../services/export/pdf-with-chromium';
-import { validateExport } from '../services/export/validate-export';
 import { MAX_IMPORT_BYTES } from '../../shared/model/import-limits';
-import { APP_VERSION, openFactmarkServices } from '../services/factmark-services';
+import { Id } from '../../shared/model/primitives';
+import { runningOwner } from '../services/library/folder-lock';
+import packageJson from '../../package.json' with { type: 'json' };
+import { callOwner } from './owner-client';
 import { claimRequestsFromCsv } from './csv-claims';
 import { mergeCounts } from '../../shared/share-file/merge-report';
 import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
@@ -27,19 +29,68 @@ async function readInputFile(file: string, maxBytes: number): Promise<Buffer> {
   return readFile(file);
 }
 
-async function withLibrary<T>(dataDirOption: string | undefined, work: (call: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>) => Promise<T>): Promise<T> {
+type Call = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+
+/**
+ * Runs `work` with the library: through the running app when one holds the data folder (so the
+ * command works alongside it and the app sees every change), else by opening the folder here.
+ */
+async function withLibrary<T>(dataDirOption: string | undefined, work: (call: Call) => Promise<T>): Promise<T> {
   const dataDir = dataDirFromArgs(dataDirOption ? ['--data-dir', dataDirOption] : []) ?? defaultDataDir();
+  const owner = await runningOwner(dataDir);
+  if (owner?.endpoint) {
+    const endpoint = owner.endpoint;
+    return work(async (channel, input) => {
+      const result = await callOwner(endpoint, channel, input);
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+      return result.value as ChannelOutput<typeof channel>;
+    });
+  }
+  // Loaded only here: a command that goes through the running app needs none of the services.
+  const [{ openFactmarkServices }, { renderPdfWithChromium }] = await Promise.all([import('../services/factmark-services'), import('../services/export/pdf-with-chromium')]);
   const services = await openFactmarkServices({ dataDir, mode: 'cli', renderPdf: renderPdfWithChromium });
+  for (const notice of services.store.notices()) process.stderr.write(`${notice.level}: ${printable(notice.message)}\n`);
   const registry: HandlerRegistry = createHandlerRegistry({ ...services.handlers, 'shell:openExternal': async () => ({ opened: false }) });
-  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
-    const result = await registry.invoke(channel, input);
-    if (!result.ok) throw new ApiError(result.error.code, result.error.message);
-    return result.value as ChannelOutput<C>;
-  };
   try {
-    return await work(call);
+    return await work(async (channel, input) => {
+      const result = await registry.invoke(channel, input);
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+      return result.value as ChannelOutput<typeof channel>;
+    });
   } finally {
     await services.close();
+  }
+}
+
+/** Text from the library, printed without the control characters that could rewrite a terminal. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+}
+
+/**
+ * Refuses before any work is done when `file` cannot be written (a missing folder, no permission),
+ * so a failing command changes nothing.
+ */
+async function checkWritable(file: string): Promise<void> {
+  const folder = dirname(resolve(file));
+  const info = await stat(folder).catch(() => undefined);
+  if (!info?.isDirectory()) throw new ApiError('invalid-input', `The folder ${folder} does not exist. Nothing was written; create it or choose another place with -o.`);
+  await access(folder, constants.W_OK).catch(() => {
+    throw new ApiError('invalid-input', `You may not write in ${folder}. Nothing was written; choose another place with -o.`);
+  });
+  const target = await stat(file).catch(() => undefined);
+  if (target?.isDirectory()) throw new ApiError('invalid-input', `${file} is a folder. Give a file name with -o, e.g. ${file.replace(/\/$/, '')}/report.html.`);
+}
+
+/** Writes `bytes` to `file` whole or not at all (a temp file renamed into place). */
+async function writeOutput(file: string, bytes: Uint8Array): Promise<void> {
+  const temp = `${file}.factmark-${process.pid}.tmp`;
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new ApiError('unavailable', `${file} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}). Nothing was written.`);
   }
 }
 
@@ -57,7 +108,7 @@ function positiveInteger(value: string): number {
 export function buildProgram(): Command {
   const program = new Command('factmark')
     .description('Factmark: mark and rate claims in articles, export fact-check reports, and share reviews with colleagues.')
-    .version(APP_VERSION, '--version', 'print the version')
+    .version(packageJson.version, '--version', 'print the version')
     .option('--data-dir <dir>', 'the data folder (default: $FACTMARK_DATA_DIR, else the app’s folder)')
     .showHelpAfterError()
     .exitOverride();
@@ -77,7 +128,8 @@ export function buildProgram(): Command {
         if (reviews.length === 0) process.stdout.write('No reviews yet. Add one with: factmark import FILE\n');
         for (const review of reviews) {
           const counts = Object.entries(review.verdictCounts).map(([verdict, count]) => `${count} ${verdict}`).join(', ');
-          process.stdout.write(`${review.id}  ${review.title}  (${review.claimCount} claims${counts ? `: ${counts}` : ''})\n`);
+          const attention = [review.unplacedCount > 0 ? `${review.unplacedCount} not placed` : '', review.flaggedCount > 0 ? `${review.flaggedCount} to check` : ''].filter(Boolean).join(', ');
+          process.stdout.write(`${review.id}  ${printable(review.title)}  (${review.claimCount} claims${counts ? `: ${counts}` : ''}${attention ? `; ${attention}` : ''})\n`);
         }
       });
     });
@@ -151,8 +203,10 @@ export function buildProgram(): Command {
         ];
       }
       await withLibrary(dataDir(), async (call) => {
-        const { claimIds } = await call('review:annotate', { id, claims });
-        process.stdout.write(`Marked ${claimIds.length} ${claimIds.length === 1 ? 'claim' : 'claims'}.\n${claimIds.join('\n')}\n`);
+        const { claimIds, existing } = await call('review:annotate', { id, claims });
+        const added = claimIds.length - existing.length;
+        const again = existing.length > 0 ? ` ${existing.length} ${existing.length === 1 ? 'was' : 'were'} already there with the same words and fields (nothing added twice).` : '';
+        process.stdout.write(`Marked ${added} ${added === 1 ? 'claim' : 'claims'}.${again}\n${claimIds.join('\n')}\n`);
       });
     });
 
@@ -168,6 +222,7 @@ export function buildProgram(): Command {
     .option('--report-url <url>', 'where the fact-check is published (ClaimReview url)')
     .action(async (id: string, options: { format: ExportFormat; output?: string; reviewer?: string; organization?: string; organizationUrl?: string; reportUrl?: string }) => {
       if (options.format === 'pdf' && !options.output) throw new UsageError('A PDF needs a file: add -o report.pdf.');
+      if (options.output) await checkWritable(options.output);
       await withLibrary(dataDir(), async (call) => {
         const overrides = { reviewerName: options.reviewer, organizationName: options.organization, organizationUrl: options.organizationUrl, reportUrl: options.reportUrl };
         // Options given here apply to this export only; the app's settings stay as they are.
@@ -175,7 +230,7 @@ export function buildProgram(): Command {
         const file = await call('review:export', { id, format: options.format, publisher });
         const bytes = Buffer.from(file.base64, 'base64');
         if (options.output) {
-          await writeFile(options.output, bytes);
+          await writeOutput(options.output, bytes);
           process.stderr.write(`Wrote ${options.output}\n`);
         } else process.stdout.write(bytes);
       });
@@ -187,9 +242,10 @@ export function buildProgram(): Command {
     .argument('<id>', 'the review id')
     .requiredOption('-o, --output <file>', 'the share file to write, e.g. review.factmark')
     .action(async (id: string, options: { output: string }) => {
+      await checkWritable(options.output);
       await withLibrary(dataDir(), async (call) => {
         const file = await call('share:create', { id });
-        await writeFile(options.output, Buffer.from(file.base64, 'base64'));
+        await writeOutput(options.output, Buffer.from(file.base64, 'base64'));
         process.stderr.write(`Wrote ${options.output}\n`);
       });
     });
@@ -219,21 +275,30 @@ export function buildProgram(): Command {
 
   program
     .command('validate')
-    .description('check a ClaimReview or Web Annotation file and explain each problem')
-    .argument('<file>', 'the JSON-LD file')
-    .action(async (file: string) => {
-      const json = await readFile(file, 'utf8').catch(() => {
-        throw new ApiError('invalid-input', `${file} cannot be read.`);
-      });
-      // Validation reads no library, so it does not take the data folder (it works while the app is open).
-      {
-        const report = validateExport(json);
-        const kind = report.kind === 'claimreview' ? 'schema.org ClaimReview' : 'W3C Web Annotation';
-        const required = report.problems.filter((problem) => problem.level === 'required');
-        for (const problem of report.problems) process.stdout.write(`${problem.level === 'required' ? 'error' : 'warning'}: ${problem.where}: ${problem.message}\n`);
-        process.stdout.write(required.length === 0 ? `${file}: valid ${kind}${report.problems.length ? ` (${report.problems.length} recommendations)` : ''}.\n` : `${file}: ${required.length} problems as ${kind}.\n`);
-        if (required.length > 0) process.exitCode = 1;
+    .description('check an exported ClaimReview or Web Annotation file and explain each problem, or say what in a review is not ready to publish')
+    .argument('<file-or-id>', 'the JSON-LD file, or a review id')
+    .action(async (target: string) => {
+      const info = await stat(target).catch(() => undefined);
+      if (!info && Id.safeParse(target).success) {
+        await withLibrary(dataDir(), async (call) => {
+          const check = await call('review:check', { id: target });
+          if (check.textEditedAt) process.stdout.write(`warning: the article's words were edited after import (last on ${check.textEditedAt.slice(0, 10)}); exports say so.\n`);
+          for (const claim of check.claims) process.stdout.write(`warning: claim ${claim.number} ("${printable(claim.quote.slice(0, 60))}"): ${printable(claim.reasons.join(' '))}\n`);
+          process.stdout.write(check.claims.length === 0 && !check.textEditedAt ? 'The review is ready to publish: every claim is placed, nothing is flagged or in conflict.\n' : `${check.claims.length} ${check.claims.length === 1 ? 'claim needs' : 'claims need'} attention before publishing; exports carry each one with its reason.\n`);
+        });
+        return;
       }
+      const json = await readFile(target, 'utf8').catch(() => {
+        throw new ApiError('invalid-input', `${target} cannot be read (and it is not a review id).`);
+      });
+      // Validating a file reads no library, so it does not need the data folder.
+      const { validateExport } = await import('../services/export/validate-export');
+      const report = validateExport(json);
+      const kind = report.kind === 'claimreview' ? 'schema.org ClaimReview' : 'W3C Web Annotation';
+      const required = report.problems.filter((problem) => problem.level === 'required');
+      for (const problem of report.problems) process.stdout.write(`${problem.level === 'required' ? 'error' : 'warning'}: ${problem.where}: ${printable(problem.message)}\n`);
+      process.stdout.write(required.length === 0 ? `${target}: valid ${kind}${report.problems.length ? ` (${report.problems.length} recommendations)` : ''}.\n` : `${target}: ${required.length} problems as ${kind}.\n`);
+      if (required.length > 0) process.exitCode = 1;
     });
 
   return program;
@@ -255,7 +320,9 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`factmark: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`factmark: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A stack trace helps a developer, not a reviewer: only on request.
+    const detail = error instanceof Error ? (process.env.FACTMARK_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    process.stderr.write(`factmark: unexpected failure: ${detail}${process.env.FACTMARK_DEBUG ? '' : ' (run with FACTMARK_DEBUG=1 for details)'}\n`);
     return 1;
   }
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ApiError } from '../../shared/api/envelope';
 import { isHttpUrl } from '../../shared/model/primitives';
 import { createHandlerRegistry } from '../api/handler-registry';
+import { startLoopbackBridge } from '../bridge/loopback-bridge';
 import { dataDirFromArgs } from '../services/data-dir';
 import { openFactmarkServices, type FactmarkServices } from '../services/factmark-services';
 import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol';
@@ -62,6 +63,11 @@ async function start(): Promise<void> {
     },
   });
   registerIpcHandlers(registry, (event) => isFromAppMainFrame(event, mainWindow?.webContents, isAppUrl));
+  // The command line works through this process while the app is open: the API alone, on
+  // 127.0.0.1 with a random token that only the data folder's lock file (mode 600) reveals.
+  const cliRegistry = createHandlerRegistry({ ...services.handlers, 'shell:openExternal': async () => ({ opened: false }) });
+  const cliBridge = await startLoopbackBridge({ registry: cliRegistry });
+  await services.store.advertise({ url: cliBridge.url, token: cliBridge.token });
   Menu.setApplicationMenu(buildAppMenu());
   createWindow();
 }

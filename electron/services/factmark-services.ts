@@ -3,18 +3,26 @@
  * loopback bridge, the CLI) open them once, add their platform handlers, and close them on exit.
  */
 import type { Handlers } from '../../shared/api/contract';
-import { articleFromSource } from './article/article-from-source';
 import { ApiError } from '../../shared/api/envelope';
 import type { Review } from '../../shared/model/review';
 import { annotateReview } from './annotate/annotate-review';
-import { exportReview, type PdfRenderer } from './export/export-review';
-import { validateExport } from './export/validate-export';
-import { importDocument } from './import/import-document';
+import type { PdfRenderer } from './export/export-review';
 import { LibraryStore } from './library';
-import { openShareFile, resolveConflict, shareReview, type ShareContext } from './share/share-service';
+import type { ShareContext } from './share/share-service';
 import { claimHistory } from '../../shared/history/claim-history-view';
 import { SHARE_MIME_TYPE } from '../../shared/share-file/share-file-schema';
+import { buildReportModel, claimsNeedingAttention } from '../../shared/report/report-model';
 import packageJson from '../../package.json' with { type: 'json' };
+
+/**
+ * Modules loaded the first time a call needs them: reading articles (Word, PDF, web pages, the
+ * editor schema), sharing and exporting pull in large libraries that a command listing reviews,
+ * or an app that only edits, never needs.
+ */
+const articleModule = () => import('./article/article-from-source');
+const importModule = () => import('./import/import-document');
+const shareModule = () => import('./share/share-service');
+const exportModule = () => import('./export/export-review');
 
 /** Calls whose work depends on the host (a desktop shell can open a browser, a web page cannot). */
 export type PlatformChannel = 'shell:openExternal';
@@ -46,18 +54,18 @@ export async function openFactmarkServices(options: {
       store.dismissNotice(id);
       return { done: true };
     },
-    'app:status': async ({ reviewId }) => ({ notices: store.notices(), review: reviewId && store.hasReview(reviewId) ? store.reviewRevision(reviewId) : null }),
+    'app:status': async ({ reviewId }) => ({ notices: store.notices(), review: reviewId && store.hasReview(reviewId) ? store.reviewRevision(reviewId) : null, libraryStamp: store.libraryStamp() }),
     'scale:list': async () => store.scales(),
     'review:list': async () => store.listReviews(),
     'review:get': async ({ id }) => store.readReview(id),
     'review:original': async ({ id }) => ({ doc: await store.originalArticle(id) }),
     'review:create': async ({ title, sourceUrl, origin, article }) => {
-      const { doc, notes } = articleFromSource(article);
+      const { doc, notes } = (await articleModule()).articleFromSource(article);
       return { review: await store.createReview({ title, sourceUrl, origin, doc }), notes };
     },
     'review:import': async ({ fileName, base64, encoding, importId }) => {
       const bytes = Buffer.from(base64, 'base64');
-      const imported = await importDocument({ fileName, bytes, encoding });
+      const imported = await (await importModule()).importDocument({ fileName, bytes, encoding });
       // Reading the file writes nothing; a cancel that came meanwhile ends the import here.
       if (importId && cancelledImports.delete(importId)) throw new ApiError('refused', `The import of ${fileName} was cancelled; nothing was added.`);
       const review = await store.createReview({
@@ -88,30 +96,35 @@ export async function openFactmarkServices(options: {
       return { done: true };
     },
     'review:annotate': async ({ id, claims }) => {
-      let claimIds: string[] = [];
-      await store.updateReview(id, (review) => {
-        const annotated = annotateReview(review, store.scaleOf(review), claims);
-        claimIds = annotated.claimIds;
-        return { doc: annotated.doc as Review['doc'], claims: annotated.claims };
-      });
-      return { claimIds };
+      const review = store.getReview(id);
+      const annotated = annotateReview(review, store.scaleOf(review), claims);
+      // A retried request finds its claims already there: nothing to write.
+      if (annotated.existing.length < annotated.claimIds.length) await store.updateReview(id, () => ({ doc: annotated.doc as Review['doc'], claims: annotated.claims }));
+      return { claimIds: annotated.claimIds, existing: annotated.existing };
     },
-    'export:validate': async ({ json }) => validateExport(json),
+    'export:validate': async ({ json }) => (await import('./export/validate-export')).validateExport(json),
     'settings:getPublisher': async () => store.publisher(),
     'settings:setPublisher': async (publisher) => store.setPublisher(publisher),
     'settings:getReviewer': async () => store.reviewer(),
     'settings:setReviewer': async ({ name }) => store.setReviewerName(name),
     'share:create': async ({ id }) => {
-      const file = await shareReview(sharing, id);
+      const file = await (await shareModule()).shareReview(sharing, id);
       return { fileName: file.fileName, mimeType: SHARE_MIME_TYPE, base64: Buffer.from(file.bytes).toString('base64') };
     },
     'share:open': async ({ fileName, base64, preview, expectReviewId }) =>
-      openShareFile(sharing, { bytes: Buffer.from(base64, 'base64'), fileName, preview, ...(expectReviewId ? { expectReviewId } : {}) }),
-    'review:resolveConflict': async (input) => resolveConflict(sharing, input),
+      (await shareModule()).openShareFile(sharing, { bytes: Buffer.from(base64, 'base64'), fileName, preview, ...(expectReviewId ? { expectReviewId } : {}) }),
+    'review:resolveConflict': async (input) => (await shareModule()).resolveConflict(sharing, input),
     'review:claimHistory': async ({ id, claimId }) => claimHistory(store.getReview(id), claimId),
+    'review:check': async ({ id }) => {
+      const review = store.getReview(id);
+      const textEditedAt = await store.textEditedAt(id);
+      const model = buildReportModel(review, store.scaleOf(review), store.publisher(), new Date(), textEditedAt);
+      return { textEditedAt, claims: claimsNeedingAttention(model) };
+    },
     'review:export': async ({ id, format, publisher }) => {
       const review = store.getReview(id);
-      const file = await exportReview({ review, scale: store.scaleOf(review), publisher: { ...store.publisher(), ...publisher }, format, renderPdf: options.renderPdf });
+      const textEditedAt = await store.textEditedAt(id);
+      const file = await (await exportModule()).exportReview({ review, scale: store.scaleOf(review), publisher: { ...store.publisher(), ...publisher }, format, renderPdf: options.renderPdf, textEditedAt });
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
   };

@@ -34,6 +34,7 @@ export function App() {
   /** The revision storage holds of the open review, as last looked at. */
   const [storedRevision, setStoredRevision] = useState<number | null>(null);
   const dismissed = useRef(new Set<string>());
+  const libraryStamp = useRef<string | null>(null);
   const openShareFile = useCallback((file: File) => {
     // Leave an open review first: it saves what is pending before the merge reads the library.
     if (window.location.hash !== '#/' && window.location.hash !== '') window.location.hash = '#/';
@@ -84,6 +85,9 @@ export function App() {
       api['app:status'](routeId ? { reviewId: routeId } : {})
         .then((status) => {
           setStoredRevision(status.review?.revision ?? null);
+          // The library list follows changes made elsewhere (another window, the command line).
+          if (!routeId && libraryStamp.current !== null && libraryStamp.current !== status.libraryStamp) void refreshLibrary();
+          libraryStamp.current = status.libraryStamp;
           setNotices((current) => {
             const known = new Set(current.map((notice) => notice.id));
             const fresh = status.notices.filter((notice) => !known.has(notice.id) && !dismissed.current.has(notice.id));
@@ -98,7 +102,7 @@ export function App() {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', look);
     };
-  }, [routeId]);
+  }, [routeId, refreshLibrary]);
 
   useEffect(() => {
     if (!routeId) {

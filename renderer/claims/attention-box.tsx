@@ -39,7 +39,7 @@ export function AttentionBox({ claim, conflicts, scale, placed, onChoose, onPlac
   const attention = claim.attention;
   if (!attention && (!conflicts || conflicts.length === 0)) return null;
   return (
-    <section className="attention-box" aria-label="Needs attention">
+    <section className="attention-box" aria-label="This claim needs attention">
       {conflicts?.map(({ field, options }) => {
         // Two people: name them. One person in two windows: the versions differ only by their words.
         const byPerson = new Set(options.map((option) => option.authorName)).size === options.length;

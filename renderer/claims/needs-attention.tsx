@@ -4,17 +4,11 @@
  */
 import { useMemo } from 'react';
 import { CLAIM_FIELD_LABELS } from '../../shared/model/claim-history';
-import type { Claim } from '../../shared/model/claim';
+import { CLAIM_ATTENTION_LABELS } from '../../shared/model/claim';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import { detachedClaims, useReviewStore } from '../review/review-store';
 import { VerdictBadge } from './verdict-badge';
 
-const WHY: Record<NonNullable<Claim['attention']>['kind'], string> = {
-  orphan: 'Not placed',
-  moved: 'Moved: check the place',
-  changed: 'Words edited: check',
-  restored: 'Kept after a deletion',
-};
 
 export function NeedsAttention({ scale, onChoose }: { scale: RatingScale | null; onChoose: (claimId: string) => void }) {
   const claims = useReviewStore((state) => state.claims);
@@ -31,7 +25,7 @@ export function NeedsAttention({ scale, onChoose }: { scale: RatingScale | null;
       .map((claim) => {
         const reasons = [
           ...(conflicts[claim.id] ? [`Two versions: ${conflicts[claim.id]?.map((conflict) => CLAIM_FIELD_LABELS[conflict.field]).join(', ')}`] : []),
-          ...(claim.attention ? [WHY[claim.attention.kind]] : detached.has(claim.id) ? ['Text deleted from the article'] : []),
+          ...(claim.attention ? [CLAIM_ATTENTION_LABELS[claim.attention.kind]] : detached.has(claim.id) ? ['Text deleted from the article'] : []),
         ];
         return { claim, quote: quotes.get(claim.id) ?? claim.attention?.quote ?? '', reasons };
       });

@@ -10,6 +10,7 @@ import { articleStarterKit, articleTables } from '../../shared/editor-schema/art
 import type { ArticleDoc } from '../../shared/model/article-doc';
 import { isFromStorage } from './apply-stored-doc';
 import { ClaimMark } from './extensions/claim-mark';
+import { ArticleLock } from './extensions/article-lock';
 import { DeskUndo } from './extensions/desk-undo';
 import type { Transaction } from '@tiptap/pm/state';
 
@@ -24,6 +25,9 @@ export interface ArticleEditorProps {
   onTransaction: (editor: Editor, transaction: Transaction) => void;
   undo: () => boolean;
   redo: () => boolean;
+  /** True while the reviewer edits the article's words (Edit text); otherwise they are locked. */
+  isEditingText: () => boolean;
+  onBlockedEdit: () => void;
 }
 
 /** Claim ids of the highlight elements around `target`, innermost first. */
@@ -56,6 +60,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
       articleTables(),
       ClaimMark.configure({ onMarkRequest: () => callbacks.current.onMarkRequest() }),
       DeskUndo.configure({ undo: () => callbacks.current.undo(), redo: () => callbacks.current.redo() }),
+      ArticleLock.configure({ isEditingText: () => callbacks.current.isEditingText(), onBlockedEdit: () => callbacks.current.onBlockedEdit() }),
     ],
     content: props.doc,
     // Each paragraph takes its own direction from its first strong character (Arabic or Latin).
@@ -65,7 +70,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     shouldRerenderOnTransaction: false,
     immediatelyRender: true,
     editorProps: {
-      attributes: { 'aria-label': 'Article text', 'aria-multiline': 'true', class: 'article-editor', spellcheck: 'true' },
+      attributes: { 'aria-label': 'Article text', 'aria-multiline': 'true', 'aria-readonly': 'true', class: 'article-editor', spellcheck: 'true' },
       transformPastedHTML: cleanPastedHtml,
       handleClickOn: () => false,
       handleDOMEvents: {

@@ -1,6 +1,6 @@
 /** Exports the open review: choose a format, say who publishes it, and save the file. */
 import { useEffect, useState } from 'react';
-import type { ExportFormat } from '../../shared/api/contract';
+import type { ChannelOutput, ExportFormat } from '../../shared/api/contract';
 import { isHttpUrl } from '../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publisher } from '../../shared/model/publisher';
 import { api, errorMessage } from '../api/client';
@@ -17,9 +17,39 @@ const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
   { format: 'webannotation', label: 'Web Annotation JSON-LD', hint: 'W3C annotations for other tools' },
 ];
 
+/** Claims listed by name in the warning; the rest are counted. */
+const LISTED_PROBLEMS = 8;
+
+/** What is not ready to publish, said before the export is made; the export still includes all of it, marked. */
+function NotReady({ check }: { check: ChannelOutput<'review:check'> }) {
+  if (check.claims.length === 0 && !check.textEditedAt) return null;
+  return (
+    <section className="export-warning" role="note" aria-label="Not ready to publish">
+      <h3>Not ready to publish</h3>
+      {check.textEditedAt && <p>The article’s words were edited after import (last on {check.textEditedAt.slice(0, 10)}); the export says so.</p>}
+      {check.claims.length > 0 && (
+        <>
+          <p>
+            {check.claims.length} {check.claims.length === 1 ? 'claim needs' : 'claims need'} attention; {check.claims.length === 1 ? 'it is' : 'they are'} exported with the reason:
+          </p>
+          <ul>
+            {check.claims.slice(0, LISTED_PROBLEMS).map((claim) => (
+              <li key={claim.claimId} dir="auto">
+                <strong>Claim {claim.number}</strong> “{claim.quote.length > 60 ? `${claim.quote.slice(0, 57)}…` : claim.quote}”: {claim.reasons.join(' ')}
+              </li>
+            ))}
+            {check.claims.length > LISTED_PROBLEMS && <li>and {check.claims.length - LISTED_PROBLEMS} more (see Needs attention).</li>}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
 export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; onClose: () => void; onDone: (message: string) => void }) {
   const [format, setFormat] = useState<ExportFormat>('html');
   const [publisher, setPublisher] = useState<Publisher>(EMPTY_PUBLISHER);
+  const [check, setCheck] = useState<ChannelOutput<'review:check'> | null>(null);
 
   const field = (key: keyof Publisher) => ({
     value: publisher[key],
@@ -39,11 +69,13 @@ export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; 
 
   useEffect(() => {
     api['settings:getPublisher']({}).then(setPublisher, (error: unknown) => setProblem(errorMessage(error)));
-  }, [setProblem]);
+    api['review:check']({ id: reviewId }).then(setCheck, (error: unknown) => setProblem(errorMessage(error)));
+  }, [reviewId, setProblem]);
 
   return (
     <ModalDialog title="Export review" onClose={onClose} className="export-dialog">
       <form noValidate onSubmit={submit}>
+        {check && <NotReady check={check} />}
         <fieldset>
           <legend>Format</legend>
           <div className="format-options">

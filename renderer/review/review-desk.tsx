@@ -18,6 +18,9 @@ import { ConfirmDialog } from '../app/modal-dialog';
 import { RecoveryBanner } from './recovery-banner';
 import { ReviewSync } from './review-sync';
 import { UndoHistory } from './undo-history';
+import { useTextEditing } from './use-text-editing';
+import { CompareDialog } from './compare-dialog';
+import type { ArticleDoc } from '../../shared/model/article-doc';
 import { useReviewStore } from './review-store';
 import { SaveFailureBanner, SaveStatus } from './save-status';
 
@@ -56,7 +59,11 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
   if (!syncRef.current) syncRef.current = new ReviewSync({ review, getEditor: () => editorRef.current, onMessage });
   const sync = syncRef.current;
   const undoRef = useRef<UndoHistory | null>(null);
-  if (!undoRef.current) undoRef.current = new UndoHistory(() => editorRef.current);
+  const getEditor = useCallback(() => editorRef.current, []);
+  const textEditing = useTextEditing(getEditor, onMessage);
+  /** The article as it was when Compare with original was opened. */
+  const [comparing, setComparing] = useState<ArticleDoc | null>(null);
+  if (!undoRef.current) undoRef.current = new UndoHistory(getEditor, textEditing.onBlockedEdit);
   const undoHistory = undoRef.current;
   useEffect(() => () => undoHistory.dispose(), [undoHistory]);
 
@@ -66,12 +73,13 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
 
   /** Leaves for the library once the work is on disk; asks first when it cannot be saved. */
   const leave = useCallback(async () => {
+    textEditing.finishEditing();
     if (await sync.flush()) onBack();
     else {
       const state = useReviewStore.getState().saveState;
       setLeaving(state.kind === 'failed' ? state.message : 'Your latest changes are not saved yet.');
     }
-  }, [onBack, sync]);
+  }, [onBack, sync, textEditing]);
 
   // Load the store before the editor (a child) reports its claims; the desk is keyed by review.
   useState(() => useReviewStore.getState().open(review, scale));
@@ -204,6 +212,10 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
         event.preventDefault();
         if (event.key.toLowerCase() === 'y' || event.shiftKey) undoHistory.redo();
         else undoHistory.undo();
+      } else if (mod && event.altKey && event.code === 'KeyE') {
+        event.preventDefault();
+        if (textEditing.isEditingText()) textEditing.finishEditing();
+        else textEditing.startEditing();
       } else if (event.key === 'F8') {
         event.preventDefault();
         goToNeighbour(event.shiftKey ? -1 : 1);
@@ -222,7 +234,7 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [goToNeighbour, onMessage, sync, undoHistory]);
+  }, [goToNeighbour, onMessage, sync, undoHistory, textEditing]);
 
   const onDocumentChange = useCallback((editor: Editor) => {
     useReviewStore.getState().documentChanged();
@@ -268,6 +280,19 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
             Redo
           </button>
         </div>
+        <div className="toolbar-group" role="group" aria-label="Article text">
+          <button
+            type="button"
+            aria-pressed={textEditing.editingText}
+            aria-keyshortcuts="Control+Alt+E"
+            onClick={() => (textEditing.editingText ? textEditing.finishEditing() : textEditing.startEditing())}
+          >
+            {textEditing.editingText ? 'Done editing' : 'Edit text'}
+          </button>
+          <button type="button" onClick={() => setComparing((editorRef.current?.getJSON() as ArticleDoc | undefined) ?? null)}>
+            Compare with original
+          </button>
+        </div>
         <button type="button" onClick={() => void sync.flush().then(() => setDialog('share'))}>
           Share…
         </button>
@@ -277,6 +302,14 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
         <SaveStatus onSaveNow={() => void sync.flush()} />
       </header>
       <SaveFailureBanner onSaveNow={() => void sync.flush()} />
+      {textEditing.editingText && (
+        <div className="edit-banner" role="status">
+          <strong>Editing the article’s words.</strong> Claims on words you change are flagged for a look when you finish; the article as imported stays kept (Compare with original).
+          <button type="button" className="primary" onClick={textEditing.finishEditing}>
+            Done editing
+          </button>
+        </div>
+      )}
       <RecoveryBanner sync={sync} onMessage={onMessage} />
       <div className="desk-body">
         <ClaimsSidebar onChoose={chooseFromList} />
@@ -289,6 +322,8 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
             onTransaction={(editor, transaction) => undoHistory.onTransaction(editor, transaction)}
             undo={() => undoHistory.undo()}
             redo={() => undoHistory.redo()}
+            isEditingText={textEditing.isEditingText}
+            onBlockedEdit={textEditing.onBlockedEdit}
             onClaimClick={(ids) => {
               setOverlapping(ids);
               if (ids[0]) useReviewStore.getState().selectClaim(ids[0]);
@@ -306,6 +341,7 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
           overlapping={overlapping}
         />
       </div>
+      {comparing && <CompareDialog reviewId={review.id} currentDoc={comparing} onClose={() => setComparing(null)} />}
       {leaving !== null && (
         <ConfirmDialog
           title={closeWindowAnyway.current ? 'Close without saving?' : 'Leave without saving?'}

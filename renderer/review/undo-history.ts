@@ -30,7 +30,11 @@ export class UndoHistory {
   private editorDepth = 0;
   private readonly stopListening: () => void;
 
-  constructor(private readonly getEditor: () => Editor | null) {
+  constructor(
+    private readonly getEditor: () => Editor | null,
+    /** Told when the next step is a change of the words and review mode does not allow it. */
+    private readonly onBlocked: () => void = () => undefined,
+  ) {
     this.stopListening = onClaimEdit((claimId, before, after) => this.recordFields(claimId, before, after));
   }
 
@@ -87,23 +91,35 @@ export class UndoHistory {
     while (from.length > 0) {
       const entry = from.pop() as Entry;
       this.replaying = true;
-      let done: boolean;
+      let outcome: 'done' | 'gone' | 'blocked';
       try {
         if (entry.kind === 'editor') {
           if (!editor) return false;
-          const depthBefore = direction === 'undo' ? undoDepth(editor.state) : redoDepth(editor.state);
-          done = depthBefore > 0 && (direction === 'undo' ? editor.commands.undo() : editor.commands.redo());
+          const depthOf = (): number => (direction === 'undo' ? undoDepth(editor.state) : redoDepth(editor.state));
+          const depthBefore = depthOf();
+          if (depthBefore === 0) outcome = 'gone';
+          else {
+            if (direction === 'undo') editor.commands.undo();
+            else editor.commands.redo();
+            // Review mode refuses a step that changes the words: it stays where it was.
+            outcome = depthOf() < depthBefore ? 'done' : 'blocked';
+          }
         } else {
           const store = useReviewStore.getState();
-          done = store.claims[entry.claimId] !== undefined;
-          if (done) store.updateClaim(entry.claimId, direction === 'undo' ? entry.before : entry.after, { fromUndo: true });
+          outcome = store.claims[entry.claimId] === undefined ? 'gone' : 'done';
+          if (outcome === 'done') store.updateClaim(entry.claimId, direction === 'undo' ? entry.before : entry.after, { fromUndo: true });
         }
       } finally {
         this.replaying = false;
         if (editor) this.editorDepth = undoDepth(editor.state);
       }
-      if (done) {
+      if (outcome === 'done') {
         to.push(entry);
+        return true;
+      }
+      if (outcome === 'blocked') {
+        from.push(entry);
+        this.onBlocked();
         return true;
       }
       // A step the editor no longer holds (its history is bounded) is skipped.

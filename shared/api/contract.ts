@@ -86,7 +86,12 @@ export const contract = {
    */
   'app:status': {
     input: z.object({ reviewId: Id.optional() }).strict(),
-    output: z.object({ notices: z.array(Notice), review: z.object({ revision: z.number().int().nonnegative(), updatedAt: Timestamp }).nullable() }),
+    output: z.object({
+      notices: z.array(Notice),
+      review: z.object({ revision: z.number().int().nonnegative(), updatedAt: Timestamp }).nullable(),
+      /** Changes whenever a review is added, removed or changed: the library list is then read again. */
+      libraryStamp: z.string(),
+    }),
   },
   'scale:list': { input: NoInput, output: z.array(RatingScale) },
   'review:list': { input: NoInput, output: z.array(ReviewSummary) },
@@ -176,9 +181,21 @@ export const contract = {
     input: z.object({ id: Id, claimId: Id, set: ClaimFields.partial().strict() }).strict(),
     output: z.object({ claim: Claim, remaining: z.number().int().nonnegative() }),
   },
+  /**
+   * Adds claims by quoting the article. A request for a claim that already exists on the same
+   * words with the same fields (a retried command) adds nothing: its id is in `existing`.
+   */
   'review:annotate': {
     input: z.object({ id: Id, claims: z.array(ClaimRequest).min(1).max(5_000) }).strict(),
-    output: z.object({ claimIds: z.array(Id) }),
+    output: z.object({ claimIds: z.array(Id), existing: z.array(Id) }),
+  },
+  /** What in the review is not ready to publish: claims not placed, flagged or in conflict, and edited text. */
+  'review:check': {
+    input: ReviewRef,
+    output: z.object({
+      textEditedAt: Timestamp.nullable(),
+      claims: z.array(z.object({ number: z.number().int().positive(), claimId: Id, quote: z.string(), placed: z.boolean(), reasons: z.array(z.string()) })),
+    }),
   },
   'export:validate': {
     input: z.object({ json: z.string().max(50_000_000) }).strict(),

@@ -45,6 +45,14 @@ export const ClaimAttention = z
   .strict();
 export type ClaimAttention = z.infer<typeof ClaimAttention>;
 
+/** Why a claim needs a look, in a few words, as lists and reports say it. */
+export const CLAIM_ATTENTION_LABELS: Record<ClaimAttention['kind'], string> = {
+  orphan: 'Not placed',
+  moved: 'Moved: check the place',
+  changed: 'Words edited: check',
+  restored: 'Kept after a deletion',
+};
+
 /**
  * A claim's record. Where it sits in the article is not stored here: the article
  * document carries a claim mark with this id, so positions follow every edit.

@@ -64,6 +64,10 @@ export const ReviewSummary = z.object({
   /** Claims placed in the article, by verdict id; unrated claims count under `unrated`. */
   verdictCounts: z.record(z.string(), z.number().int().nonnegative()),
   claimCount: z.number().int().nonnegative(),
+  /** Claims with a verdict or notes whose words are not in the article (a merge's orphans, deleted text). */
+  unplacedCount: z.number().int().nonnegative(),
+  /** Claims flagged for a look (moved, words edited, kept after a deletion, not placed). */
+  flaggedCount: z.number().int().nonnegative(),
 });
 export type ReviewSummary = z.infer<typeof ReviewSummary>;
 

@@ -3,17 +3,17 @@
  * fields Google's fact-check structured-data guide asks for (see claimreview-fields.ts).
  */
 import type { ClaimReview, WithContext } from 'schema-dts';
-import { claimUrl, dayOf, type ReportClaim, type ReportModel } from './report-model';
+import { claimUrl, dayOf, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 
 /** `claimReviewed` should be short (Google suggests under 75 characters to avoid wrapping). */
 const SHORT_CLAIM = 75;
 
-function claimReviewed(reportClaim: ReportClaim): string {
+function claimReviewed(reportClaim: Pick<ReportClaim, 'quote'>): string {
   const quote = reportClaim.quote.replace(/\s+/g, ' ').trim();
   return quote.length <= SHORT_CLAIM ? quote : `${quote.slice(0, SHORT_CLAIM - 1).replace(/\s\S*$/, '')}…`;
 }
 
-function oneClaimReview(model: ReportModel, reportClaim: ReportClaim): WithContext<ClaimReview> {
+function oneClaimReview(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim): WithContext<ClaimReview> {
   const { claim, verdict } = reportClaim;
   const { publisher, review, scale } = model;
   const url = claimUrl(model, reportClaim);
@@ -44,7 +44,8 @@ function oneClaimReview(model: ReportModel, reportClaim: ReportClaim): WithConte
   };
 }
 
-/** Every claim of the review as a ClaimReview, in article order. */
+/** Every claim of the review as a ClaimReview: in article order, then those not placed in the article. */
 export function buildClaimReviews(model: ReportModel): WithContext<ClaimReview>[] {
-  return model.claims.map((reportClaim) => oneClaimReview(model, reportClaim));
+  // A claim whose words are not known any more cannot say what was reviewed: it is left out here (reports still list it).
+  return [...model.claims, ...model.unplaced].filter((reportClaim) => reportClaim.quote.trim() !== '').map((reportClaim) => oneClaimReview(model, reportClaim));
 }

@@ -24,6 +24,7 @@ export const CSV_COLUMNS = [
   'tags',
   'reviewer',
   'last_changed',
+  'needs_attention',
 ] as const;
 
 /** Joins several values in one cell (evidence URLs, tags). */
@@ -36,13 +37,14 @@ export function neutralizeFormula(value: string): string {
 
 /** The CSV export, starting with a UTF-8 byte-order mark. */
 export function buildCsvReport(model: ReportModel): string {
-  const rows = model.claims.map(({ claim, quote, start, end, verdict }) =>
+  // Claims a merge could not place keep their row, with no position and the reason.
+  const claims = [...model.claims.map((reportClaim) => ({ ...reportClaim, position: [String(reportClaim.start), String(reportClaim.end)] })), ...model.unplaced.map((unplaced) => ({ ...unplaced, position: ['', ''] }))];
+  const rows = claims.map(({ claim, quote, position, verdict, attention }) =>
     [
       model.review.id,
       claim.id,
       quote,
-      String(start),
-      String(end),
+      ...position,
       verdict?.label ?? '',
       verdict ? String(verdict.ratingValue) : '',
       claim.rationale,
@@ -54,6 +56,7 @@ export function buildCsvReport(model: ReportModel): string {
       claim.tags.join(CSV_LIST_SEPARATOR),
       model.publisher.reviewerName,
       claim.updatedAt,
+      attention.join(' '),
     ].map(neutralizeFormula),
   );
   return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' })}`;

@@ -5,7 +5,7 @@
 import { CLAIM_STATUS_LABELS, type EvidenceStance } from '../model/claim';
 import { articleToHtml, type ClaimLabel } from './article-html';
 import { escapeHtml } from './escape';
-import { dayOf, type ReportClaim, type ReportModel } from './report-model';
+import { dayOf, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 import { REPORT_CSS } from './report-styles';
 
 /** Colour of a claim that has no verdict yet, in reports. */
@@ -13,7 +13,7 @@ export const UNRATED_REPORT_COLOR = '#2f5fb3';
 
 const STANCE_WORDS: Record<EvidenceStance, string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context' };
 
-function badge(reportClaim: ReportClaim): string {
+function badge(reportClaim: Pick<ReportClaim, 'verdict'>): string {
   const color = reportClaim.verdict?.color ?? UNRATED_REPORT_COLOR;
   return `<span class="badge" style="background:${color}">${escapeHtml(reportClaim.verdict?.label ?? 'No verdict yet')}</span>`;
 }
@@ -22,8 +22,13 @@ function link(url: string, text = url): string {
   return `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`;
 }
 
-function claimSection(reportClaim: ReportClaim): string {
+function attentionBlock(reasons: readonly string[]): string {
+  return reasons.length === 0 ? '' : `<div class="attention"><p class="label">Needs attention</p><ul>${reasons.map((reason) => `<li dir="auto">${escapeHtml(reason)}</li>`).join('')}</ul></div>`;
+}
+
+function claimSection(reportClaim: ReportClaim | UnplacedClaim): string {
   const { claim } = reportClaim;
+  const placed = 'contextBefore' in reportClaim;
   const facts: string[] = [];
   if (claim.claimant) facts.push(`<dt>Claimed by</dt><dd dir="auto">${escapeHtml(claim.claimant)}</dd>`);
   if (claim.claimDate) facts.push(`<dt>Claim date</dt><dd>${escapeHtml(claim.claimDate)}</dd>`);
@@ -42,8 +47,9 @@ function claimSection(reportClaim: ReportClaim): string {
           )
           .join('')}</ul>`;
   return `<section class="claim" id="${reportClaim.anchor}">
-<h3><a href="#ref-${reportClaim.anchor}">Claim ${reportClaim.number}</a> ${badge(reportClaim)}</h3>
-<blockquote class="quote" dir="auto"><span class="context">…${escapeHtml(reportClaim.contextBefore)}</span><strong>${escapeHtml(reportClaim.quote)}</strong><span class="context">${escapeHtml(reportClaim.contextAfter)}…</span></blockquote>
+<h3>${placed ? `<a href="#ref-${reportClaim.anchor}">Claim ${reportClaim.number}</a>` : `Claim ${reportClaim.number}`} ${badge(reportClaim)}</h3>
+${placed ? `<blockquote class="quote" dir="auto"><span class="context">…${escapeHtml(reportClaim.contextBefore)}</span><strong>${escapeHtml(reportClaim.quote)}</strong><span class="context">${escapeHtml(reportClaim.contextAfter)}…</span></blockquote>` : `<blockquote class="quote" dir="auto"><strong>${escapeHtml(reportClaim.quote || 'Words not known')}</strong></blockquote>`}
+${attentionBlock(reportClaim.attention)}
 <p class="label">Rationale</p>
 ${claim.rationale.trim() ? `<p class="rationale" dir="auto">${escapeHtml(claim.rationale)}</p>` : '<p class="empty">No rationale written yet.</p>'}
 <dl class="facts">${facts.join('')}</dl>
@@ -59,10 +65,12 @@ export function buildHtmlReport(model: ReportModel): string {
     model.claims.map((reportClaim) => [reportClaim.claim.id, { number: reportClaim.number, anchor: reportClaim.anchor, color: reportClaim.verdict?.color ?? UNRATED_REPORT_COLOR }]),
   );
   const byline = [publisher.reviewerName && `Reviewed by ${escapeHtml(publisher.reviewerName)}`, publisher.organizationName && escapeHtml(publisher.organizationName)].filter(Boolean).join(', ');
+  const everyClaim = [...model.claims, ...model.unplaced];
+  const edited = textEditedNote(model);
   const summary =
-    model.claims.length === 0
+    everyClaim.length === 0
       ? '<p class="empty">No claims have been marked in this article yet.</p>'
-      : `<table class="summary"><thead><tr><th>#</th><th>Claim</th><th>Verdict</th><th>Claimed by</th></tr></thead><tbody>${model.claims
+      : `<table class="summary"><thead><tr><th>#</th><th>Claim</th><th>Verdict</th><th>Claimed by</th></tr></thead><tbody>${everyClaim
           .map(
             (reportClaim) =>
               `<tr><td><a href="#${reportClaim.anchor}">${reportClaim.number}</a></td><td dir="auto">${escapeHtml(reportClaim.quote)}</td><td>${badge(reportClaim)}</td><td dir="auto">${escapeHtml(reportClaim.claim.claimant)}</td></tr>`,
@@ -84,12 +92,14 @@ export function buildHtmlReport(model: ReportModel): string {
 <h1 dir="auto">Fact-check: ${escapeHtml(review.title)}</h1>
 ${review.sourceUrl ? `<p class="meta">Source: ${link(review.sourceUrl)}</p>` : ''}
 ${byline ? `<p class="meta">${byline}</p>` : ''}
-<p class="meta">Last updated ${escapeHtml(dayOf(review.updatedAt))} · ${model.claims.length} ${model.claims.length === 1 ? 'claim' : 'claims'} checked</p>
+<p class="meta">Last updated ${escapeHtml(dayOf(review.updatedAt))} · ${everyClaim.length} ${everyClaim.length === 1 ? 'claim' : 'claims'} checked</p>
+${edited ? `<p class="note">${escapeHtml(edited)}</p>` : ''}
 </header>
 <h2 class="section">Summary</h2>
 ${summary}
 <h2 class="section">Claims</h2>
-${model.claims.map(claimSection).join('\n') || '<p class="empty">Nothing to report yet.</p>'}
+${model.claims.map(claimSection).join('\n') || (model.unplaced.length === 0 ? '<p class="empty">Nothing to report yet.</p>' : '')}
+${model.unplaced.length > 0 ? `<h2 class="section">Claims not placed in the article</h2>\n<p class="meta">These claims were checked, but their words could not be found in this version of the article.</p>\n${model.unplaced.map(claimSection).join('\n')}` : ''}
 <h2 class="section">The article</h2>
 <div class="article">${articleToHtml(review.doc, labels)}</div>
 <footer>Made with Factmark on ${escapeHtml(dayOf(model.generatedAt))}.</footer>

@@ -1,9 +1,9 @@
 /** The report in Markdown; user text is escaped so it renders literally. */
 import { CLAIM_STATUS_LABELS } from '../model/claim';
 import { escapeMarkdown } from './escape';
-import { dayOf, type ReportClaim, type ReportModel } from './report-model';
+import { dayOf, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 
-function verdictText(reportClaim: ReportClaim): string {
+function verdictText(reportClaim: Pick<ReportClaim, 'verdict'>): string {
   return escapeMarkdown(reportClaim.verdict?.label ?? 'No verdict yet');
 }
 
@@ -12,16 +12,15 @@ function link(url: string, text = url): string {
   return `[${escapeMarkdown(text)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
-function claimSection(reportClaim: ReportClaim): string {
+function claimSection(reportClaim: ReportClaim | UnplacedClaim): string {
   const { claim } = reportClaim;
-  const lines = [
-    `### <a id="${reportClaim.anchor}"></a>Claim ${reportClaim.number}: ${verdictText(reportClaim)}`,
-    '',
-    `> …${escapeMarkdown(reportClaim.contextBefore)}**${escapeMarkdown(reportClaim.quote)}**${escapeMarkdown(reportClaim.contextAfter)}…`,
-    '',
+  const quote = 'contextBefore' in reportClaim ? `> …${escapeMarkdown(reportClaim.contextBefore)}**${escapeMarkdown(reportClaim.quote)}**${escapeMarkdown(reportClaim.contextAfter)}…` : `> **${escapeMarkdown(reportClaim.quote || 'Words not known')}**`;
+  const lines = [`### <a id="${reportClaim.anchor}"></a>Claim ${reportClaim.number}: ${verdictText(reportClaim)}`, '', quote, ''];
+  if (reportClaim.attention.length > 0) lines.push(...reportClaim.attention.map((reason) => `> ⚠ **Needs attention:** ${escapeMarkdown(reason)}`), '');
+  lines.push(
     `**Rationale:** ${claim.rationale.trim() ? escapeMarkdown(claim.rationale) : '_none yet_'}`,
     '',
-  ];
+  );
   if (claim.claimant) lines.push(`- **Claimed by:** ${escapeMarkdown(claim.claimant)}`);
   if (claim.claimDate) lines.push(`- **Claim date:** ${claim.claimDate}`);
   if (claim.appearanceUrl) lines.push(`- **Appeared in:** ${link(claim.appearanceUrl)}`);
@@ -44,16 +43,23 @@ export function buildMarkdownReport(model: ReportModel): string {
   if (review.sourceUrl) lines.push(`Source: ${link(review.sourceUrl)}  `);
   const byline = [publisher.reviewerName && `Reviewed by ${escapeMarkdown(publisher.reviewerName)}`, publisher.organizationName && escapeMarkdown(publisher.organizationName)].filter(Boolean).join(', ');
   if (byline) lines.push(`${byline}  `);
-  lines.push(`Last updated ${dayOf(review.updatedAt)} · ${model.claims.length} ${model.claims.length === 1 ? 'claim' : 'claims'} checked`, '', '## Summary', '');
-  if (model.claims.length === 0) lines.push('_No claims have been marked in this article yet._');
+  const everyClaim = [...model.claims, ...model.unplaced];
+  lines.push(`Last updated ${dayOf(review.updatedAt)} · ${everyClaim.length} ${everyClaim.length === 1 ? 'claim' : 'claims'} checked`, '');
+  const edited = textEditedNote(model);
+  if (edited) lines.push(`> **Note:** ${escapeMarkdown(edited)}`, '');
+  lines.push('## Summary', '');
+  if (everyClaim.length === 0) lines.push('_No claims have been marked in this article yet._');
   else {
     lines.push('| # | Claim | Verdict | Claimed by |', '|---|---|---|---|');
-    for (const reportClaim of model.claims) {
+    for (const reportClaim of everyClaim) {
       lines.push(`| [${reportClaim.number}](#${reportClaim.anchor}) | ${escapeMarkdown(reportClaim.quote)} | ${verdictText(reportClaim)} | ${escapeMarkdown(reportClaim.claim.claimant)} |`);
     }
   }
   lines.push('', '## Claims', '');
-  lines.push(model.claims.map(claimSection).join('\n\n') || '_Nothing to report yet._');
+  lines.push(model.claims.map(claimSection).join('\n\n') || (model.unplaced.length === 0 ? '_Nothing to report yet._' : ''));
+  if (model.unplaced.length > 0) {
+    lines.push('', '## Claims not placed in the article', '', '_These claims were checked, but their words could not be found in this version of the article._', '', model.unplaced.map(claimSection).join('\n\n'));
+  }
   lines.push('', `_Made with Factmark on ${dayOf(model.generatedAt)}._`, '');
   return lines.join('\n');
 }

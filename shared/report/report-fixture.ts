@@ -72,3 +72,25 @@ export function model(review: Review = REVIEW, publisher: Publisher = PUBLISHER)
 }
 
 export const EMPTY_REVIEW: Review = { ...REVIEW, claims: [], doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nothing marked.' }] }] } };
+
+/**
+ * REVIEW after a merge: the first claim flagged on edited words, an orphan with its words, and
+ * the second claim's verdict changed differently by two reviewers (an open conflict).
+ */
+export function orphanedAndFlagged(): Review {
+  const stamp = '2026-03-15T10:00:00.000Z';
+  const event = (id: string, parents: string[], author: string, set: Record<string, unknown>, kind: 'created' | 'edited' = 'edited') => ({ id, claimId: 'claim-two-0002', parents, author, at: stamp, kind, set });
+  return {
+    ...REVIEW,
+    claims: [
+      { ...(REVIEW.claims[0] as Claim), attention: { kind: 'changed', quote: 'unemployment fell', detail: 'The words changed.' } },
+      REVIEW.claims[1] as Claim,
+      claim('claim-orphan-0004', { verdictId: 'misleading', rationale: 'Checked before the merge.', attention: { kind: 'orphan', quote: 'the claim that was orphaned', detail: 'Deleted in this copy.' } }),
+    ],
+    history: [
+      event('event-root-0001', [], 'reviewer-ana', { verdictId: null }, 'created'),
+      event('event-ana-0002', ['event-root-0001'], 'reviewer-ana', { verdictId: 'true' }),
+      event('event-bob-0003', ['event-root-0001'], 'reviewer-bob', { verdictId: 'false' }),
+    ],
+  } as Review;
+}

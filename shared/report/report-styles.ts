@@ -31,6 +31,9 @@ mark.hl-2 { background: #ffe98a; }
 mark.hl-3 { background: #ffdb4d; }
 .claim-ref { display: inline-block; min-width: 1.2em; margin: 0 0.15em; padding: 0 0.25em; border-radius: 4px; color: #fff; font-size: 0.7em; font-weight: 700; text-align: center; text-decoration: none; vertical-align: super; line-height: 1.4; }
 .empty { color: #5f6776; font-style: italic; }
+.note { background: #fff4d6; border-inline-start: 4px solid #c98a00; padding: 0.4rem 0.7rem; font-size: 0.9rem; }
+.attention { background: #fff8e8; border: 1px solid #e5b45c; border-radius: 6px; padding: 0.3rem 0.8rem; margin: 0.5rem 0; }
+.attention ul { margin: 0.2rem 0; padding-inline-start: 1.2rem; }
 footer { margin-top: 2.5rem; font-size: 0.8rem; color: #5f6776; font-family: system-ui, sans-serif; }
 @media (max-width: 600px) { body { font-size: 15px; } .summary th:nth-child(4), .summary td:nth-child(4) { display: none; } }
 @media print {

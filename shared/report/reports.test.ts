@@ -7,7 +7,9 @@ import { buildCsvReport, CSV_COLUMNS, neutralizeFormula } from './csv-report';
 import { buildHtmlReport } from './html-report';
 import { buildMarkdownReport } from './markdown-report';
 import { EMPTY_PUBLISHER } from '../model/publisher';
-import { EMPTY_REVIEW, HOSTILE, model, REVIEW } from './report-fixture';
+import { EMPTY_REVIEW, HOSTILE, model, orphanedAndFlagged, PUBLISHER, REVIEW } from './report-fixture';
+import { buildReportModel } from './report-model';
+import { DEFAULT_SCALE } from '../model/rating-scale';
 import { buildWebAnnotations } from './web-annotation';
 
 describe('report model', () => {
@@ -48,7 +50,24 @@ describe('HTML report', () => {
     expect(html).toContain('id="claim-2"');
     expect(html).toContain('Refutes</span><a href="https://stats.example/t3"');
     expect(html).toContain('وقال الوزير');
-    expect(html).not.toContain('text was deleted');
+  });
+
+  it('keeps a claim whose words left the article, with its verdict, in a section of its own with the reason', () => {
+    const unplaced = html.slice(html.indexOf('Claims not placed in the article'));
+    expect(html.indexOf('Claims not placed in the article')).toBeGreaterThan(html.indexOf('id="claim-2"'));
+    expect(unplaced).toContain('text was deleted');
+    expect(unplaced).toContain('>True</span>');
+    expect(unplaced).toContain('Its words are no longer in the article.');
+  });
+
+  it('carries a merge’s orphan, flags and open conflicts, and says when the text was edited after import', () => {
+    const review = orphanedAndFlagged();
+    const report = buildHtmlReport(buildReportModel(review, DEFAULT_SCALE, PUBLISHER, new Date('2026-03-20T12:00:00.000Z'), '2026-03-18T10:00:00.000Z'));
+    expect(report).toContain('edited in Factmark after it was imported (last on 2026-03-18)');
+    expect(report).toContain('Words edited: check. The words changed.');
+    expect(report).toContain('Not placed in the article: Deleted in this copy.');
+    expect(report).toContain('the claim that was orphaned');
+    expect(report).toContain('Two versions of verdict not settled yet.');
   });
 
   it('handles a review with no claims', () => {
@@ -71,10 +90,11 @@ describe('CSV export', () => {
   const csv = buildCsvReport(model());
   const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
 
-  it('starts with a byte-order mark and has one row per placed claim with every column', () => {
+  it('starts with a byte-order mark and has one row per claim with every column, placed or not', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(Object.keys(rows[0] ?? {})).toEqual([...CSV_COLUMNS]);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toMatchObject({ claim_id: 'claim-gone-0003', verdict: 'True', start: '', end: '', needs_attention: 'Its words are no longer in the article.' });
     expect(rows[0]).toMatchObject({ review_id: 'review-0001', verdict: 'False', rating_value: '1', status: 'reviewed', evidence_urls: 'https://stats.example/t3 | https://archive.example/x' });
     expect(rows[1]?.claimant).toBe('وزير المالية');
     expect(rows[1]?.rationale).toBe('الأرقام غير صحيحة 👩‍👩‍👧 Cafe\u0301');
@@ -96,7 +116,9 @@ describe('CSV export', () => {
 describe('ClaimReview export', () => {
   it('meets every required and recommended field of Google’s table when the publisher is known', () => {
     const reviews = buildClaimReviews(model());
+    // The third claim's words are not known any more: a ClaimReview cannot name what was checked.
     expect(reviews).toHaveLength(2);
+    expect(buildClaimReviews(buildReportModel(orphanedAndFlagged(), DEFAULT_SCALE, PUBLISHER, new Date()))).toHaveLength(3);
     expect(checkClaimReviews(reviews).filter((problem) => problem.level === 'required')).toEqual([]);
     expect(reviews[0]).toMatchObject({
       url: 'https://checkdesk.example/checks/budget#claim-1',

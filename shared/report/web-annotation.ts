@@ -4,7 +4,7 @@
  * code units of the article's plain text (blocks joined by one line break, no Unicode
  * normalisation), which the collection states in `factmark:offsetUnit`.
  */
-import { claimUrl, dayOf, type ReportClaim, type ReportModel } from './report-model';
+import { claimUrl, dayOf, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -13,13 +13,22 @@ export function articleSource(model: ReportModel): string {
   return model.review.sourceUrl || `urn:factmark:review:${model.review.id}`;
 }
 
-function annotation(model: ReportModel, reportClaim: ReportClaim) {
+function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim) {
   const { claim, verdict } = reportClaim;
+  // A claim a merge could not place is found by its words alone; it has no position in this text.
+  const selector =
+    'start' in reportClaim
+      ? [
+          { type: 'TextQuoteSelector', exact: reportClaim.quote, prefix: reportClaim.prefix, suffix: reportClaim.suffix },
+          { type: 'TextPositionSelector', start: reportClaim.start, end: reportClaim.end },
+        ]
+      : { type: 'TextQuoteSelector', exact: reportClaim.quote };
   const bodies: Record<string, unknown>[] = [
     { type: 'TextualBody', purpose: 'assessing', value: verdict?.label ?? 'Not yet rated', format: 'text/plain', language: 'en' },
   ];
   if (claim.rationale.trim()) bodies.push({ type: 'TextualBody', purpose: 'describing', value: claim.rationale, format: 'text/plain' });
   for (const tag of claim.tags) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  for (const reason of reportClaim.attention) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: `Needs attention: ${reason}`, format: 'text/plain', language: 'en' });
   for (const item of claim.evidence) {
     // A purpose may sit only on a SpecificResource, not on the web resource itself.
     bodies.push({
@@ -40,13 +49,8 @@ function annotation(model: ReportModel, reportClaim: ReportClaim) {
     modified: claim.updatedAt,
     ...(model.publisher.reviewerName ? { creator: { type: 'Person', name: model.publisher.reviewerName } } : {}),
     body: bodies,
-    target: {
-      source: articleSource(model),
-      selector: [
-        { type: 'TextQuoteSelector', exact: reportClaim.quote, prefix: reportClaim.prefix, suffix: reportClaim.suffix },
-        { type: 'TextPositionSelector', start: reportClaim.start, end: reportClaim.end },
-      ],
-    },
+    target: { source: articleSource(model), selector },
+    ...(reportClaim.attention.length > 0 ? { 'factmark:needsAttention': reportClaim.attention } : {}),
     ...(verdict ? { 'factmark:ratingValue': verdict.ratingValue } : {}),
     ...(claim.claimant ? { 'factmark:claimant': claim.claimant } : {}),
     ...(claim.claimDate ? { 'factmark:claimDate': claim.claimDate } : {}),
@@ -57,7 +61,8 @@ function annotation(model: ReportModel, reportClaim: ReportClaim) {
 
 /** The review's claims as an AnnotationCollection (one page holding every annotation). */
 export function buildWebAnnotations(model: ReportModel) {
-  const items = model.claims.map((reportClaim) => annotation(model, reportClaim));
+  const items = [...model.claims, ...model.unplaced].filter((reportClaim) => reportClaim.quote !== '').map((reportClaim) => annotation(model, reportClaim));
+  const edited = textEditedNote(model);
   const collectionId = `urn:factmark:review:${model.review.id}:annotations`;
   return {
     '@context': [ANNOTATION_CONTEXT, { factmark: 'urn:factmark:vocab:' }],
@@ -69,6 +74,7 @@ export function buildWebAnnotations(model: ReportModel) {
     total: items.length,
     'factmark:offsetUnit': 'UTF-16 code units of the article plain text; blocks separated by one U+000A; no Unicode normalisation',
     'factmark:generated': dayOf(model.generatedAt),
+    ...(edited ? { 'factmark:textEdited': edited } : {}),
     ...(items.length > 0 ? { first: { id: `${collectionId}:page1`, type: 'AnnotationPage', startIndex: 0, items } } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ClaimRequest } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
-import { walkArticleText } from '../../../shared/article/claim-spans';
+import { readArticleText } from '../../../shared/article/claim-spans';
 import { markTextRange } from '../../../shared/article/mark-text-range';
 import { findQuote } from '../../../shared/article/quote-search';
 import type { DocNode } from '../../../shared/model/article-doc';
@@ -38,11 +38,38 @@ function excerpt(text: string): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-/** The review's document and claims with `requests` added, and the new claim ids; throws before changing anything. */
-export function annotateReview(review: Review, scale: RatingScale, requests: ParsedClaimRequest[], now: Date = new Date()): { doc: DocNode; claims: Claim[]; claimIds: string[] } {
+/** What a claim request sets, in a form two requests (or a request and a stored claim) compare by. */
+function sameClaim(claim: Claim, fields: Omit<Claim, 'id' | 'createdAt' | 'updatedAt' | 'attention' | 'evidence'> & { evidenceUrls: string[] }): boolean {
+  return (
+    claim.verdictId === fields.verdictId &&
+    claim.rationale === fields.rationale &&
+    claim.claimant === fields.claimant &&
+    claim.claimDate === fields.claimDate &&
+    claim.appearanceUrl === fields.appearanceUrl &&
+    claim.status === fields.status &&
+    claim.tags.join('\u0000') === fields.tags.join('\u0000') &&
+    claim.evidence.map((item) => item.url).join('\u0000') === fields.evidenceUrls.join('\u0000')
+  );
+}
+
+/**
+ * The review's document and claims with `requests` added, the ids of every requested claim, and
+ * which of them were already there (same words, same fields: a retried command adds nothing);
+ * throws before changing anything.
+ */
+export function annotateReview(review: Review, scale: RatingScale, requests: ParsedClaimRequest[], now: Date = new Date()): { doc: DocNode; claims: Claim[]; claimIds: string[]; existing: string[] } {
   let doc: DocNode = review.doc;
-  const text = walkArticleText(doc);
+  const { text, spans } = readArticleText(doc);
   const added: Claim[] = [];
+  const claimIds: string[] = [];
+  const existing: string[] = [];
+  const records = new Map(review.claims.map((claim) => [claim.id, claim]));
+  // Claims on each exact range, the stored ones and those this request adds.
+  const onRange = new Map<string, Claim[]>();
+  for (const span of spans) {
+    const record = records.get(span.claimId);
+    if (record) onRange.set(`${span.start}:${span.end}`, [...(onRange.get(`${span.start}:${span.end}`) ?? []), record]);
+  }
   const stamp = now.toISOString();
   requests.forEach((request, index) => {
     const label = requests.length > 1 ? `Claim ${index + 1} ("${excerpt(request.quote)}")` : `The quote "${excerpt(request.quote)}"`;
@@ -56,10 +83,7 @@ export function annotateReview(review: Review, scale: RatingScale, requests: Par
     }
     const match = matches[(request.occurrence ?? 1) - 1];
     if (!match) throw new ApiError('invalid-input', `${label} occurs only ${matches.length} times; --occurrence ${request.occurrence} does not exist.`);
-    const id = randomUUID();
-    doc = markTextRange(doc, match.start, match.end, id);
-    added.push({
-      id,
+    const fields = {
       verdictId: verdictIdFor(scale, request.verdict, label),
       rationale: request.rationale,
       claimant: request.claimant,
@@ -67,10 +91,26 @@ export function annotateReview(review: Review, scale: RatingScale, requests: Par
       appearanceUrl: request.appearanceUrl,
       status: request.status,
       tags: request.tags,
+    };
+    const range = `${match.start}:${match.end}`;
+    const already = onRange.get(range)?.find((claim) => sameClaim(claim, { ...fields, evidenceUrls: request.evidenceUrls }));
+    if (already) {
+      claimIds.push(already.id);
+      existing.push(already.id);
+      return;
+    }
+    const id = randomUUID();
+    doc = markTextRange(doc, match.start, match.end, id);
+    const claim: Claim = {
+      id,
+      ...fields,
       evidence: request.evidenceUrls.map((url) => ({ id: randomUUID(), url, title: '', note: '', stance: 'context' as const, accessedAt: stamp.slice(0, 10) })),
       createdAt: stamp,
       updatedAt: stamp,
-    });
+    };
+    added.push(claim);
+    claimIds.push(id);
+    onRange.set(range, [...(onRange.get(range) ?? []), claim]);
   });
-  return { doc, claims: [...review.claims, ...added], claimIds: added.map((claim) => claim.id) };
+  return { doc, claims: [...review.claims, ...added], claimIds, existing };
 }

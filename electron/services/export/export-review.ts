@@ -46,8 +46,10 @@ export async function exportReview(options: {
   format: ExportFormat;
   renderPdf: PdfRenderer;
   now?: Date;
+  /** When the article's words were last edited after import, or null when they are as imported. */
+  textEditedAt?: string | null;
 }): Promise<ExportedFile> {
-  const model = buildReportModel(options.review, options.scale, options.publisher, options.now ?? new Date());
+  const model = buildReportModel(options.review, options.scale, options.publisher, options.now ?? new Date(), options.textEditedAt ?? null);
   const text = (value: string): Uint8Array => new TextEncoder().encode(value);
   let bytes: Uint8Array;
   switch (options.format) {

@@ -2,7 +2,6 @@
  * Prints report HTML to PDF with an installed Chromium driven by Playwright, for the command
  * line and browser mode (the Electron app prints with its own webContents.printToPDF).
  */
-import { chromium } from 'playwright-core';
 import { ApiError } from '../../../shared/api/envelope';
 import { findChromium } from './chromium-path';
 
@@ -12,6 +11,7 @@ export async function renderPdfWithChromium(html: string): Promise<Uint8Array> {
   if (!executablePath) {
     throw new ApiError('refused', 'No Chromium or Chrome was found to print the PDF. Install Chromium (for example `apt-get install chromium`) or set CHROMIUM_PATH to a Chrome or Chromium program, then export again.');
   }
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   try {
     const page = await browser.newPage({ javaScriptEnabled: false });

@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { buildWebAnnotations } from '../../../shared/report/web-annotation';
-import { EMPTY_REVIEW, model, REVIEW } from '../../../shared/report/report-fixture';
+import { EMPTY_REVIEW, model, orphanedAndFlagged, REVIEW } from '../../../shared/report/report-fixture';
 import { checkWebAnnotations } from './web-annotation-validator';
 import { validateExport } from './validate-export';
 
 describe('Web Annotation export against the W3C test-suite schemas', () => {
   it('passes every MUST assertion for a review with hostile, Arabic and emoji text', () => {
     expect(checkWebAnnotations(buildWebAnnotations(model()))).toEqual([]);
+  });
+
+  it('passes with a claim not placed in the text (found by its words alone), flags and conflicts as comments', () => {
+    const collection = buildWebAnnotations(model(orphanedAndFlagged()));
+    expect(checkWebAnnotations(collection)).toEqual([]);
+    const items = collection.first?.items ?? [];
+    expect(items).toHaveLength(3);
+    const orphan = items.find((item) => item.id.includes('claim-4') || JSON.stringify(item).includes('the claim that was orphaned'));
+    expect(orphan?.target.selector).toEqual({ type: 'TextQuoteSelector', exact: 'the claim that was orphaned' });
+    expect(JSON.stringify(items)).toContain('Needs attention: Two versions of verdict not settled yet.');
   });
 
   it('passes for an empty review and for a very long rationale', () => {

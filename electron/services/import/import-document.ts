@@ -11,9 +11,10 @@ import type { ArticleDoc } from '../../../shared/model/article-doc';
 import { MAX_IMPORT_BYTES } from '../../../shared/model/import-limits';
 import { articleFromSource } from '../article/article-from-source';
 import { decodeText } from './decode-text';
-import { articleFromWordFile } from './docx-article';
-import { articleFromWebPage } from './html-article';
-import { articleFromPdf } from './pdf-article';
+
+// The readers of Word, PDF and web pages load only when such a file comes: they are large, and
+// pdfjs-dist's legacy build on Node 20 swaps JSON.stringify for a far slower polyfill in the
+// process that loads it (house-style pitfall), which would slow every save afterwards.
 
 
 export interface ImportedDocument {
@@ -59,6 +60,7 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
   switch (extension) {
     case '.docx': {
       if (!startsWith(bytes, 'PK\u0003\u0004')) throw new ApiError('invalid-input', `${fileName} is not a Word (.docx) file inside: it may be damaged, or an old .doc renamed. Save it again as .docx.`);
+      const { articleFromWordFile } = await import('./docx-article');
       const word = await articleFromWordFile(bytes, fileName);
       const notes = word.imagesDropped > 0 ? [`${word.imagesDropped} ${word.imagesDropped === 1 ? 'image was' : 'images were'} left out; Factmark keeps the text.`] : [];
       const doc = fromSource({ format: 'html', body: word.html });
@@ -66,12 +68,14 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
     }
     case '.pdf': {
       if (!startsWith(bytes, '%PDF-')) throw new ApiError('invalid-input', `${fileName} is not a PDF inside (it does not start like one). Check that you chose the right file.`);
+      const { articleFromPdf } = await import('./pdf-article');
       const pdf = await articleFromPdf(bytes, fileName);
       return { ...base, title: pdf.title || stem(fileName), doc: fromSource({ format: 'html', body: pdf.html }) };
     }
     case '.html':
     case '.htm': {
       const decoded = decodeText(bytes, input.encoding);
+      const { articleFromWebPage } = await import('./html-article');
       const page = articleFromWebPage(decoded.text, fileName);
       return {
         ...base,

@@ -11,15 +11,31 @@ import { ApiError } from '../../../shared/api/envelope';
 
 export const LOCK_FILE = 'factmark.lock';
 
+/** Where a running app answers API calls for its data folder, so the command line can work through it. */
+export interface OwnerEndpoint {
+  url: string;
+  token: string;
+}
+
 interface LockOwner {
   pid: number;
   hostname: string;
   startedAt: string;
+  endpoint?: OwnerEndpoint;
 }
 
 export interface FolderLock {
   /** Lets go of the folder if this process still holds it. */
   release(): Promise<void>;
+  /** Says in the lock file where this process answers API calls (readable by the folder's owner only). */
+  advertise(endpoint: OwnerEndpoint): Promise<void>;
+}
+
+/** The live process holding `dataDir` and where it answers, or null when no live process holds it. */
+export async function runningOwner(dataDir: string): Promise<{ pid: number; endpoint: OwnerEndpoint | null } | null> {
+  const owner = await readOwner(join(dataDir, LOCK_FILE));
+  if (!owner || owner.hostname !== hostname() || owner.pid === process.pid || !isAlive(owner.pid)) return null;
+  return { pid: owner.pid, endpoint: owner.endpoint ?? null };
 }
 
 function isAlive(pid: number): boolean {
@@ -39,7 +55,9 @@ async function readOwner(path: string): Promise<LockOwner | null> {
 function ownerOf(text: string): LockOwner | null {
   try {
     const owner = JSON.parse(text) as Partial<LockOwner>;
-    return typeof owner.pid === 'number' && typeof owner.hostname === 'string' ? { pid: owner.pid, hostname: owner.hostname, startedAt: String(owner.startedAt) } : null;
+    if (typeof owner.pid !== 'number' || typeof owner.hostname !== 'string') return null;
+    const endpoint = owner.endpoint && typeof owner.endpoint.url === 'string' && typeof owner.endpoint.token === 'string' && /^http:\/\/127\.0\.0\.1:\d+\/$/.test(owner.endpoint.url) ? { url: owner.endpoint.url, token: owner.endpoint.token } : undefined;
+    return { pid: owner.pid, hostname: owner.hostname, startedAt: String(owner.startedAt), ...(endpoint ? { endpoint } : {}) };
   } catch {
     return null;
   }
@@ -51,7 +69,7 @@ export async function acquireFolderLock(dataDir: string): Promise<FolderLock> {
   const me: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const handle = await open(path, 'wx');
+      const handle = await open(path, 'wx', 0o600);
       try {
         await handle.writeFile(JSON.stringify(me));
         await handle.sync();
@@ -62,6 +80,18 @@ export async function acquireFolderLock(dataDir: string): Promise<FolderLock> {
         release: async () => {
           const owner = await readOwner(path);
           if (owner?.pid === me.pid && owner.startedAt === me.startedAt) await unlink(path).catch(() => undefined);
+        },
+        advertise: async (endpoint) => {
+          // Written aside and renamed over the lock, so the lock file never stops existing.
+          const aside = `${path}.${process.pid}.tmp`;
+          const handle = await open(aside, 'w', 0o600);
+          try {
+            await handle.writeFile(JSON.stringify({ ...me, endpoint }));
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+          await rename(aside, path);
         },
       };
     } catch (error) {

@@ -21,7 +21,7 @@ import { backfillHistory, recordEdits } from '../../../shared/history/record-edi
 import type { ClaimEvent } from '../../../shared/model/claim-history';
 import { SCHEMA_VERSION, UNRATED, type LibraryFile, type Review, type ReviewFile, type ReviewOrigin, type ReviewSummary } from '../../../shared/model/review';
 import { DurableJsonFile, fileStamp, writeDurably, type OutsideChangeReport, type RecoveryReport } from './durable-json-file';
-import { acquireFolderLock, type FolderLock } from './folder-lock';
+import { acquireFolderLock, type FolderLock, type OwnerEndpoint } from './folder-lock';
 import { migrateLibraryFile, migrateReviewFile } from './migrate';
 import { assertStorable } from './storable-review';
 import { explainWriteFailure } from './write-failure';
@@ -90,19 +90,25 @@ function recoveryNotice(report: RecoveryReport): Notice {
   };
 }
 
-/** Counts of placed claims by verdict, as the library list shows them. */
+/** Counts of placed claims by verdict, and of claims that need a look, as the library list shows them. */
 export function summarize(review: Review, spans: readonly ClaimSpan[] = readArticleText(review.doc).spans): ReviewSummary {
   const placed = new Set(spans.map((span) => span.claimId));
   const verdictCounts: Record<string, number> = {};
   let claimCount = 0;
+  let unplacedCount = 0;
+  let flaggedCount = 0;
   for (const claim of review.claims) {
-    if (!placed.has(claim.id)) continue;
+    if (claim.attention) flaggedCount++;
+    if (!placed.has(claim.id)) {
+      if (claim.attention || claim.verdictId !== null || claim.rationale.trim() !== '') unplacedCount++;
+      continue;
+    }
     const key = claim.verdictId ?? UNRATED;
     verdictCounts[key] = (verdictCounts[key] ?? 0) + 1;
     claimCount++;
   }
   const { id, title, sourceUrl, createdAt, updatedAt } = review;
-  return { id, title, sourceUrl, createdAt, updatedAt, verdictCounts, claimCount };
+  return { id, title, sourceUrl, createdAt, updatedAt, verdictCounts, claimCount, unplacedCount, flaggedCount };
 }
 
 export class LibraryStore {
@@ -119,6 +125,8 @@ export class LibraryStore {
   private readonly openedAt: string;
   private pendingNotices: Notice[] = [];
   private closed = false;
+  /** Counts review writes, so the library stamp changes even when two writes share a timestamp. */
+  private writes = 0;
 
   private constructor(
     readonly dataDir: string,
@@ -214,6 +222,11 @@ export class LibraryStore {
     return db;
   }
 
+  /** Tells other Factmark processes (the command line) where this one answers API calls for the folder. */
+  advertise(endpoint: OwnerEndpoint): Promise<void> {
+    return this.lock.advertise(endpoint);
+  }
+
   /** Messages for the reviewer gathered while opening (recovered or refused files). */
   notices(): Notice[] {
     return [...this.pendingNotices];
@@ -290,6 +303,13 @@ export class LibraryStore {
     return { ...review, history, reviewers: this.withSelf(review.reviewers) };
   }
 
+  /** A value that changes whenever a review is added, removed or written. */
+  libraryStamp(): string {
+    let latest = '';
+    for (const summary of this.summaries.values()) if (summary.updatedAt > latest) latest = summary.updatedAt;
+    return `${this.summaries.size}:${latest}:${this.writes}`;
+  }
+
   /** Every review, most recently changed first. */
   listReviews(): ReviewSummary[] {
     this.ensureOpen();
@@ -326,6 +346,14 @@ export class LibraryStore {
     } catch {
       return null;
     }
+  }
+
+  /** When the article's words were last changed after import; null while they read as imported (or no original was kept). */
+  async textEditedAt(id: string): Promise<string | null> {
+    const review = this.getReview(id);
+    const original = await this.originalArticle(id);
+    if (!original || walkArticleText(original) === (this.texts.get(id) ?? walkArticleText(review.doc))) return null;
+    return review.textEditedAt ?? review.updatedAt;
   }
 
   private originalArticlePath(id: string): string {
@@ -377,6 +405,7 @@ export class LibraryStore {
     await db.write();
     this.reviews.set(review.id, db);
     this.summaries.set(review.id, summarize(review));
+    this.writes++;
   }
 
   /**
@@ -479,6 +508,7 @@ export class LibraryStore {
     }
     if (article) this.texts.set(review.id, article.text);
     this.summaries.set(review.id, summarize(next, article?.spans));
+    this.writes++;
     return next;
   }
 

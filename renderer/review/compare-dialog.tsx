@@ -1,0 +1,91 @@
+/**
+ * Compare with original: every change made to the article's words since it was imported, as a
+ * list (each change with its context, for reading and for screen readers) and in the full text.
+ */
+import { useEffect, useState } from 'react';
+import { readArticleText } from '../../shared/article/claim-spans';
+import { compareTexts, type TextComparison } from '../../shared/article/text-changes';
+import type { ArticleDoc } from '../../shared/model/article-doc';
+import { api, errorMessage } from '../api/client';
+import { ModalDialog } from '../app/modal-dialog';
+
+function shown(text: string): string {
+  return text.replace(/\n/g, ' ¶ ');
+}
+
+export function CompareDialog({ reviewId, currentDoc, onClose }: { reviewId: string; currentDoc: ArticleDoc; onClose: () => void }) {
+  const [comparison, setComparison] = useState<TextComparison | 'no-original' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    api['review:original']({ id: reviewId }).then(
+      ({ doc }) => setComparison(doc ? compareTexts(readArticleText(doc).text, readArticleText(currentDoc).text) : 'no-original'),
+      (error: unknown) => setProblem(errorMessage(error)),
+    );
+  }, [reviewId, currentDoc]);
+
+  return (
+    <ModalDialog title="Compare with original" onClose={onClose} className="compare-dialog">
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {comparison === null && !problem && <p role="status">Comparing…</p>}
+      {comparison === 'no-original' && <p>This review was made before Factmark kept the article as imported, so there is nothing to compare with.</p>}
+      {comparison !== null && comparison !== 'no-original' && (
+        <>
+          <p role="status">
+            {comparison.changes.length === 0
+              ? 'The article’s words are exactly as they were imported.'
+              : `${comparison.changes.length} ${comparison.changes.length === 1 ? 'change' : 'changes'} since the article was imported.`}
+          </p>
+          {comparison.changes.length > 0 && (
+            <>
+              <h3>Changes</h3>
+              <ol className="change-list">
+                {comparison.changes.map((change, index) => (
+                  <li key={index} dir="auto">
+                    <span className="muted">…{shown(change.contextBefore)}</span>
+                    {change.before && (
+                      <del>
+                        <span className="visually-hidden">removed: </span>
+                        {shown(change.before)}
+                      </del>
+                    )}
+                    {change.after && (
+                      <ins>
+                        <span className="visually-hidden">added: </span>
+                        {shown(change.after)}
+                      </ins>
+                    )}
+                    <span className="muted">{shown(change.contextAfter)}…</span>
+                  </li>
+                ))}
+              </ol>
+              <details>
+                <summary>The whole text with the changes marked</summary>
+                <div className="compare-text" dir="auto">
+                  {comparison.parts.map((part, index) =>
+                    part.kind === 'same' ? (
+                      <span key={index}>{part.text}</span>
+                    ) : part.kind === 'inserted' ? (
+                      <ins key={index}>{part.text}</ins>
+                    ) : (
+                      <del key={index}>{part.text}</del>
+                    ),
+                  )}
+                </div>
+              </details>
+            </>
+          )}
+        </>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
