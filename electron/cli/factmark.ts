@@ -64,7 +64,7 @@ async function withLibrary<T>(dataDirOption: string | undefined, work: (call: Ca
 
 /** Text from the library, printed without the control characters that could rewrite a terminal. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+  return text.replace(/\p{Cc}/gu, (character) => (character === '\n' || character === '\t' ? character : '�'));
 }
 
 /**
