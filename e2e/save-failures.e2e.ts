@@ -4,7 +4,8 @@
  * saved by itself (or offered again after a reload) once storage works again.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -138,4 +139,35 @@ test('continuous typing is saved at least every 5 seconds, never held back until
     await page.clock.runFor(100);
   }
   await expect.poll(() => storedRationale(server.dataDir), { timeout: 10_000 }).toMatch(/^0123456789012/);
+});
+
+test('a review file damaged behind the app’s back is set aside on the next save, the reviewer is told, and the backup survives a second damage and a restart', async ({ page, server }) => {
+  await page.goto(server.url);
+  await markAndRate(page);
+  await rationale(page).fill('First reading.');
+  await expectSaved(page);
+  const [name] = (await readdir(join(server.dataDir, 'reviews'))).filter((file) => file.endsWith('.json'));
+  const file = join(server.dataDir, 'reviews', name as string);
+
+  await writeFile(file, randomBytes(2_000));
+  await rationale(page).fill('Second reading, after the damage.');
+  await expectSaved(page);
+  const notice = page.getByRole('alert').filter({ hasText: 'was changed on disk while Factmark had it open' });
+  await expect(notice).toContainText('it was damaged', { timeout: 8_000 });
+  await expect(notice).toContainText('.corrupt-');
+  expect((await readdir(join(server.dataDir, 'reviews'))).some((entry) => entry.includes('.corrupt-'))).toBe(true);
+
+  // Damaged again, and Factmark restarts: the last good copy comes back, with what was saved before the first damage.
+  await writeFile(file, randomBytes(2_000));
+  await server.kill();
+  const restarted = await startServer(server.dataDir);
+  try {
+    await page.goto(restarted.url);
+    await expect(page.getByRole('alert').filter({ hasText: 'last good copy was restored' })).toBeVisible();
+    await page.getByRole('button', { name: 'Crime figures', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /crime fell/ }).click();
+    await expect(rationale(page)).toHaveValue('First reading.');
+  } finally {
+    await restarted.stop();
+  }
 });

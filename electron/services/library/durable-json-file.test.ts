@@ -77,7 +77,7 @@ describe('DurableJsonFile', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
-  it('never rotates a file damaged behind its back into the backup: it is set aside and the last good backup stays', async () => {
+  it('never rotates a file damaged behind its back into the backup: it is set aside and the backup is the last good version', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'factmark-durable-'));
     const file = join(folder, 'data.json');
     const changes: { readable: boolean; setAsideAs: string }[] = [];
@@ -88,15 +88,15 @@ describe('DurableJsonFile', () => {
       const garbage = randomBytes(300);
       await writeFile(file, garbage);
       await adapter.write({ n: round });
-      expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual({ n: 1 });
+      expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual({ n: round - 1 });
       expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: round });
       const aside = changes.at(-1);
       expect(aside?.readable).toBe(false);
       expect(await readFile(aside?.setAsideAs as string)).toEqual(garbage);
     }
-    // Damaged again, then a restart: the backup is still a good copy to go back to.
+    // Damaged again, then a restart: the backup is the last good version before the damage.
     await writeFile(file, randomBytes(300));
-    expect(await new DurableJsonFile(file, { parse: parseCounter }).read()).toEqual({ n: 1 });
+    expect(await new DurableJsonFile(file, { parse: parseCounter }).read()).toEqual({ n: 3 });
   });
 
   it('sets aside a readable file another program wrote, so neither version is lost', async () => {
@@ -111,7 +111,7 @@ describe('DurableJsonFile', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ readable: true, reason: 'it was changed by another program' });
     expect(JSON.parse(await readFile(changes[0]?.setAsideAs as string, 'utf8'))).toEqual({ n: 99 });
-    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual({ n: 1 });
+    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual({ n: 2 });
     expect((await readdir(folder)).sort()).toEqual(['data.json', 'data.json.bak', (changes[0]?.setAsideAs as string).slice(folder.length + 1)].sort());
   });
 });

@@ -112,6 +112,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private readonly renameFile: (from: string, to: string) => Promise<void>;
   /** The file as this adapter last read (and parsed) or wrote it; only that version may become the backup. */
   private known: FileIdentity | null = null;
+  /** What that version holds, to rebuild the backup from when the file on disk was damaged by someone else. */
+  private lastGood: { data: T } | null = null;
 
   constructor(
     readonly path: string,
@@ -144,6 +146,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       const parsed = this.parseText(text);
       this.known = await identityOf(this.path);
+      this.lastGood = { data: parsed };
       return parsed;
     } catch (error) {
       // Only a file that is not JSON or not in its format is damaged; any other error (a newer
@@ -192,12 +195,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
     await this.renameWithRetry(this.tempPath, this.path);
     await syncFolder(dirname(this.path));
     this.known = await identityOf(this.path);
+    this.lastGood = { data };
   }
 
   /**
    * Makes the file on disk the backup, but only if it is the version this adapter read or wrote
-   * (and so parsed). A file changed behind the app's back is set aside instead, so the backup
-   * stays the last good copy and the bytes found are kept for a person to look at.
+   * (and so parsed). A file changed behind the app's back is set aside instead (its bytes kept
+   * for a person to look at), and the backup is written from the last good version in memory.
    */
   private async rotateIntoBackup(): Promise<void> {
     const onDisk = await identityOf(this.path);
@@ -216,6 +220,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     const setAsideAs = `${this.path}.${readable ? 'outside' : 'corrupt'}-${fileStamp()}`;
     await this.renameWithRetry(this.path, setAsideAs);
+    if (this.lastGood) {
+      const backupTemp = `${this.backupPath}.tmp`;
+      await writeSyncedTemp(backupTemp, JSON.stringify(this.lastGood.data));
+      await this.renameWithRetry(backupTemp, this.backupPath);
+    }
     this.options.onChangedOutside?.({ file: this.path, setAsideAs, readable, reason });
   }
 

@@ -218,11 +218,11 @@ describe('LibraryStore', () => {
     await writeFile(file, randomBytes(500));
     await store.saveReview({ id, baseRevision: store.getReview(id).revision, doc: ARTICLE, claims: [fullClaim(CLAIM_A, 'after damage'), fullClaim(CLAIM_B, 'second')] });
     expect(store.notices().map((notice) => notice.message).join('\n')).toMatch(/was changed on disk while Factmark had it open: it was damaged.*set what it found aside as .*\.corrupt-/);
-    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8')).review.claims[0].rationale).toBe('Official figures say otherwise. 👩‍👩‍👧 Cafe\u0301');
+    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8')).review.claims[0].rationale).toBe('kept');
     await writeFile(file, randomBytes(500));
     await store.close();
     const reopened = await LibraryStore.open(dataDir);
-    expect(reopened.getReview(id).claims).toHaveLength(2);
+    expect(reopened.getReview(id).claims[0]?.rationale).toBe('kept');
     expect(reopened.notices()[0]?.message).toMatch(/last good copy was restored/);
     await reopened.close();
   });
