@@ -47,51 +47,55 @@ export async function createReviewByPaste(page: Page, title: string, html: strin
   await expect(page.getByRole('textbox', { name: 'Article text', exact: true })).toBeVisible();
 }
 
-/** Selects the `occurrence`-th appearance of `text` in the article, as a drag with the mouse would. */
+/**
+ * Selects the `occurrence`-th appearance of `text` in the article, through the editor's own
+ * selection (as a drag ends up). Setting a DOM selection instead and waiting for ProseMirror to
+ * read it raced with redraws under load (a claim's highlight changing, another window's save
+ * arriving): the browser moved the selection before the editor read it, and a claim was marked
+ * on the wrong words.
+ */
 export async function selectInArticle(page: Page, text: string, occurrence = 0): Promise<void> {
-  const found = await page.evaluate(
+  const selected = await page.evaluate(
     ({ text: wanted, occurrence: nth }) => {
-      const editor = document.querySelector('.article-editor');
-      if (!editor) return false;
-      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-      const full = nodes.map((node) => node.data).join('');
+      interface TextNode {
+        isText: boolean;
+        text?: string;
+      }
+      interface EditorHandle {
+        state: { doc: { descendants(visit: (node: TextNode, pos: number) => boolean | void): void; textBetween(from: number, to: number, separator: string): string }; selection: { from: number; to: number } };
+        chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } };
+      }
+      const editor = (document.querySelector('.article-editor') as (HTMLElement & { editor?: EditorHandle }) | null)?.editor;
+      if (!editor) return null;
+      // The document's text with each character's position: text runs in order, with a break between blocks.
+      let flat = '';
+      const positions: number[] = [];
+      let lastEnd = -1;
+      editor.state.doc.descendants((node, pos) => {
+        if (!node.isText) return true;
+        if (lastEnd >= 0 && pos !== lastEnd) {
+          flat += '\n';
+          positions.push(-1);
+        }
+        for (let index = 0; index < (node.text ?? '').length; index++) positions.push(pos + index);
+        flat += node.text ?? '';
+        lastEnd = pos + (node.text ?? '').length;
+        return false;
+      });
       let index = -1;
       for (let seen = 0; seen <= nth; seen++) {
-        index = full.indexOf(wanted, index + 1);
-        if (index < 0) return false;
+        index = flat.indexOf(wanted, index + 1);
+        if (index < 0) return null;
       }
-      const locate = (offset: number, preferEnd: boolean): [Text, number] => {
-        let passed = 0;
-        for (const node of nodes) {
-          const end = passed + node.data.length;
-          if (offset < end || (preferEnd && offset === end)) return [node, offset - passed];
-          passed = end;
-        }
-        const last = nodes[nodes.length - 1] as Text;
-        return [last, last.data.length];
-      };
-      const [startNode, startOffset] = locate(index, false);
-      const [endNode, endOffset] = locate(index + wanted.length, true);
-      (editor as HTMLElement).focus();
-      window.getSelection()?.setBaseAndExtent(startNode, startOffset, endNode, endOffset);
-      return true;
+      const from = positions[index] as number;
+      const to = (positions[index + wanted.length - 1] as number) + 1;
+      editor.chain().focus().setTextSelection({ from, to }).run();
+      const { selection } = editor.state;
+      return editor.state.doc.textBetween(selection.from, selection.to, '\n');
     },
     { text, occurrence },
   );
-  expect(found, `"${text}" should be in the article`).toBe(true);
-  // ProseMirror reads the DOM selection on selectionchange, later under load: wait until the editor's own selection holds the words.
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const editor = (document.querySelector('.article-editor') as (HTMLElement & { editor?: { state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number, separator: string): string } } } }) | null)?.editor;
-        if (!editor) return null;
-        const { from, to } = editor.state.selection;
-        return editor.state.doc.textBetween(from, to, '\n');
-      }),
-    )
-    .toBe(text);
+  expect(selected, `"${text}" should be in the article`).toBe(text);
 }
 
 /** The claim ids whose highlight covers the given words. */
