@@ -108,6 +108,11 @@ export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onCanc
                 <td>{formatDate(review.createdAt)}</td>
                 <td>
                   <VerdictCounts summary={review} scale={scale} />
+                  {(review.unplacedCount > 0 || review.flaggedCount > 0) && (
+                    <p className="attention-count">
+                      {[review.unplacedCount > 0 ? `${review.unplacedCount} not placed` : '', review.flaggedCount > 0 ? `${review.flaggedCount} to check` : ''].filter(Boolean).join(' · ')}
+                    </p>
+                  )}
                 </td>
                 <td className="row-actions">
                   <button type="button" onClick={() => setRenaming(review)} aria-label={`Rename ${review.title}`}>

@@ -4,13 +4,25 @@
  */
 import { useEffect, useState } from 'react';
 import { readArticleText } from '../../shared/article/claim-spans';
-import { compareTexts, type TextComparison } from '../../shared/article/text-changes';
+import { compareTexts, type TextComparison, type TextPart } from '../../shared/article/text-changes';
 import type { ArticleDoc } from '../../shared/model/article-doc';
 import { api, errorMessage } from '../api/client';
 import { ModalDialog } from '../app/modal-dialog';
 
 function shown(text: string): string {
   return text.replace(/\n/g, ' ¶ ');
+}
+
+/** The compared text as lines (one per paragraph), each a list of runs, so each line takes its own direction. */
+function linesOf(parts: readonly TextPart[]): TextPart[][] {
+  const lines: TextPart[][] = [[]];
+  for (const part of parts) {
+    part.text.split('\n').forEach((piece, index) => {
+      if (index > 0) lines.push([]);
+      if (piece) (lines[lines.length - 1] as TextPart[]).push({ kind: part.kind, text: piece });
+    });
+  }
+  return lines;
 }
 
 export function CompareDialog({ reviewId, currentDoc, onClose }: { reviewId: string; currentDoc: ArticleDoc; onClose: () => void }) {
@@ -65,16 +77,20 @@ export function CompareDialog({ reviewId, currentDoc, onClose }: { reviewId: str
               </ol>
               <details>
                 <summary>The whole text with the changes marked</summary>
-                <div className="compare-text" dir="auto">
-                  {comparison.parts.map((part, index) =>
-                    part.kind === 'same' ? (
-                      <span key={index}>{part.text}</span>
-                    ) : part.kind === 'inserted' ? (
-                      <ins key={index}>{part.text}</ins>
-                    ) : (
-                      <del key={index}>{part.text}</del>
-                    ),
-                  )}
+                <div className="compare-text">
+                  {linesOf(comparison.parts).map((line, lineIndex) => (
+                    <p key={lineIndex} dir="auto">
+                      {line.map((part, index) =>
+                        part.kind === 'same' ? (
+                          <span key={index}>{part.text}</span>
+                        ) : part.kind === 'inserted' ? (
+                          <ins key={index}>{part.text}</ins>
+                        ) : (
+                          <del key={index}>{part.text}</del>
+                        ),
+                      )}
+                    </p>
+                  ))}
                 </div>
               </details>
             </>
