@@ -4,12 +4,12 @@
  * that fails, or only reads, leaves every file of the data folder byte for byte as it was.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { folderSnapshot } from '../services/library/folder-snapshot.fixture';
 import { makeDataDir, startServer, type RunningServer } from '../../e2e/support/factmark-server';
 import { callOwner } from './owner-client';
 import { runningOwner } from '../services/library';
@@ -24,19 +24,6 @@ function factmark(dataDir: string, ...args: string[]): Promise<{ code: number; s
   });
 }
 
-/** SHA-256 of every file in the folder (the lock aside, which only says who holds it). */
-async function snapshot(folder: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  const walk = async (current: string): Promise<void> => {
-    for (const entry of await readdir(current, { withFileTypes: true })) {
-      const path = join(current, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.name !== 'factmark.lock') files[path.slice(folder.length)] = createHash('sha256').update(await readFile(path)).digest('hex');
-    }
-  };
-  await walk(folder);
-  return files;
-}
 
 const ARTICLE = 'The mayor said crime fell by 20 percent since 2020.\n\nCritics said crime fell by 5 percent at most.\n';
 
@@ -82,7 +69,7 @@ describe('factmark alongside the running app', () => {
   });
 
   it('reads (list, export, validate) alongside the app without changing a byte of the data folder, and shares through it', async () => {
-    const before = await snapshot(server.dataDir);
+    const before = await folderSnapshot(server.dataDir);
     expect((await factmark(server.dataDir, 'list', '--json')).code).toBe(0);
     const html = await factmark(server.dataDir, 'export', reviewId, '--format', 'html', '-o', join(work, 'crime.html'));
     expect(html.code).toBe(0);
@@ -90,14 +77,14 @@ describe('factmark alongside the running app', () => {
     const check = await factmark(server.dataDir, 'validate', reviewId);
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('The review is ready to publish');
-    expect(await snapshot(server.dataDir)).toEqual(before);
+    expect(await folderSnapshot(server.dataDir)).toEqual(before);
     const shared = await factmark(server.dataDir, 'share', reviewId, '-o', join(work, 'crime.factmark'));
     expect(shared.code).toBe(0);
     expect(JSON.parse(await readFile(join(work, 'crime.factmark'), 'utf8')).review.id).toBe(reviewId);
   });
 
   it('leaves every file as it was when a command fails, and says why in one line', async () => {
-    const before = await snapshot(server.dataDir);
+    const before = await folderSnapshot(server.dataDir);
     const share = await factmark(server.dataDir, 'share', reviewId, '-o', join(work, 'missing', 'dir', 'x.factmark'));
     expect(share.code).toBe(1);
     expect(share.stderr).toMatch(/^factmark: The folder .*missing\/dir does not exist\. Nothing was written/);
@@ -107,7 +94,7 @@ describe('factmark alongside the running app', () => {
     await writeFile(join(work, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     expect((await factmark(server.dataDir, 'import', join(work, 'photo.png'))).code).toBe(1);
     expect((await factmark(server.dataDir, 'annotate', reviewId, '--quote', 'words that are not there')).code).toBe(1);
-    expect(await snapshot(server.dataDir)).toEqual(before);
+    expect(await folderSnapshot(server.dataDir)).toEqual(before);
   });
 });
 
@@ -118,12 +105,12 @@ describe('factmark with no app running', () => {
     await writeFile(join(work, 'crime.txt'), ARTICLE);
     const id = (await factmark(dataDir, 'import', join(work, 'crime.txt'))).stdout.trim().split('\n').pop() as string;
     expect((await factmark(dataDir, 'annotate', id, '--quote', 'crime fell by 5 percent', '--verdict', 'True')).code).toBe(0);
-    const before = await snapshot(dataDir);
+    const before = await folderSnapshot(dataDir);
     expect((await factmark(dataDir, 'list')).code).toBe(0);
     expect((await factmark(dataDir, 'export', id, '--format', 'md')).code).toBe(0);
     expect((await factmark(dataDir, 'validate', id)).code).toBe(0);
     expect((await factmark(dataDir, 'share', id, '-o', join(work, 'no', 'such', 'folder.factmark'))).code).toBe(1);
     expect((await factmark(dataDir, 'import', join(work, 'missing.txt'))).code).toBe(1);
-    expect(await snapshot(dataDir)).toEqual(before);
+    expect(await folderSnapshot(dataDir)).toEqual(before);
   });
 });

@@ -4,7 +4,7 @@
  * place and the folder is fsynced. steno (lowdb's default writer) does not fsync, which can
  * leave an empty or NUL-filled file after a power cut (lowdb #549, #352, #139).
  */
-import { mkdir, open, readFile, rename as fsRename, stat, unlink } from 'node:fs/promises';
+import { open, readFile, rename as fsRename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { DamagedFileError } from './migrate';
@@ -85,8 +85,7 @@ async function syncFolder(folder: string): Promise<void> {
 }
 
 /** Writes `bytes` to `path` through a temp file that is fsynced and renamed into place. */
-export async function writeDurably(path: string, bytes: Uint8Array | string, options: { createFolder?: boolean } = {}): Promise<void> {
-  if (options.createFolder) await mkdir(dirname(path), { recursive: true });
+export async function writeDurably(path: string, bytes: Uint8Array | string): Promise<void> {
   const temp = `${path}.tmp`;
   await writeSyncedTemp(temp, bytes);
   await fsRename(temp, path);

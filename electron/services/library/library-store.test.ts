@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { ApiError } from '../../../shared/api/envelope';
 import { LibraryStore } from './library-store';
 import { LOCK_FILE } from './folder-lock';
 import { ARTICLE, CLAIM_A, CLAIM_B, fullClaim } from './test-review.fixture';
+import { folderSnapshot } from './folder-snapshot.fixture';
 
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'factmark-store-'));
 
@@ -198,16 +199,12 @@ describe('LibraryStore', () => {
     const dataDir = await tempDir();
     const { store } = await storeWithReview(dataDir);
     await store.close();
-    const hashes = async (): Promise<string[]> => {
-      const names = [...(await readdir(dataDir)).map((name) => name), ...(await readdir(join(dataDir, 'reviews'))).map((name) => `reviews/${name}`)].sort();
-      return Promise.all(names.filter((name) => !name.endsWith('.lock') && name !== 'reviews' && name !== 'originals').map(async (name) => `${name} ${createHash('sha256').update(await readFile(join(dataDir, name))).digest('hex')}`));
-    };
-    const before = await hashes();
+    const before = await folderSnapshot(dataDir);
     const reopened = await LibraryStore.open(dataDir);
     reopened.listReviews();
     reopened.readReview(reopened.listReviews()[0]?.id as string);
     await reopened.close();
-    expect(await hashes()).toEqual(before);
+    expect(await folderSnapshot(dataDir)).toEqual(before);
   });
 
   it('tells the reviewer when a review file was damaged behind its back, keeps the last good backup, and survives a second damage and a restart', async () => {

@@ -211,6 +211,16 @@ export class LibraryStore {
     }
   }
 
+  /** Replaces library.json with `next`; when the write fails, memory keeps what the disk has. */
+  private async updateLibrary(next: LibraryFile): Promise<void> {
+    const previous = this.library.data;
+    this.library.data = next;
+    await this.writeLibrary().catch((error: unknown) => {
+      this.library.data = previous;
+      throw error;
+    });
+  }
+
   private ensureOpen(): void {
     if (this.closed) throw new ApiError('refused', 'The library is closed.');
   }
@@ -251,12 +261,7 @@ export class LibraryStore {
 
   async setPublisher(publisher: Publisher): Promise<Publisher> {
     this.ensureOpen();
-    const previous = this.library.data;
-    this.library.data = { ...previous, publisher };
-    await this.writeLibrary().catch((error: unknown) => {
-      this.library.data = previous;
-      throw error;
-    });
+    await this.updateLibrary({ ...this.library.data, publisher });
     return publisher;
   }
 
@@ -268,12 +273,7 @@ export class LibraryStore {
   async setReviewerName(name: string): Promise<Reviewer> {
     this.ensureOpen();
     const reviewer = { ...this.reviewer(), name };
-    const previous = this.library.data;
-    this.library.data = { ...previous, reviewer };
-    await this.writeLibrary().catch((error: unknown) => {
-      this.library.data = previous;
-      throw error;
-    });
+    await this.updateLibrary({ ...this.library.data, reviewer });
     return reviewer;
   }
 
@@ -380,30 +380,33 @@ export class LibraryStore {
       reviewers: [],
       revision: 1,
     };
+    await this.addNewReview(review, input.doc, input.original);
+    return review;
+  }
+
+  /**
+   * Checks and writes a review new to this library, with the article it starts from (kept for
+   * Compare with original) and the imported file if any, then starts keeping it. A failure leaves
+   * nothing of it behind.
+   */
+  private async addNewReview(review: Review, startingArticle: ArticleDoc, original?: NewReviewInput['original']): Promise<void> {
     assertStorable(review);
-    const originalFolder = join(this.dataDir, 'originals', id);
+    const originalFolder = join(this.dataDir, 'originals', review.id);
     try {
       await mkdir(originalFolder, { recursive: true });
-      if (input.original) {
+      if (original) {
         // The file name is the user's; keep only its last part and characters safe on every system.
-        const safeName = [...basename(input.original.fileName)].map((character) => (/[\\/:*?"<>|]/.test(character) || character.charCodeAt(0) < 32 ? '_' : character)).join('').slice(0, 200) || 'original';
-        await writeDurably(join(originalFolder, safeName === ORIGINAL_ARTICLE_FILE ? `_${safeName}` : safeName), input.original.bytes);
+        const safeName = [...basename(original.fileName)].map((character) => (/[\\/:*?"<>|]/.test(character) || character.charCodeAt(0) < 32 ? '_' : character)).join('').slice(0, 200) || 'original';
+        await writeDurably(join(originalFolder, safeName === ORIGINAL_ARTICLE_FILE ? `_${safeName}` : safeName), original.bytes);
       }
-      // The article as imported, so the reviewer can later see every change made to its words.
-      await writeDurably(this.originalArticlePath(id), JSON.stringify(input.doc));
-      await this.addReviewFile(review);
+      await writeDurably(this.originalArticlePath(review.id), JSON.stringify(removeClaimMarks(startingArticle)));
+      const db = new Low<ReviewFile>(this.adapterFor(review.id), { schemaVersion: SCHEMA_VERSION, review });
+      await db.write();
+      this.reviews.set(review.id, db);
     } catch (error) {
       await rm(originalFolder, { recursive: true, force: true }).catch(() => undefined);
       throw explainWriteFailure(error, this.dataDir);
     }
-    return review;
-  }
-
-  /** Writes a review new to this library and starts keeping it. */
-  private async addReviewFile(review: Review): Promise<void> {
-    const db = new Low<ReviewFile>(this.adapterFor(review.id), { schemaVersion: SCHEMA_VERSION, review });
-    await db.write();
-    this.reviews.set(review.id, db);
     this.summaries.set(review.id, summarize(review));
     this.writes++;
   }
@@ -518,13 +521,7 @@ export class LibraryStore {
     const stored = this.reviews.get(review.id);
     if (stored) return this.commit(review, { previous: stored.data.review });
     const added: Review = { ...review, revision: 1 };
-    assertStorable(added);
-    try {
-      await writeDurably(this.originalArticlePath(review.id), JSON.stringify(removeClaimMarks(review.doc)), { createFolder: true });
-      await this.addReviewFile(added);
-    } catch (error) {
-      throw explainWriteFailure(error, this.dataDir);
-    }
+    await this.addNewReview(added, review.doc);
     return added;
   }
 
@@ -535,13 +532,7 @@ export class LibraryStore {
     const copy: Review = { ...source, id: this.newId(), title, createdAt: stamp, updatedAt: stamp, history: [], reviewers: [], revision: 1 };
     delete copy.sharedAt;
     const withHistory = this.withFullHistory(copy);
-    assertStorable(withHistory);
-    try {
-      await writeDurably(this.originalArticlePath(withHistory.id), JSON.stringify(removeClaimMarks(source.doc)), { createFolder: true });
-      await this.addReviewFile(withHistory);
-    } catch (error) {
-      throw explainWriteFailure(error, this.dataDir);
-    }
+    await this.addNewReview(withHistory, source.doc);
     return summarize(withHistory);
   }
 
@@ -554,12 +545,7 @@ export class LibraryStore {
   async adoptScale(scale: RatingScale): Promise<RatingScale> {
     const known = this.scales().find((candidate) => candidate.id === scale.id);
     if (known) return known;
-    const previous = this.library.data;
-    this.library.data = { ...previous, scales: [...this.scales(), scale] };
-    await this.writeLibrary().catch((error: unknown) => {
-      this.library.data = previous;
-      throw error;
-    });
+    await this.updateLibrary({ ...this.library.data, scales: [...this.scales(), scale] });
     return scale;
   }
 

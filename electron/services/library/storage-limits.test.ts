@@ -3,11 +3,11 @@
  * back after a restart; one just past it is refused with a clear reason before anything is
  * written, so nothing confirmed is ever quarantined on the next start.
  */
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderSnapshot } from './folder-snapshot.fixture';
 import type { ArticleDoc, DocNode } from '../../../shared/model/article-doc';
 import { newClaim, type Claim } from '../../../shared/model/claim';
 import type { ClaimEvent } from '../../../shared/model/claim-history';
@@ -20,19 +20,6 @@ import { assertStorable } from './storable-review';
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'factmark-limits-'));
 const STAMP = '2026-01-01T00:00:00.000Z';
 
-/** A hash of every file in the data folder but the lock, to prove a refused write changed nothing. */
-async function snapshot(dataDir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  const walk = async (folder: string): Promise<void> => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.name !== 'factmark.lock') files[path.slice(dataDir.length)] = createHash('sha256').update(await readFile(path)).digest('hex');
-    }
-  };
-  await walk(dataDir);
-  return files;
-}
 
 const paragraph = (text: string, marks?: DocNode['marks']): DocNode => ({ type: 'paragraph', content: [{ type: 'text', text, ...(marks ? { marks } : {}) }] });
 const docOf = (content: DocNode[]): ArticleDoc => ({ type: 'doc', content });
@@ -67,10 +54,10 @@ describe('storage limits on writing', () => {
     const atLimit = docOf(Array.from({ length: MAX_CHILDREN_PER_NODE }, (_, index) => paragraph(`Line ${index} says something.`)));
     expect((await createAndReload(atLimit)).doc.content).toHaveLength(MAX_CHILDREN_PER_NODE);
     await withStore(async (store, dataDir) => {
-      const before = await snapshot(dataDir);
+      const before = await folderSnapshot(dataDir);
       const past = docOf([...(atLimit.content ?? []), paragraph('One more.')]);
       await expect(store.createReview({ title: 'Past', sourceUrl: '', origin: { kind: 'paste' }, doc: past })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/200,001 paragraphs; a review holds at most 200,000.*Nothing was saved/) });
-      expect(await snapshot(dataDir)).toEqual(before);
+      expect(await folderSnapshot(dataDir)).toEqual(before);
     });
   }, 120_000);
 
@@ -78,9 +65,9 @@ describe('storage limits on writing', () => {
     const long = 'a'.repeat(MAX_TEXT_RUN_CHARS);
     expect((await createAndReload(docOf([paragraph(long)]))).doc.content?.[0]?.content?.[0]?.text).toHaveLength(MAX_TEXT_RUN_CHARS);
     await withStore(async (store, dataDir) => {
-      const before = await snapshot(dataDir);
+      const before = await folderSnapshot(dataDir);
       await expect(store.createReview({ title: 'Past', sourceUrl: '', origin: { kind: 'paste' }, doc: docOf([paragraph(`${long}a`)]) })).rejects.toThrow(/paragraph of 10,000,001 characters/);
-      expect(await snapshot(dataDir)).toEqual(before);
+      expect(await folderSnapshot(dataDir)).toEqual(before);
     });
   }, 120_000);
 
@@ -91,11 +78,11 @@ describe('storage limits on writing', () => {
       const review = await store.createReview({ title: 'Marks', sourceUrl: '', origin: { kind: 'paste' }, doc: docOf([paragraph('Crime fell.')]) });
       const claims = ids.map((id) => newClaim(id, STAMP));
       await store.saveReview({ id: review.id, baseRevision: review.revision, doc: docOf([paragraph('Crime fell.', marks(MAX_MARKS_PER_TEXT))]), claims: claims.slice(0, MAX_MARKS_PER_TEXT) });
-      const before = await snapshot(dataDir);
+      const before = await folderSnapshot(dataDir);
       await expect(
         store.saveReview({ id: review.id, baseRevision: review.revision + 1, doc: docOf([paragraph('Crime fell.', marks(MAX_MARKS_PER_TEXT + 1))]), claims }),
       ).rejects.toThrow(/201 claims would cover the same words \("Crime fell\."\); at most 200/);
-      expect(await snapshot(dataDir)).toEqual(before);
+      expect(await folderSnapshot(dataDir)).toEqual(before);
       await store.close();
       const reopened = await LibraryStore.open(dataDir);
       expect(reopened.getReview(review.id).claims).toHaveLength(MAX_MARKS_PER_TEXT);
@@ -107,9 +94,9 @@ describe('storage limits on writing', () => {
     const claims: Claim[] = Array.from({ length: MAX_CLAIMS + 1 }, (_, index) => ({ ...newClaim(`claim-${index.toString().padStart(8, '0')}`, STAMP), rationale: 'Kept.' }));
     await withStore(async (store, dataDir) => {
       const review = await store.createReview({ title: 'Claims', sourceUrl: '', origin: { kind: 'paste' }, doc: docOf([paragraph('Words.')]) });
-      const before = await snapshot(dataDir);
+      const before = await folderSnapshot(dataDir);
       await expect(store.saveReview({ id: review.id, baseRevision: review.revision, doc: review.doc, claims })).rejects.toThrow(/50,001 claims; one review holds at most 50,000/);
-      expect(await snapshot(dataDir)).toEqual(before);
+      expect(await folderSnapshot(dataDir)).toEqual(before);
       await store.saveReview({ id: review.id, baseRevision: review.revision, doc: review.doc, claims: claims.slice(0, MAX_CLAIMS) });
       await store.close();
       const reopened = await LibraryStore.open(dataDir);
@@ -144,9 +131,9 @@ describe('imports that go past a limit', () => {
     const dataDir = await tempDir();
     const services = await servicesIn(dataDir);
     const lines = (count: number): string => Array.from({ length: count }, (_, index) => `Line ${index + 1} says something.`).join('\n');
-    const before = await snapshot(dataDir);
+    const before = await folderSnapshot(dataDir);
     await expect(services.handlers['review:import'](importText(lines(MAX_CHILDREN_PER_NODE + 1)))).rejects.toThrow(/l\.txt: The article has 200,001 paragraphs.*Split the document into parts.*Nothing was added/);
-    expect(await snapshot(dataDir)).toEqual(before);
+    expect(await folderSnapshot(dataDir)).toEqual(before);
     const { review } = await services.handlers['review:import'](importText(lines(MAX_CHILDREN_PER_NODE)));
     await services.close();
     const reopened = await LibraryStore.open(dataDir);
@@ -179,9 +166,9 @@ describe('imports that go past a limit', () => {
     const { review } = await services.handlers['review:create']({ title: 'Same words', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: 'Crime fell by 20 percent last year.' } });
     const request = { quote: 'Crime fell', rationale: '', claimant: '', claimDate: '', appearanceUrl: '', evidenceUrls: [], status: 'to-check' as const, tags: [] };
     await services.handlers['review:annotate']({ id: review.id, claims: Array.from({ length: MAX_MARKS_PER_TEXT }, (_, index) => ({ ...request, rationale: `Reading ${index}` })) });
-    const before = await snapshot(dataDir);
+    const before = await folderSnapshot(dataDir);
     await expect(services.handlers['review:annotate']({ id: review.id, claims: [{ ...request, rationale: 'One too many' }] })).rejects.toThrow(/201 claims would cover the same words/);
-    expect(await snapshot(dataDir)).toEqual(before);
+    expect(await folderSnapshot(dataDir)).toEqual(before);
     await services.close();
     const reopened = await LibraryStore.open(dataDir);
     expect(reopened.getReview(review.id).claims).toHaveLength(MAX_MARKS_PER_TEXT);
