@@ -129,7 +129,7 @@ export function buildProgram(): Command {
         for (const review of reviews) {
           const counts = Object.entries(review.verdictCounts).map(([verdict, count]) => `${count} ${verdict}`).join(', ');
           const attention = [review.unplacedCount > 0 ? `${review.unplacedCount} not placed` : '', review.flaggedCount > 0 ? `${review.flaggedCount} to check` : ''].filter(Boolean).join(', ');
-          process.stdout.write(`${review.id}  ${printable(review.title)}  (${review.claimCount} claims${counts ? `: ${counts}` : ''}${attention ? `; ${attention}` : ''})\n`);
+          process.stdout.write(`${review.id}  ${printable(review.title)}  (${review.claimCount} ${review.claimCount === 1 ? 'claim' : 'claims'}${counts ? `: ${counts}` : ''}${attention ? `; ${attention}` : ''})\n`);
         }
       });
     });
