@@ -206,7 +206,8 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
       const mod = event.ctrlKey || event.metaKey;
       if (mod && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
-        void sync.flush();
+        // Saved or not, the reviewer sees an answer: the failure banner, or this.
+        void sync.flush().then((saved) => saved && onMessage('Everything is saved.'));
       } else if (mod && !event.altKey && (event.key.toLowerCase() === 'z' || event.key.toLowerCase() === 'y') && !isTextField(event.target) && !isInArticle(event.target)) {
         // In a text field the field's own undo applies; in the article, the editor's keys do this.
         event.preventDefault();
