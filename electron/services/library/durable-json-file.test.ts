@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DurableJsonFile } from './durable-json-file';
 
@@ -44,6 +44,7 @@ describe('DurableJsonFile', () => {
     });
     await expect(refusing.write({ n: 2 })).rejects.toThrow('no such device');
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ n: 1 });
+    expect((await readdir(dirname(file))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('uses the backup when a crash left no file between the two renames', async () => {
@@ -113,5 +114,24 @@ describe('DurableJsonFile', () => {
     expect(JSON.parse(await readFile(changes[0]?.setAsideAs as string, 'utf8'))).toEqual({ n: 99 });
     expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual({ n: 2 });
     expect((await readdir(folder)).sort()).toEqual(['data.json', 'data.json.bak', (changes[0]?.setAsideAs as string).slice(folder.length + 1)].sort());
+  });
+
+  it('never lets the file go missing while it is replaced, so another reader always finds a whole version', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'factmark-durable-')), 'data.json');
+    const adapter = new DurableJsonFile(file, { parse: parseCounter });
+    await adapter.write({ n: 0 });
+    let reading = true;
+    const seen: number[] = [];
+    const reader = (async () => {
+      while (reading) {
+        seen.push(parseCounter(JSON.parse(await readFile(file, 'utf8'))).n);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    for (let n = 1; n <= 200; n++) await adapter.write({ n });
+    reading = false;
+    await reader;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(JSON.parse(await readFile(`${file}.bak`, 'utf8'))).toEqual({ n: 199 });
   });
 });

@@ -1,10 +1,10 @@
 /**
  * A lowdb adapter that survives crashes and power loss: each write goes to a temp file that
- * is fsynced, the previous file becomes the `.bak` backup, the temp file is renamed into
- * place and the folder is fsynced. steno (lowdb's default writer) does not fsync, which can
+ * is fsynced, the previous file is linked as the `.bak` backup, the temp file is renamed over
+ * the file (which so never goes missing, even for a moment) and the folder is fsynced. steno (lowdb's default writer) does not fsync, which can
  * leave an empty or NUL-filled file after a power cut (lowdb #549, #352, #139).
  */
-import { open, readFile, rename as fsRename, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, open, readFile, rename as fsRename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { DamagedFileError } from './migrate';
@@ -65,6 +65,20 @@ async function identityOf(path: string): Promise<FileIdentity | null> {
 
 const sameIdentity = (left: FileIdentity | null, right: FileIdentity | null): boolean =>
   left !== null && right !== null && left.ino === right.ino && left.size === right.size && left.mtimeMs === right.mtimeMs;
+
+/**
+ * A second name for `from` at `to` (a hard link: no bytes copied), or a copy where the file system
+ * has no hard links. The file at `from` stays in place, so readers never find it missing.
+ */
+async function keepAs(from: string, to: string): Promise<void> {
+  await unlink(to).catch(() => undefined);
+  try {
+    await link(from, to);
+  } catch (error) {
+    if (!['EPERM', 'ENOTSUP', 'EXDEV', 'ENOSYS', 'EMLINK', 'EOPNOTSUPP'].includes(errorCode(error) ?? '')) throw error;
+    await copyFile(from, to);
+  }
+}
 
 /** A timestamp safe in file names on every system. */
 export function fileStamp(date = new Date()): string {
@@ -190,8 +204,15 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   private async writeNow(data: T, { keepBackup }: { keepBackup: boolean }): Promise<void> {
     await writeSyncedTemp(this.tempPath, JSON.stringify(data));
-    if (keepBackup) await this.rotateIntoBackup();
-    await this.renameWithRetry(this.tempPath, this.path);
+    try {
+      if (keepBackup) await this.rotateIntoBackup();
+      await this.renameWithRetry(this.tempPath, this.path);
+    } catch (error) {
+      // The file in place is untouched; leave no half-done temp files beside it.
+      await unlink(this.tempPath).catch(() => undefined);
+      await unlink(`${this.backupPath}.tmp`).catch(() => undefined);
+      throw error;
+    }
     await syncFolder(dirname(this.path));
     this.known = await identityOf(this.path);
     this.lastGood = { data };
@@ -206,7 +227,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const onDisk = await identityOf(this.path);
     if (onDisk === null) return;
     if (sameIdentity(onDisk, this.known)) {
-      await this.renameWithRetry(this.path, this.backupPath);
+      // The current file becomes the backup by a second name, so it never goes missing: the
+      // rename of the new version then replaces it in one step.
+      const backupTemp = `${this.backupPath}.tmp`;
+      await keepAs(this.path, backupTemp);
+      await this.renameWithRetry(backupTemp, this.backupPath);
       return;
     }
     let readable = true;
@@ -218,7 +243,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       reason = `it was damaged (${error instanceof Error ? error.message : String(error)})`;
     }
     const setAsideAs = `${this.path}.${readable ? 'outside' : 'corrupt'}-${fileStamp()}`;
-    await this.renameWithRetry(this.path, setAsideAs);
+    await keepAs(this.path, setAsideAs);
     if (this.lastGood) {
       const backupTemp = `${this.backupPath}.tmp`;
       await writeSyncedTemp(backupTemp, JSON.stringify(this.lastGood.data));
