@@ -15,6 +15,7 @@ import { Id } from '../../shared/model/primitives';
 import { runningOwner } from '../services/library/folder-lock';
 import packageJson from '../../package.json' with { type: 'json' };
 import { callOwner } from './owner-client';
+import { terminalSafe as t, terminalSafeJson } from './terminal-text';
 import { claimRequestsFromCsv } from './csv-claims';
 import { mergeCounts } from '../../shared/share-file/merge-report';
 import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
@@ -49,7 +50,7 @@ async function withLibrary<T>(dataDirOption: string | undefined, work: (call: Ca
   // Loaded only here: a command that goes through the running app needs none of the services.
   const [{ openFactmarkServices }, { renderPdfWithChromium }] = await Promise.all([import('../services/factmark-services'), import('../services/export/pdf-with-chromium')]);
   const services = await openFactmarkServices({ dataDir, mode: 'cli', renderPdf: renderPdfWithChromium });
-  for (const notice of services.store.notices()) process.stderr.write(`${notice.level}: ${printable(notice.message)}\n`);
+  for (const notice of services.store.notices()) process.stderr.write(`${notice.level}: ${t(notice.message)}\n`);
   const registry: HandlerRegistry = createHandlerRegistry({ ...services.handlers, 'shell:openExternal': async () => ({ opened: false }) });
   try {
     return await work(async (channel, input) => {
@@ -60,11 +61,6 @@ async function withLibrary<T>(dataDirOption: string | undefined, work: (call: Ca
   } finally {
     await services.close();
   }
-}
-
-/** Text from the library, printed without the control characters that could rewrite a terminal. */
-function printable(text: string): string {
-  return text.replace(/\p{Cc}/gu, (character) => (character === '\n' || character === '\t' ? character : '�'));
 }
 
 /**
@@ -122,14 +118,14 @@ export function buildProgram(): Command {
       await withLibrary(dataDir(), async (call) => {
         const reviews = await call('review:list', {});
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ reviews }, null, 2)}\n`);
+          process.stdout.write(`${terminalSafeJson({ reviews })}\n`);
           return;
         }
         if (reviews.length === 0) process.stdout.write('No reviews yet. Add one with: factmark import FILE\n');
         for (const review of reviews) {
           const counts = Object.entries(review.verdictCounts).map(([verdict, count]) => `${count} ${verdict}`).join(', ');
           const attention = [review.unplacedCount > 0 ? `${review.unplacedCount} not placed` : '', review.flaggedCount > 0 ? `${review.flaggedCount} to check` : ''].filter(Boolean).join(', ');
-          process.stdout.write(`${review.id}  ${printable(review.title)}  (${review.claimCount} ${review.claimCount === 1 ? 'claim' : 'claims'}${counts ? `: ${counts}` : ''}${attention ? `; ${attention}` : ''})\n`);
+          process.stdout.write(`${review.id}  ${t(review.title)}  (${review.claimCount} ${review.claimCount === 1 ? 'claim' : 'claims'}${counts ? `: ${counts}` : ''}${attention ? `; ${attention}` : ''})\n`);
         }
       });
     });
@@ -149,7 +145,7 @@ export function buildProgram(): Command {
           if (preview.inLibrary) throw new ApiError('refused', `The review "${preview.title}" is already in the library; nothing was changed. Merge the file into it with: factmark merge ${preview.reviewId} ${file}`);
           const opened = await call('share:open', request);
           const { added, orphaned } = mergeCounts(opened.report);
-          process.stdout.write(`Added "${opened.title}" shared by ${opened.sharedBy}: ${added} ${added === 1 ? 'claim' : 'claims'} placed${orphaned ? `, ${orphaned} not placed (see Needs attention in the app)` : ''}.\n${opened.reviewId}\n`);
+          process.stdout.write(`Added "${t(opened.title)}" shared by ${t(opened.sharedBy)}: ${added} ${added === 1 ? 'claim' : 'claims'} placed${orphaned ? `, ${orphaned} not placed (see Needs attention in the app)` : ''}.\n${opened.reviewId}\n`);
         });
         return;
       }
@@ -157,8 +153,8 @@ export function buildProgram(): Command {
       await withLibrary(dataDir(), async (call) => {
         const { review, notes } = await call('review:import', { fileName: basename(file), base64: bytes.toString('base64'), ...(options.encoding ? { encoding: options.encoding } : {}) });
         const titled = options.title ? await call('review:updateMeta', { id: review.id, title: options.title, sourceUrl: review.sourceUrl }) : review;
-        for (const note of notes) process.stderr.write(`note: ${note}\n`);
-        process.stdout.write(`Imported "${titled.title}".\n${review.id}\n`);
+        for (const note of notes) process.stderr.write(`note: ${t(note)}\n`);
+        process.stdout.write(`Imported "${t(titled.title)}".\n${review.id}\n`);
       });
     });
 
@@ -231,7 +227,7 @@ export function buildProgram(): Command {
         const bytes = Buffer.from(file.base64, 'base64');
         if (options.output) {
           await writeOutput(options.output, bytes);
-          process.stderr.write(`Wrote ${options.output}\n`);
+          process.stderr.write(`Wrote ${t(options.output)}\n`);
         } else process.stdout.write(bytes);
       });
     });
@@ -246,7 +242,7 @@ export function buildProgram(): Command {
       await withLibrary(dataDir(), async (call) => {
         const file = await call('share:create', { id });
         await writeOutput(options.output, Buffer.from(file.base64, 'base64'));
-        process.stderr.write(`Wrote ${options.output}\n`);
+        process.stderr.write(`Wrote ${t(options.output)}\n`);
       });
     });
 
@@ -263,13 +259,13 @@ export function buildProgram(): Command {
         const opened = await call('share:open', { fileName: basename(file), base64: bytes.toString('base64'), expectReviewId: id, preview: options.dryRun ?? false });
         const counts = mergeCounts(opened.report);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ ...counts, dryRun: options.dryRun ?? false, report: opened.report }, null, 2)}\n`);
+          process.stdout.write(`${terminalSafeJson({ ...counts, dryRun: options.dryRun ?? false, report: opened.report })}\n`);
           return;
         }
         const words = Object.entries(counts).map(([kind, count]) => `${kind} ${count}`).join(', ');
-        process.stdout.write(`${options.dryRun ? 'Would merge' : 'Merged'} ${basename(file)} (shared by ${opened.sharedBy}) into "${opened.title}": ${words}.\n`);
-        for (const conflict of opened.report.conflicts) process.stdout.write(`conflict: "${conflict.quote.slice(0, 80)}" — ${conflict.fields.map((field) => field.field).join(', ')}; choose in the app\n`);
-        for (const orphan of opened.report.orphaned) process.stdout.write(`orphaned: "${orphan.quote.slice(0, 80)}" — ${orphan.detail}\n`);
+        process.stdout.write(`${options.dryRun ? 'Would merge' : 'Merged'} ${t(basename(file))} (shared by ${t(opened.sharedBy)}) into "${t(opened.title)}": ${words}.\n`);
+        for (const conflict of opened.report.conflicts) process.stdout.write(`conflict: "${t(conflict.quote.slice(0, 80))}" — ${conflict.fields.map((field) => field.field).join(', ')}; choose in the app\n`);
+        for (const orphan of opened.report.orphaned) process.stdout.write(`orphaned: "${t(orphan.quote.slice(0, 80))}" — ${t(orphan.detail)}\n`);
       });
     });
 
@@ -283,7 +279,7 @@ export function buildProgram(): Command {
         await withLibrary(dataDir(), async (call) => {
           const check = await call('review:check', { id: target });
           if (check.textEditedAt) process.stdout.write(`warning: the article's words were edited after import (last on ${check.textEditedAt.slice(0, 10)}); exports say so.\n`);
-          for (const claim of check.claims) process.stdout.write(`warning: claim ${claim.number} ("${printable(claim.quote.slice(0, 60))}"): ${printable(claim.reasons.join(' '))}\n`);
+          for (const claim of check.claims) process.stdout.write(`warning: claim ${claim.number} ("${t(claim.quote.slice(0, 60))}"): ${t(claim.reasons.join(' '))}\n`);
           process.stdout.write(check.claims.length === 0 && !check.textEditedAt ? 'The review is ready to publish: every claim is placed, nothing is flagged or in conflict.\n' : `${check.claims.length} ${check.claims.length === 1 ? 'claim needs' : 'claims need'} attention before publishing; exports carry each one with its reason.\n`);
         });
         return;
@@ -296,8 +292,8 @@ export function buildProgram(): Command {
       const report = validateExport(json);
       const kind = report.kind === 'claimreview' ? 'schema.org ClaimReview' : 'W3C Web Annotation';
       const required = report.problems.filter((problem) => problem.level === 'required');
-      for (const problem of report.problems) process.stdout.write(`${problem.level === 'required' ? 'error' : 'warning'}: ${problem.where}: ${printable(problem.message)}\n`);
-      process.stdout.write(required.length === 0 ? `${target}: valid ${kind}${report.problems.length ? ` (${report.problems.length} recommendations)` : ''}.\n` : `${target}: ${required.length} problems as ${kind}.\n`);
+      for (const problem of report.problems) process.stdout.write(`${problem.level === 'required' ? 'error' : 'warning'}: ${t(problem.where)}: ${t(problem.message)}\n`);
+      process.stdout.write(required.length === 0 ? `${t(target)}: valid ${kind}${report.problems.length ? ` (${report.problems.length} recommendations)` : ''}.\n` : `${t(target)}: ${required.length} problems as ${kind}.\n`);
       if (required.length > 0) process.exitCode = 1;
     });
 
@@ -313,16 +309,16 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError) {
-      process.stderr.write(`factmark: ${error.message}\n`);
+      process.stderr.write(`factmark: ${t(error.message)}\n`);
       return 2;
     }
     if (error instanceof ApiError) {
-      process.stderr.write(`factmark: ${error.message}\n`);
+      process.stderr.write(`factmark: ${t(error.message)}\n`);
       return 1;
     }
     // A stack trace helps a developer, not a reviewer: only on request.
     const detail = error instanceof Error ? (process.env.FACTMARK_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-    process.stderr.write(`factmark: unexpected failure: ${detail}${process.env.FACTMARK_DEBUG ? '' : ' (run with FACTMARK_DEBUG=1 for details)'}\n`);
+    process.stderr.write(`factmark: unexpected failure: ${t(detail)}${process.env.FACTMARK_DEBUG ? '' : ' (run with FACTMARK_DEBUG=1 for details)'}\n`);
     return 1;
   }
 }
