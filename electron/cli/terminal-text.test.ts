@@ -14,7 +14,7 @@ const factmark = (dataDir: string, ...args: string[]): Promise<{ code: number; s
 const HOSTILE_TITLE = 'مراجعة \u001b[2J\u001b]0;owned\u0007 \u202eRED\u202c \u009b31m';
 const HOSTILE_NAME = 'Bob\u001b[1A\u001b[K\r\nfactmark: all good';
 /** Characters that may change what a terminal shows: controls (but for the line breaks we print) and bidi overrides. */
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE = /(?!\n)[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
 
 describe('text printed on a terminal', () => {
   it('shows controls and bidi overrides as escapes and keeps every script', () => {
