@@ -64,10 +64,43 @@ describe('loopback bridge', () => {
     expect((await send(bridge.port, '/api/fs:read', { method: 'POST', headers, body: '{}' })).status).toBe(404);
   });
 
+  it('answers a malformed %-escape with 400, not a failure', async () => {
+    const answer = await send(bridge.port, '/%E0%A4%A');
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatch(/malformed/);
+  });
+
   it('serves the app with its token and a strict CSP, and nothing outside its folder', async () => {
     const page = await send(bridge.port, '/');
     expect(page.body).toContain(`<meta name="factmark-bridge-token" content="${bridge.token}">`);
     const traversal = await send(bridge.port, '/..%2f..%2f..%2fetc%2fpasswd');
     expect(traversal.body).not.toContain('root:');
+  });
+
+  it('runs large calls one at a time, so several big imports never hold their files in memory together', async () => {
+    let running = 0;
+    let most = 0;
+    const slow = async () => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      running--;
+      return [];
+    };
+    const staticDir = await mkdtemp(join(tmpdir(), 'factmark-bridge-'));
+    const gated = await startLoopbackBridge({ registry: createHandlerRegistry({ 'review:list': slow } as unknown as Handlers), staticDir });
+    try {
+      const big = JSON.stringify({ padding: undefined }).padEnd(9 * 1024 * 1024, ' ');
+      const headers = { [TOKEN_HEADER]: gated.token };
+      const answers = await Promise.all([1, 2, 3].map(() => send(gated.port, '/api/review:list', { method: 'POST', headers, body: big })));
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+      expect(most).toBe(1);
+      running = 0;
+      most = 0;
+      await Promise.all([1, 2, 3].map(() => send(gated.port, '/api/review:list', { method: 'POST', headers, body: '{}' })));
+      expect(most).toBeGreaterThan(1);
+    } finally {
+      await gated.close();
+    }
   });
 });
