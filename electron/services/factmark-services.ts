@@ -60,7 +60,7 @@ export async function openFactmarkServices(options: {
     'review:get': async ({ id }) => store.readReview(id),
     'review:original': async ({ id }) => ({ doc: await store.originalArticle(id) }),
     'review:create': async ({ title, sourceUrl, origin, article }) => {
-      const { doc, notes } = (await articleModule()).articleFromSource(article);
+      const { doc, notes } = (await articleModule()).articleFromSource(article, sourceUrl || undefined);
       return { review: await store.createReview({ title, sourceUrl, origin, doc }), notes };
     },
     'review:import': async ({ fileName, base64, encoding, importId }) => {

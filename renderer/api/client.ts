@@ -4,7 +4,7 @@
  */
 import { API_GLOBAL, CHANNELS, type Api, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/api/contract';
 import { ApiError, type ApiResult } from '../../shared/api/envelope';
-import { isHttpUrl } from '../../shared/model/primitives';
+import { linkableAddress } from '../../shared/model/web-address';
 
 type Transport = (channel: Channel, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -48,11 +48,13 @@ const preload = preloadTransport();
 /** The API of this window's host. */
 export const api: Api = createApi(preload ?? loopbackTransport());
 
-/** Opens a web address in the system browser (Electron) or a new tab (browser mode); other schemes are ignored. */
+/** Opens a web address in the system browser (Electron) or a new tab (browser mode); anything that fails the web address rule is ignored. */
 export async function openExternalLink(url: string): Promise<void> {
-  if (!isHttpUrl(url)) return;
-  const { opened } = await api['shell:openExternal']({ url });
-  if (!opened) window.open(url, '_blank', 'noopener,noreferrer');
+  const address = linkableAddress(url);
+  // Never this app's own pages (an address like http:/x once opened Factmark itself in browser mode).
+  if (!address || new URL(address).origin === window.location.origin) return;
+  const { opened } = await api['shell:openExternal']({ url: address });
+  if (!opened) window.open(address, '_blank', 'noopener,noreferrer');
 }
 
 /** A reviewer-facing sentence for any error. */

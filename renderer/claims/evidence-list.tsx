@@ -1,9 +1,9 @@
 /** The evidence of a claim: add a source by its address, then describe it, open it or remove it. */
 import { useId, useState } from 'react';
 import { EVIDENCE_STANCES, type Evidence, type EvidenceStance } from '../../shared/model/claim';
-import { isHttpUrl } from '../../shared/model/primitives';
+import { linkableAddress } from '../../shared/model/web-address';
 import { openExternalLink } from '../api/client';
-import { UrlField, urlProblem } from './url-field';
+import { readDraftAddress, UrlField } from './url-field';
 
 const STANCE_LABELS: Record<EvidenceStance, string> = { supports: 'Supports the claim', refutes: 'Refutes the claim', context: 'Context' };
 
@@ -14,14 +14,17 @@ function today(): string {
 export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onChange: (evidence: Evidence[]) => void }) {
   const [newUrl, setNewUrl] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  /** The address as kept, when it differs from what was typed (https:// added). */
+  const [keptAs, setKeptAs] = useState<string | null>(null);
   const newUrlId = useId();
 
   const update = (id: string, patch: Partial<Evidence>): void => onChange(evidence.map((item) => (item.id === id ? { ...item, ...patch } : item)));
   const add = (): void => {
-    const issue = urlProblem(newUrl, true);
-    setProblem(issue);
-    if (issue) return;
-    onChange([...evidence, { id: crypto.randomUUID(), url: newUrl.trim(), title: '', note: '', stance: 'context', accessedAt: today() }]);
+    const read = readDraftAddress(newUrl, true);
+    if (!read.ok) return setProblem(read.problem);
+    setProblem(null);
+    setKeptAs(read.changed ? read.url : null);
+    onChange([...evidence, { id: crypto.randomUUID(), url: read.url, title: '', note: '', stance: 'context', accessedAt: today() }]);
     setNewUrl('');
   };
 
@@ -37,7 +40,7 @@ export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onC
               <button
                 type="button"
                 className="link-button"
-                disabled={!isHttpUrl(item.url)}
+                disabled={linkableAddress(item.url) === null}
                 onClick={() => void openExternalLink(item.url)}
                 aria-label={`Open source ${index + 1} in the browser`}
               >
@@ -102,6 +105,11 @@ export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onC
         {problem && (
           <span className="field-error" role="alert">
             {problem}
+          </span>
+        )}
+        {!problem && keptAs && (
+          <span className="field-note" role="status">
+            Added as {keptAs}
           </span>
         )}
       </div>

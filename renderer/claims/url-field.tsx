@@ -1,6 +1,10 @@
-/** A web-address input that only hands valid http(s) addresses (or nothing) to its owner. */
+/**
+ * A web-address input that hands its owner only addresses that pass the one web address rule, in
+ * their stored form. An address typed without http:// or https:// gets https:// when the field is
+ * left (or Enter is pressed), and the field says what was kept.
+ */
 import { useEffect, useId, useState } from 'react';
-import { isHttpUrl } from '../../shared/model/primitives';
+import { readWebAddress, type WebAddress } from '../../shared/model/web-address';
 
 export interface UrlFieldProps {
   label: string;
@@ -10,25 +14,40 @@ export interface UrlFieldProps {
   placeholder?: string;
 }
 
-/** Why `draft` is not acceptable, or null. */
-export function urlProblem(draft: string, required: boolean): string | null {
-  const trimmed = draft.trim();
-  if (trimmed === '') return required ? 'Enter a web address.' : null;
-  return isHttpUrl(trimmed) ? null : 'Enter a full web address starting with http:// or https://. This field is not saved until it is one.';
+/** What `draft` would be kept as: the address, '' for an empty optional field, or why it cannot be kept. */
+export function readDraftAddress(draft: string, required: boolean): WebAddress | { ok: true; url: ''; changed: false } {
+  if (draft.trim() === '') return required ? { ok: false, problem: 'Enter a web address.' } : { ok: true, url: '', changed: false };
+  return readWebAddress(draft, { addScheme: true });
 }
 
 export function UrlField({ label, value, onCommit, required = false, placeholder = 'https://' }: UrlFieldProps) {
   const [draft, setDraft] = useState(value);
-  const [touched, setTouched] = useState(false);
-  const errorId = useId();
+  const [problem, setProblem] = useState<string | null>(null);
+  const [keptAs, setKeptAs] = useState<string | null>(null);
+  const noteId = useId();
   useEffect(() => setDraft(value), [value]);
-  const problem = touched ? urlProblem(draft, required) : null;
+
+  const commit = (): void => {
+    const read = readDraftAddress(draft, required);
+    if (!read.ok) return setProblem(`${read.problem} This field is not saved until it is a web address.`);
+    setProblem(null);
+    setKeptAs(read.changed && read.url ? read.url : null);
+    setDraft(read.url);
+    if (read.url !== value) onCommit(read.url);
+  };
 
   const change = (next: string): void => {
     setDraft(next);
-    if (urlProblem(next, required) === null && next.trim() !== value) onCommit(next.trim());
+    setKeptAs(null);
+    // Typed in full and in its stored form: kept as it is typed, so nothing waits for the field to be left.
+    const read = readDraftAddress(next, required);
+    if (read.ok && read.url === next.trim() && read.url !== value) {
+      setProblem(null);
+      onCommit(read.url);
+    }
   };
 
+  const described = problem ?? keptAs;
   return (
     <label className="field">
       <span className="field-label">{label}</span>
@@ -38,14 +57,25 @@ export function UrlField({ label, value, onCommit, required = false, placeholder
         value={draft}
         placeholder={placeholder}
         aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? errorId : undefined}
+        aria-describedby={described ? noteId : undefined}
         onChange={(event) => change(event.target.value)}
-        onBlur={() => setTouched(true)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit();
+          }
+        }}
         dir="ltr"
       />
       {problem && (
-        <span id={errorId} className="field-error" role="alert">
+        <span id={noteId} className="field-error" role="alert">
           {problem}
+        </span>
+      )}
+      {!problem && keptAs && (
+        <span id={noteId} className="field-note" role="status">
+          Kept as {keptAs}
         </span>
       )}
     </label>

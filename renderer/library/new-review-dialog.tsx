@@ -3,7 +3,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useRef, useState, type FormEvent } from 'react';
 import type { ArticleSource } from '../../shared/api/contract';
 import { articleStarterKit, articleTables } from '../../shared/editor-schema/article-extensions';
-import { isHttpUrl } from '../../shared/model/primitives';
+import { readDraftAddress } from '../claims/url-field';
 import type { ReviewOrigin } from '../../shared/model/review';
 import { cleanPastedHtml } from '../editor/article-editor';
 import { ENCODING_CHOICES, IMPORT_ACCEPT } from './import-file';
@@ -43,7 +43,7 @@ export function NewReviewDialog({
   const [busy, setBusy] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const pasteEditor = useEditor({
-    extensions: [articleStarterKit(), articleTables()],
+    extensions: [articleStarterKit({ keepRelativeLinks: true }), articleTables()],
     injectCSS: false,
     textDirection: 'auto',
     editorProps: { attributes: { 'aria-label': 'Article text (paste here)', class: 'paste-area', 'aria-multiline': 'true' }, transformPastedHTML: cleanPastedHtml },
@@ -53,12 +53,13 @@ export function NewReviewDialog({
     event.preventDefault();
     const pastedHtml = pasteEditor && !pasteEditor.isEmpty ? pasteEditor.getHTML() : '';
     if (!title.trim() && !file) return setProblem('Give the review a title.');
-    if (sourceUrl.trim() && !isHttpUrl(sourceUrl.trim())) return setProblem('The source address must start with http:// or https://.');
+    const source = readDraftAddress(sourceUrl, false);
+    if (!source.ok) return setProblem(`Source address: ${source.problem}`);
     if (!file && !pastedHtml) return setProblem('Paste the article text, or open a file.');
     setBusy(true);
     try {
-      if (file) await onImport({ file, title: title.trim(), sourceUrl: sourceUrl.trim(), encoding });
-      else await onCreate({ title: title.trim(), sourceUrl: sourceUrl.trim(), origin: { kind: 'paste' }, article: { format: 'html', body: pastedHtml } });
+      if (file) await onImport({ file, title: title.trim(), sourceUrl: source.url, encoding });
+      else await onCreate({ title: title.trim(), sourceUrl: source.url, origin: { kind: 'paste' }, article: { format: 'html', body: pastedHtml } });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
       setBusy(false);

@@ -1,6 +1,6 @@
 /** Changes a review's title and source address. */
 import { useState, type FormEvent } from 'react';
-import { isHttpUrl } from '../../shared/model/primitives';
+import { readDraftAddress } from '../claims/url-field';
 import type { ReviewSummary } from '../../shared/model/review';
 import { DialogFooter, ModalDialog } from '../app/modal-dialog';
 
@@ -11,8 +11,9 @@ export function RenameDialog(props: { review: ReviewSummary; onSave: (title: str
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (!title.trim()) return setProblem('Give the review a title.');
-    if (sourceUrl.trim() && !isHttpUrl(sourceUrl.trim())) return setProblem('The source address must start with http:// or https://.');
-    props.onSave(title.trim(), sourceUrl.trim()).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+    const source = readDraftAddress(sourceUrl, false);
+    if (!source.ok) return setProblem(`Source address: ${source.problem}`);
+    props.onSave(title.trim(), source.url).catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
   };
   return (
     <ModalDialog title="Rename review" onClose={props.onClose}>

@@ -1,7 +1,7 @@
 /** Exports the open review: choose a format, say who publishes it, and save the file. */
 import { useEffect, useState } from 'react';
 import type { ChannelOutput, ExportFormat } from '../../shared/api/contract';
-import { isHttpUrl } from '../../shared/model/primitives';
+import { readDraftAddress } from '../claims/url-field';
 import { EMPTY_PUBLISHER, type Publisher } from '../../shared/model/publisher';
 import { api, errorMessage } from '../api/client';
 import { DialogFooter, ModalDialog } from '../app/modal-dialog';
@@ -57,10 +57,13 @@ export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; 
   });
 
   const { busy, problem, setProblem, submit } = useDialogSubmit(async () => {
-    for (const key of ['organizationUrl', 'reportUrl'] as const) {
-      if (publisher[key].trim() && !isHttpUrl(publisher[key].trim())) throw new Error('Web addresses must start with http:// or https://.');
-    }
     const cleaned = Object.fromEntries(Object.entries(publisher).map(([key, value]) => [key, value.trim()])) as Publisher;
+    for (const [key, label] of [['organizationUrl', 'Organisation’s web address'], ['reportUrl', 'Address of the published fact-check']] as const) {
+      const read = readDraftAddress(cleaned[key], false);
+      if (!read.ok) throw new Error(`${label}: ${read.problem}`);
+      cleaned[key] = read.url;
+    }
+    setPublisher(cleaned);
     await api['settings:setPublisher'](cleaned);
     const file = await api['review:export']({ id: reviewId, format });
     saveFile(file.fileName, file.mimeType, file.base64);

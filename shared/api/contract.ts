@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ArticleDoc } from '../model/article-doc';
 import { Claim, ClaimStatus } from '../model/claim';
-import { HttpUrl, Id, OptionalDate, OptionalHttpUrl, Timestamp } from '../model/primitives';
+import { Id, OptionalDate, OptionalWebAddressInput, Timestamp, WebAddressInput } from '../model/primitives';
 import { Publisher } from '../model/publisher';
 import { RatingScale } from '../model/rating-scale';
 import { Review, ReviewOrigin, ReviewSummary, ReviewTitle } from '../model/review';
@@ -15,6 +15,8 @@ import { MergeReport } from '../share-file/merge-report';
 import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS } from '../model/storage-limits';
 
 const NoInput = z.object({}).strict();
+/** The publisher as the export dialog or the command line gives it: its addresses pass the one web address rule. */
+const PublisherInput = Publisher.extend({ organizationUrl: OptionalWebAddressInput, reportUrl: OptionalWebAddressInput }).strict();
 const Done = z.object({ done: z.literal(true) });
 const ReviewRef = z.object({ id: Id }).strict();
 
@@ -45,8 +47,8 @@ export const ClaimRequest = z
     rationale: z.string().max(200_000).default(''),
     claimant: z.string().max(2_000).default(''),
     claimDate: OptionalDate.default(''),
-    appearanceUrl: OptionalHttpUrl.default(''),
-    evidenceUrls: z.array(HttpUrl).max(500).default([]),
+    appearanceUrl: OptionalWebAddressInput.default(''),
+    evidenceUrls: z.array(WebAddressInput).max(500).default([]),
     status: ClaimStatus.default('to-check'),
     tags: z.array(z.string().min(1).max(60)).max(50).default([]),
   })
@@ -101,7 +103,7 @@ export const contract = {
   'review:original': { input: ReviewRef, output: z.object({ doc: ArticleDoc.nullable() }) },
   'review:create': {
     input: z
-      .object({ title: ReviewTitle, sourceUrl: OptionalHttpUrl, origin: ReviewOrigin, article: ArticleSource })
+      .object({ title: ReviewTitle, sourceUrl: OptionalWebAddressInput, origin: ReviewOrigin, article: ArticleSource })
       .strict(),
     output: z.object({ review: Review, notes: z.array(z.string()) }),
   },
@@ -142,15 +144,15 @@ export const contract = {
   /** A copy of the review as stored, under a new id and `title` (kept when two windows changed the words). */
   'review:duplicate': { input: z.object({ id: Id, title: ReviewTitle }).strict(), output: ReviewSummary },
   'review:updateMeta': {
-    input: z.object({ id: Id, title: ReviewTitle, sourceUrl: OptionalHttpUrl }).strict(),
+    input: z.object({ id: Id, title: ReviewTitle, sourceUrl: OptionalWebAddressInput }).strict(),
     output: ReviewSummary,
   },
   'review:delete': { input: ReviewRef, output: Done },
   'settings:getPublisher': { input: NoInput, output: Publisher },
-  'settings:setPublisher': { input: Publisher.strict(), output: Publisher },
+  'settings:setPublisher': { input: PublisherInput, output: Publisher },
   'review:export': {
     /** `publisher` fields given here override the library's settings for this export only. */
-    input: z.object({ id: Id, format: ExportFormat, publisher: Publisher.partial().strict().optional() }).strict(),
+    input: z.object({ id: Id, format: ExportFormat, publisher: PublisherInput.partial().optional() }).strict(),
     output: FileOut,
   },
   'settings:getReviewer': { input: NoInput, output: Reviewer },
@@ -202,7 +204,7 @@ export const contract = {
     output: z.object({ kind: z.enum(['claimreview', 'webannotation']), problems: z.array(z.object({ where: z.string(), message: z.string(), level: z.enum(['required', 'recommended']) })) }),
   },
   'shell:openExternal': {
-    input: z.object({ url: HttpUrl }).strict(),
+    input: z.object({ url: WebAddressInput }).strict(),
     /** False where the host cannot open a browser itself (browser mode): the page opens the link. */
     output: z.object({ opened: z.boolean() }),
   },

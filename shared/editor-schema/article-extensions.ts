@@ -7,23 +7,61 @@ import { getSchema } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import type { DocNode } from '../model/article-doc';
-import { isHttpUrl } from '../model/primitives';
+import { readWebAddress } from '../model/web-address';
 import { ClaimMarkBase } from './claim-mark-base';
 
-/** Links an article may keep: web and mail addresses only, never javascript: or file:. */
+/** Hosts of this computer: an article never links there (in browser mode that is Factmark itself). */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
+
+/**
+ * Links an article may keep: web addresses that pass the one web address rule and point away
+ * from this computer, and mail addresses; never javascript:, file: or a relative path.
+ */
 export function isAllowedArticleLink(href: string): boolean {
-  return isHttpUrl(href) || /^mailto:[^\s]+$/i.test(href);
+  if (/^mailto:[^\s"'<>]+$/i.test(href)) return true;
+  const read = readWebAddress(href);
+  return read.ok && !LOOPBACK_HOST.test(new URL(read.url).hostname);
 }
 
-/** StarterKit as articles need it: no code-only or editing-helper nodes are missing, links are safe. */
-export function articleStarterKit() {
+/**
+ * The address a link in pasted or imported HTML should keep: absolute ones as they are (if
+ * allowed), relative ones resolved against the article's own address `base`; null to drop the
+ * link (its words stay) when it cannot be resolved or is not allowed.
+ */
+export function resolveArticleLink(href: string, base: string | undefined): string | null {
+  const trimmed = href.trim();
+  if (isAllowedArticleLink(trimmed)) return /^mailto:/i.test(trimmed) ? trimmed : (readWebAddress(trimmed) as { url: string }).url;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return null;
+  // A protocol-relative link (`//cdn.example.org/x`) names its site; only the scheme comes from the page.
+  const against = base ?? (trimmed.startsWith('//') ? 'https://example.invalid/' : undefined);
+  if (!against) return null;
+  let resolved: string;
+  try {
+    resolved = new URL(trimmed, against).href;
+  } catch {
+    return null;
+  }
+  return isAllowedArticleLink(resolved) ? resolved : null;
+}
+
+/** True for a link path relative to the page it came from (`/news`, `story.html`, `#part`). */
+function isRelativeLink(href: string): boolean {
+  return href !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(href) && !/[\s"'<>]/.test(href);
+}
+
+/**
+ * StarterKit as articles need it: no code-only or editing-helper nodes are missing, links are
+ * safe. `keepRelativeLinks` (the paste box of New review) keeps relative paths, to be resolved
+ * against the article's source address when the review is made.
+ */
+export function articleStarterKit(options: { keepRelativeLinks?: boolean } = {}) {
   return StarterKit.configure({
     link: {
       openOnClick: false,
       autolink: false,
       linkOnPaste: false,
       protocols: ['http', 'https', 'mailto'],
-      isAllowedUri: (url) => isAllowedArticleLink(url),
+      isAllowedUri: (url) => isAllowedArticleLink(url) || (options.keepRelativeLinks === true && isRelativeLink(url)),
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
     },
   });

@@ -3,6 +3,7 @@
  * fields Google's fact-check structured-data guide asks for (see claimreview-fields.ts).
  */
 import type { ClaimReview, WithContext } from 'schema-dts';
+import { linkableAddress } from '../model/web-address';
 import { claimUrl, dayOf, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 
 /** `claimReviewed` should be short (Google suggests under 75 characters to avoid wrapping). */
@@ -37,8 +38,10 @@ function oneClaimReview(model: ReportModel, reportClaim: ReportClaim | UnplacedC
       '@type': 'Claim',
       ...(claim.claimant ? { author: { '@type': 'Person', name: claim.claimant } } : {}),
       ...(claim.claimDate ? { datePublished: claim.claimDate } : {}),
-      appearance: [claim.appearanceUrl, review.sourceUrl].filter((address, index, all) => address && all.indexOf(address) === index).map((address) => ({ '@type': 'CreativeWork', url: address })),
-      ...(review.sourceUrl ? { firstAppearance: { '@type': 'CreativeWork', url: review.sourceUrl } } : {}),
+      appearance: [linkableAddress(claim.appearanceUrl), linkableAddress(review.sourceUrl)]
+        .filter((address, index, all): address is string => address !== null && all.indexOf(address) === index)
+        .map((address) => ({ '@type': 'CreativeWork', url: address })),
+      ...(linkableAddress(review.sourceUrl) ? { firstAppearance: { '@type': 'CreativeWork', url: linkableAddress(review.sourceUrl) as string } } : {}),
     },
     ...(claim.rationale.trim() ? { reviewBody: claim.rationale } : {}),
   };

@@ -5,6 +5,7 @@
 import { CLAIM_STATUS_LABELS, type EvidenceStance } from '../model/claim';
 import { articleToHtml, type ClaimLabel } from './article-html';
 import { escapeHtml } from './escape';
+import { linkableAddress } from '../model/web-address';
 import { dayOf, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 import { REPORT_CSS } from './report-styles';
 
@@ -18,8 +19,10 @@ function badge(reportClaim: Pick<ReportClaim, 'verdict'>): string {
   return `<span class="badge" style="background:${color}">${escapeHtml(reportClaim.verdict?.label ?? 'No verdict yet')}</span>`;
 }
 
+/** A link to `url`; an address that fails the web address rule (from an older file) is shown as text. */
 function link(url: string, text = url): string {
-  return `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(text)}</a>`;
+  const address = linkableAddress(url);
+  return address ? `<a href="${escapeHtml(address)}" rel="noopener noreferrer">${escapeHtml(text)}</a>` : `<span dir="auto">${escapeHtml(text)}</span>`;
 }
 
 function attentionBlock(reasons: readonly string[]): string {

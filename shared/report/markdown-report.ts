@@ -1,6 +1,7 @@
 /** The report in Markdown; user text is escaped so it renders literally. */
 import { CLAIM_STATUS_LABELS } from '../model/claim';
 import { escapeMarkdown } from './escape';
+import { linkableAddress } from '../model/web-address';
 import { dayOf, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 
 function verdictText(reportClaim: Pick<ReportClaim, 'verdict'>): string {
@@ -9,7 +10,9 @@ function verdictText(reportClaim: Pick<ReportClaim, 'verdict'>): string {
 
 /** A link whose text and address cannot break out of Markdown's link syntax. */
 function link(url: string, text = url): string {
-  return `[${escapeMarkdown(text)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+  const address = linkableAddress(url);
+  // An address that fails the web address rule (from an older file) is shown as text, not linked.
+  return address ? `[${escapeMarkdown(text)}](<${address}>)` : escapeMarkdown(text);
 }
 
 function claimSection(reportClaim: ReportClaim | UnplacedClaim): string {

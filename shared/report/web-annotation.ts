@@ -4,13 +4,14 @@
  * code units of the article's plain text (blocks joined by one line break, no Unicode
  * normalisation), which the collection states in `factmark:offsetUnit`.
  */
+import { linkableAddress } from '../model/web-address';
 import { claimUrl, dayOf, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** The article's identifier in targets: its web address, else a stable name for this review. */
 export function articleSource(model: ReportModel): string {
-  return model.review.sourceUrl || `urn:factmark:review:${model.review.id}`;
+  return linkableAddress(model.review.sourceUrl) ?? `urn:factmark:review:${model.review.id}`;
 }
 
 function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim) {
@@ -30,11 +31,17 @@ function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim
   for (const tag of claim.tags) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
   for (const reason of reportClaim.attention) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: `Needs attention: ${reason}`, format: 'text/plain', language: 'en' });
   for (const item of claim.evidence) {
+    const address = linkableAddress(item.url);
+    if (!address) {
+      // An address from an older file that fails the web address rule cannot be an IRI: kept as words.
+      bodies.push({ type: 'TextualBody', purpose: 'linking', value: `Source (not a usable web address): ${item.url}${item.title ? ` — ${item.title}` : ''}`, format: 'text/plain' });
+      continue;
+    }
     // A purpose may sit only on a SpecificResource, not on the web resource itself.
     bodies.push({
       type: 'SpecificResource',
       purpose: 'linking',
-      source: { id: item.url, ...(item.title ? { title: item.title } : {}) },
+      source: { id: address, ...(item.title ? { title: item.title } : {}) },
       ...(item.note ? { 'factmark:note': item.note } : {}),
       'factmark:stance': item.stance,
       ...(item.accessedAt ? { 'factmark:accessed': item.accessedAt } : {}),
@@ -54,7 +61,7 @@ function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim
     ...(verdict ? { 'factmark:ratingValue': verdict.ratingValue } : {}),
     ...(claim.claimant ? { 'factmark:claimant': claim.claimant } : {}),
     ...(claim.claimDate ? { 'factmark:claimDate': claim.claimDate } : {}),
-    ...(claim.appearanceUrl ? { 'factmark:appearance': claim.appearanceUrl } : {}),
+    ...(linkableAddress(claim.appearanceUrl) ? { 'factmark:appearance': linkableAddress(claim.appearanceUrl) } : {}),
     'factmark:status': claim.status,
   };
 }

@@ -59,4 +59,13 @@ describe('articleFromSource', () => {
     const { doc } = articleFromSource({ format: 'text', body: 'قال الوزير إن الأسعار ارتفعت.\n\nFollowed by English.' });
     expect(readArticleText(doc).text).toBe('قال الوزير إن الأسعار ارتفعت.\nFollowed by English.');
   });
+
+  it('resolves pasted relative links against the article’s address and drops those it cannot resolve or that point at this computer', () => {
+    const body = '<p><a href="/news">News</a> <a href="http://127.0.0.1:41234/app">App</a> <a href="http:/x">X</a> <a href="https://ok.example/a">Ok</a></p>';
+    const links = (doc: unknown): string[] => JSON.stringify(doc).match(/"href":"[^"]*"/g) ?? [];
+    expect(links(articleFromSource({ format: 'html', body }, 'https://paper.example/2026/story').doc)).toEqual(['"href":"https://paper.example/news"', '"href":"https://ok.example/a"']);
+    const withoutBase = articleFromSource({ format: 'html', body }).doc;
+    expect(links(withoutBase)).toEqual(['"href":"https://ok.example/a"']);
+    expect(JSON.stringify(withoutBase)).toContain('News');
+  });
 });

@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { marked } from 'marked';
 import type { ArticleSource } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
-import { articleSchema } from '../../../shared/editor-schema/article-extensions';
+import { articleSchema, resolveArticleLink } from '../../../shared/editor-schema/article-extensions';
 import type { ArticleDoc, DocNode } from '../../../shared/model/article-doc';
 import { articleLimitProblem } from '../../../shared/article/article-limits';
 import { splitLongParagraphs } from '../../../shared/article/split-long-paragraphs';
@@ -35,8 +35,14 @@ function docFromPlainText(text: string): ArticleDoc {
   return { type: 'doc', content: content.length > 0 ? content : [{ type: 'paragraph' }] };
 }
 
-function docFromHtml(html: string): ArticleDoc {
+function docFromHtml(html: string, linkBase: string | undefined): ArticleDoc {
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  // Relative links point at the article's own site, never at Factmark's: resolve them or drop them.
+  for (const anchor of [...document.querySelectorAll('a[href]')]) {
+    const resolved = resolveArticleLink(anchor.getAttribute('href') ?? '', linkBase);
+    if (resolved) anchor.setAttribute('href', resolved);
+    else anchor.removeAttribute('href');
+  }
   // linkedom's nodes are structurally what ProseMirror's parser reads; its types are its own.
   const body = document.body as unknown as Parameters<typeof parser.parse>[0];
   const json = parser.parse(body).toJSON() as ArticleDoc;
@@ -60,19 +66,20 @@ export interface ArticleFromSource {
 
 /**
  * The article document for `source`, with overlong paragraphs split so it fits what a review file
- * holds; refuses content with no text in it, or too large to store, saying why.
+ * holds and relative links resolved against `linkBase` (the article's address) or dropped;
+ * refuses content with no text in it, or too large to store, saying why.
  */
-export function articleFromSource(source: ArticleSource): ArticleFromSource {
+export function articleFromSource(source: ArticleSource, linkBase?: string): ArticleFromSource {
   let doc: ArticleDoc;
   switch (source.format) {
     case 'text':
       doc = docFromPlainText(source.body);
       break;
     case 'markdown':
-      doc = docFromHtml(marked.parse(source.body.replace(/^\uFEFF/, ''), { async: false, gfm: true }));
+      doc = docFromHtml(marked.parse(source.body.replace(/^\uFEFF/, ''), { async: false, gfm: true }), linkBase);
       break;
     case 'html':
-      doc = docFromHtml(source.body);
+      doc = docFromHtml(source.body, linkBase);
       break;
   }
   if (isEmptyArticle(doc)) {

@@ -6,7 +6,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { ApiError } from '../../../shared/api/envelope';
-import { HttpUrl, OptionalDate } from '../../../shared/model/primitives';
+import { OptionalDate } from '../../../shared/model/primitives';
+import { readWebAddress } from '../../../shared/model/web-address';
 
 export interface WebArticle {
   title: string;
@@ -45,6 +46,6 @@ export function articleFromWebPage(html: string, fileName: string): WebArticle {
     // A review keeps what its schema holds: a byline of sane length, a real date, a web address.
     byline: (article.byline || metaAuthor || '').trim().slice(0, 500),
     publishedAt: OptionalDate.safeParse(publishedAt.slice(0, 10)).data ?? '',
-    canonicalUrl: HttpUrl.safeParse(canonical).success ? canonical : '',
+    canonicalUrl: canonical ? ((read) => (read.ok ? read.url : ''))(readWebAddress(canonical)) : '',
   };
 }

@@ -46,9 +46,9 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
   if (bytes.length > MAX_IMPORT_BYTES) throw new ApiError('invalid-input', `${fileName} is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; Factmark opens files up to 50 MB. Split the document or export its text.`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const base = { sourceUrl: '', byline: '', publishedAt: '', size: bytes.length, sha256, notes: [] as string[] };
-  const fromSource = (source: ArticleSource): ArticleDoc => {
+  const fromSource = (source: ArticleSource, linkBase?: string): ArticleDoc => {
     try {
-      const article = articleFromSource(source);
+      const article = articleFromSource(source, linkBase);
       base.notes.push(...article.notes);
       return article.doc;
     } catch (error) {
@@ -83,7 +83,7 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
         sourceUrl: page.canonicalUrl,
         byline: page.byline,
         publishedAt: page.publishedAt,
-        doc: fromSource({ format: 'html', body: page.html }),
+        doc: fromSource({ format: 'html', body: page.html }, page.canonicalUrl || undefined),
         encoding: decoded.encoding,
       };
     }

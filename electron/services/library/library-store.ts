@@ -24,6 +24,7 @@ import { DurableJsonFile, fileStamp, writeDurably, type OutsideChangeReport, typ
 import { acquireFolderLock, type FolderLock, type OwnerEndpoint } from './folder-lock';
 import { migrateLibraryFile, migrateReviewFile } from './migrate';
 import { assertStorable } from './storable-review';
+import { readWebAddress } from '../../../shared/model/web-address';
 import { explainWriteFailure } from './write-failure';
 
 const REVIEW_FILE = /^([A-Za-z0-9_-]{8,64})\.json(\.bak)?$/;
@@ -422,7 +423,7 @@ export class LibraryStore {
     if (input.baseRevision !== previous.revision) {
       throw new ApiError('conflict', `This review was changed in another window or by the command line (revision ${previous.revision}; this window had ${input.baseRevision}). Nothing was overwritten; the changes are being merged.`);
     }
-    this.checkVerdicts(previous, input.claims);
+    this.checkClaims(previous, input.claims);
     let base = previous;
     if (input.merged) {
       const known = new Set(previous.history.map((event) => event.id));
@@ -447,11 +448,12 @@ export class LibraryStore {
   async updateReview(id: string, change: (review: Review) => { doc: ArticleDoc; claims: Claim[] }): Promise<Review> {
     const previous = this.getReview(id);
     const { doc, claims } = change(previous);
-    this.checkVerdicts(previous, claims);
+    this.checkClaims(previous, claims);
     return this.recordAndCommit(previous, doc, claims, { contractParsed: false });
   }
 
-  private checkVerdicts(review: Review, claims: readonly Claim[]): void {
+  /** Refuses claims with a verdict off the scale, a repeated id, or a new address that breaks the web address rule. */
+  private checkClaims(review: Review, claims: readonly Claim[]): void {
     const scale = this.scaleOf(review);
     const known = new Set(scale.verdicts.map((verdict) => verdict.id));
     const unknown = claims.find((claim) => claim.verdictId !== null && !known.has(claim.verdictId));
@@ -460,6 +462,16 @@ export class LibraryStore {
     }
     if (new Set(claims.map((claim) => claim.id)).size !== claims.length) {
       throw new ApiError('invalid-input', 'Two claims share one id; nothing was saved.');
+    }
+    // New addresses pass the one web address rule in their stored form; one kept from before stays.
+    const keptAddresses = new Set(review.claims.flatMap((claim) => [claim.appearanceUrl, ...claim.evidence.map((item) => item.url)]));
+    for (const claim of claims) {
+      for (const address of [claim.appearanceUrl, ...claim.evidence.map((item) => item.url)]) {
+        if (address === '' || keptAddresses.has(address)) continue;
+        const read = readWebAddress(address);
+        if (!read.ok) throw new ApiError('invalid-input', `${read.problem} Nothing was saved; correct the address.`);
+        if (read.url !== address) throw new ApiError('invalid-input', `The address ${address} is not in its normal form (${read.url}); nothing was saved.`);
+      }
     }
   }
 

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { ApiError } from '../../../shared/api/envelope';
+import { readWebAddress } from '../../../shared/model/web-address';
 import { MAX_SHARE_FILE_BYTES, ShareFile, ShareFileContent, SHARE_EXTENSION, SHARE_FORMAT, SHARE_VERSION } from '../../../shared/share-file/share-file-schema';
 import { fileStem } from '../export/export-review';
 
@@ -97,6 +98,7 @@ function checkConsistency(file: ShareFile, name: string): void {
       refuse(`${name} is damaged: claim ${claim.id} points outside the article text.`);
     }
   }
+  checkAddresses(file, name);
   const eventIds = new Set(file.history.map((event) => event.id));
   if (eventIds.size !== file.history.length) refuse(`${name} is damaged: two history events share one id.`);
   const eventClaim = new Map(file.history.map((event) => [event.id, event.claimId]));
@@ -106,6 +108,19 @@ function checkConsistency(file: ShareFile, name: string): void {
     }
     if (event.set.verdictId && !verdicts.has(event.set.verdictId)) refuse(`${name} is damaged: a history event gives the verdict "${event.set.verdictId}", which is not on its rating scale.`);
   }
+}
+
+/** Every web address in the file (the source, each claim's and each history event's) passes the one rule. */
+function checkAddresses(file: ShareFile, name: string): void {
+  const check = (address: string, where: string): void => {
+    if (address === '') return;
+    const read = readWebAddress(address);
+    if (!read.ok) refuse(`${name} holds an address Factmark does not keep (${where}): ${read.problem} Nothing was changed; ask the sender to correct it and share again.`);
+  };
+  check(file.review.sourceUrl, 'the article’s source');
+  const addressesOf = (fields: { appearanceUrl?: string; evidence?: { url: string }[] }): string[] => [fields.appearanceUrl ?? '', ...(fields.evidence ?? []).map((item) => item.url)];
+  for (const claim of file.claims) for (const address of addressesOf(claim)) check(address, `a claim on “${(claim.anchor?.quote.exact ?? claim.id).slice(0, 40)}”`);
+  for (const event of file.history) for (const address of addressesOf(event.set)) check(address, `the history of claim ${event.claimId}`);
 }
 
 /** The file name a share of `title` is offered under. */
