@@ -45,7 +45,7 @@ test('renames a review and deletes it only after asking', async ({ page, server 
   await rename.getByLabel('Title').fill('River length claim');
   await rename.getByLabel('Source address').fill('not a url');
   await rename.getByRole('button', { name: 'Save' }).click();
-  await expect(rename.getByRole('alert')).toContainText('http://');
+  await expect(rename.getByRole('alert')).toContainText('“not a url” is not a web address: it contains a space.');
   await rename.getByLabel('Source address').fill('https://paper.example/river');
   await rename.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('button', { name: 'River length claim', exact: true })).toBeVisible();

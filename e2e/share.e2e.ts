@@ -61,6 +61,7 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   const opening = bob.getByRole('dialog', { name: 'Open share file' });
   await expect(opening).toContainText('shared by Ana');
   await expect(opening).toContainText('It will be added with 2 claims');
+  await expect(opening.locator('.signature-note')).toHaveText(/^Signed by an unknown key \(key [0-9A-F]{4}( [0-9A-F]{4}){3}\) that says it is Ana’s\./);
   await opening.getByRole('button', { name: 'Add to library' }).click();
   await expect(bob.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('crime fell by 20 percent');
   expect(await claimIdsOn(bob, 'crime fell by 20 percent')).toHaveLength(1);
@@ -91,7 +92,12 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   await expect(merging.getByRole('region', { name: 'Two versions: 1' })).toContainText('Verdict: Ana vs Bob');
   await expect(merging.getByRole('region', { name: 'New claims: 1' })).toContainText('crime fell by 5 percent');
   await expect(merging.getByRole('region', { name: 'Deleted: 1' })).toContainText('The budget grew to 3 billion');
+  await expect(merging.locator('.signature-note')).toContainText('that says it is Bob’s');
   await expectNoSeriousA11yProblems(page);
+  // A deletion by someone else's file waits for the reviewer's say-so.
+  await expect(merging.getByRole('button', { name: 'Merge into my copy' })).toBeDisabled();
+  await merging.getByRole('checkbox', { name: 'Delete 1 claim listed above from my copy' }).check();
+  await page.screenshot({ path: 'test-results/share-merge-preview.png' });
   await merging.getByRole('button', { name: 'Merge into my copy' }).click();
 
   // Ana's text stays hers; Bob's claim is placed in it, his deletion respected.
@@ -125,7 +131,18 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   await page.getByRole('button', { name: 'Back to the library' }).click();
   await openShareFile(page, toAna);
   await expect(page.getByRole('dialog', { name: 'Merge share file' })).toContainText('Nothing new');
+  // Bob's key, trusted when his file was first merged, is now known.
+  const note = page.getByRole('dialog', { name: 'Merge share file' }).locator('.signature-note');
+  await expect(note).toHaveText(/^Signed by Bob \(key [0-9A-F ]{19}\), known since \d{4}-\d{2}-\d{2}\.$/);
+  const bobsKey = /key ([0-9A-F ]{19})/.exec((await note.textContent()) ?? '')?.[1] as string;
   await page.getByRole('dialog', { name: 'Merge share file' }).getByRole('button', { name: 'Cancel' }).click();
+  // Ana can compare it with the key Bob sees as his own in Preferences.
+  await page.getByRole('button', { name: 'Preferences' }).click();
+  await expect(page.getByRole('dialog', { name: 'Preferences' }).getByRole('listitem').filter({ hasText: 'Bob' })).toContainText(bobsKey);
+  await page.getByRole('dialog', { name: 'Preferences' }).getByRole('button', { name: 'Cancel' }).click();
+  await bob.getByRole('button', { name: 'Back to the library' }).click();
+  await bob.getByRole('button', { name: 'Preferences' }).click();
+  await expect(bob.getByRole('dialog', { name: 'Preferences' }).locator('.signing-keys code').first()).toHaveText(bobsKey);
   await page.getByRole('button', { name: 'Crime figures', exact: true }).click();
   await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
   await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();

@@ -3,22 +3,15 @@
  * bridge and the CLI all call `invoke`, so every argument is parsed by the contract's zod
  * schema before a service sees it, whatever the transport.
  */
-import type { z } from 'zod';
 import { CHANNELS, contract, type Channel, type Handlers } from '../../shared/api/contract';
 import { ApiError, type ApiResult } from '../../shared/api/envelope';
+import { describeIssues } from '../../shared/api/plain-issues';
 
 export interface HandlerRegistry {
   /** True when `name` is a channel of the contract. */
   has(name: string): name is Channel;
   /** Validates `rawInput` for `channel`, runs its handler and wraps the outcome; never throws. */
   invoke(channel: Channel, rawInput: unknown): Promise<ApiResult<unknown>>;
-}
-
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
 }
 
 /** Builds the registry over `handlers`; `onInternalError` hears about bugs (not user errors). */
@@ -33,7 +26,7 @@ export function createHandlerRegistry(
     async invoke(channel, rawInput) {
       const parsed = contract[channel].input.safeParse(rawInput);
       if (!parsed.success) {
-        return { ok: false, error: { code: 'invalid-input', message: `Invalid ${channel} request: ${describeIssues(parsed.error)}` } };
+        return { ok: false, error: { code: 'invalid-input', message: `${describeIssues(parsed.error, 'the request')} Nothing was changed.` } };
       }
       try {
         // The map is keyed by channel, so the handler and its parsed input always match.

@@ -3,27 +3,15 @@
  * work alongside the app, writing ones go through the app (so it sees the change), and a command
  * that fails, or only reads, leaves every file of the data folder byte for byte as it was.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factmark } from './run-factmark.fixture';
 import { folderSnapshot } from '../services/library/folder-snapshot.fixture';
 import { makeDataDir, startServer, type RunningServer } from '../../e2e/support/factmark-server';
 import { callOwner } from './owner-client';
 import { runningOwner } from '../services/library';
-
-const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
-
-function factmark(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, '--data-dir', dataDir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
 
 const ARTICLE = 'The mayor said crime fell by 20 percent since 2020.\n\nCritics said crime fell by 5 percent at most.\n';
 

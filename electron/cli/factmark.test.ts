@@ -1,28 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { factmark } from './run-factmark.fixture';
 import { LibraryStore } from '../services/library';
-
-const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function factmark(dataDir: string, ...args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, '--data-dir', dataDir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 const ARTICLE = `# Council budget
 
@@ -195,10 +178,12 @@ describe('factmark command line', () => {
     expect((await factmark(dataDir, '--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('says so and exits 1 when another Factmark holds the data folder without answering', async () => {
+  it('reads, but refuses to write, while another Factmark holds the data folder without answering', async () => {
     const store = await LibraryStore.open(dataDir);
     try {
-      const result = await factmark(dataDir, 'list');
+      // Files are replaced whole, so reading needs no lock.
+      expect(await factmark(dataDir, 'list')).toMatchObject({ code: 0, stdout: expect.stringContaining(reviewId) });
+      const result = await factmark(dataDir, 'annotate', reviewId, '--quote', 'since 2020');
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('already using the data folder');
     } finally {

@@ -4,30 +4,64 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { constants } from 'node:fs';
-import { access, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, lstat, open, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { isSystemError, systemReason } from '../services/system-reason';
 import { basename, dirname, resolve } from 'node:path';
-import { EXPORT_FORMATS, type Channel, type ChannelInput, type ChannelOutput, type ExportFormat } from '../../shared/api/contract';
+import { EXPORT_FORMATS, type Channel, type ClaimRequest, type ChannelInput, type ChannelOutput, type ExportFormat } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/envelope';
 import { createHandlerRegistry, type HandlerRegistry } from '../api/handler-registry';
 import { dataDirFromArgs, defaultDataDir } from '../services/data-dir';
 import { MAX_IMPORT_BYTES } from '../../shared/model/import-limits';
 import { Id } from '../../shared/model/primitives';
+import { readWebAddress } from '../../shared/model/web-address';
 import { runningOwner } from '../services/library/folder-lock';
 import packageJson from '../../package.json' with { type: 'json' };
 import { callOwner } from './owner-client';
 import { terminalSafe as t, terminalSafeJson } from './terminal-text';
 import { claimRequestsFromCsv } from './csv-claims';
 import { mergeCounts } from '../../shared/share-file/merge-report';
+import { describeSignature } from '../../shared/share-file/signature-words';
 import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
 
 
 class UsageError extends Error {}
 
+/**
+ * Reads the file the reviewer named: only a regular file (not a folder, device, pipe or a
+ * symbolic link, which could stand for any file on the machine), at most `maxBytes`. The bytes
+ * returned are the ones read, so what is kept as the original is exactly what was imported.
+ */
 async function readInputFile(file: string, maxBytes: number): Promise<Buffer> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) throw new ApiError('invalid-input', `${file} does not exist or is not a file.`);
-  if (info.size > maxBytes) throw new ApiError('invalid-input', `${file} is larger than ${Math.round(maxBytes / 1048576)} MB; Factmark does not open files that large.`);
-  return readFile(file);
+  const link = await lstat(file).catch((error: NodeJS.ErrnoException) => {
+    throw new ApiError('invalid-input', `${file} cannot be read: ${systemReason(error)}.`);
+  });
+  if (link.isSymbolicLink()) {
+    const target = await realpath(file).catch(() => 'a file that does not exist');
+    throw new ApiError('invalid-input', `${file} is a symbolic link (to ${target}); Factmark imports only the file itself. Nothing was added. Name the file directly if you mean it.`);
+  }
+  if (!link.isFile()) throw new ApiError('invalid-input', `${file} is ${link.isDirectory() ? 'a folder' : 'not a regular file'}; give the path of a document file. Nothing was added.`);
+  // O_NOFOLLOW: the name cannot be swapped for a link between the check above and the read.
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch((error: NodeJS.ErrnoException) => {
+    throw new ApiError('invalid-input', `${file} cannot be read: ${systemReason(error)}.`);
+  });
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new ApiError('invalid-input', `${file} is not a regular file; give the path of a document file. Nothing was added.`);
+    // Read one byte past the limit: some files (in /proc, say) report a size of 0 whatever they hold.
+    const buffer = Buffer.alloc(Math.min(maxBytes, Math.max(info.size, 64 * 1024)) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) break;
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) throw new ApiError('invalid-input', `${file} is larger than ${Math.round(maxBytes / 1048576)} MB; Factmark does not open files that large. Nothing was added.`);
+    if (length === buffer.length) throw new ApiError('invalid-input', `${file} changed size while it was read; try again. Nothing was added.`);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
 }
 
 type Call = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
@@ -36,7 +70,8 @@ type Call = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<C
  * Runs `work` with the library: through the running app when one holds the data folder (so the
  * command works alongside it and the app sees every change), else by opening the folder here.
  */
-async function withLibrary<T>(dataDirOption: string | undefined, work: (call: Call) => Promise<T>): Promise<T> {
+async function withLibrary<T>(dataDirOption: string | undefined, access: 'read' | 'write', work: (call: Call) => Promise<T>): Promise<T> {
+  if (dataDirOption !== undefined && dataDirOption.trim() === '') throw new UsageError('--data-dir needs a folder name; leave the option out to use the app’s own folder.');
   const dataDir = dataDirFromArgs(dataDirOption ? ['--data-dir', dataDirOption] : []) ?? defaultDataDir();
   const owner = await runningOwner(dataDir);
   if (owner?.endpoint) {
@@ -49,7 +84,7 @@ async function withLibrary<T>(dataDirOption: string | undefined, work: (call: Ca
   }
   // Loaded only here: a command that goes through the running app needs none of the services.
   const [{ openFactmarkServices }, { renderPdfWithChromium }] = await Promise.all([import('../services/factmark-services'), import('../services/export/pdf-with-chromium')]);
-  const services = await openFactmarkServices({ dataDir, mode: 'cli', renderPdf: renderPdfWithChromium });
+  const services = await openFactmarkServices({ dataDir, mode: 'cli', renderPdf: renderPdfWithChromium, access });
   for (const notice of services.store.notices()) process.stderr.write(`${notice.level}: ${t(notice.message)}\n`);
   const registry: HandlerRegistry = createHandlerRegistry({ ...services.handlers, 'shell:openExternal': async () => ({ opened: false }) });
   try {
@@ -90,6 +125,26 @@ async function writeOutput(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** Writes `bytes` to standard output and resolves once they are handed over (a pipe may be slow). */
+function writeStdout(bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** An address typed without http:// or https:// gets https://, as in the app, and the note says so. */
+function completeAddress(value: string): string {
+  if (value === '' || /^[a-z][a-z0-9+.-]*:/i.test(value.trim())) return value;
+  const read = readWebAddress(value, { addScheme: true });
+  if (!read.ok) return value;
+  process.stderr.write(`note: ${t(value)} is kept as ${t(read.url)}\n`);
+  return read.url;
+}
+
+function completeAddresses(claim: ClaimRequest): ClaimRequest {
+  return { ...claim, appearanceUrl: completeAddress(claim.appearanceUrl ?? ''), evidenceUrls: (claim.evidenceUrls ?? []).map(completeAddress) };
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -115,7 +170,7 @@ export function buildProgram(): Command {
     .description('list the reviews with their claim counts')
     .option('--json', 'print {"reviews": [...]} as JSON')
     .action(async (options: { json?: boolean }) => {
-      await withLibrary(dataDir(), async (call) => {
+      await withLibrary(dataDir(), 'read', async (call) => {
         const reviews = await call('review:list', {});
         if (options.json) {
           process.stdout.write(`${terminalSafeJson({ reviews })}\n`);
@@ -139,18 +194,19 @@ export function buildProgram(): Command {
     .action(async (file: string, options: { title?: string; encoding?: string }) => {
       if (file.toLowerCase().endsWith(SHARE_EXTENSION)) {
         const bytes = await readInputFile(file, MAX_SHARE_FILE_BYTES);
-        await withLibrary(dataDir(), async (call) => {
+        await withLibrary(dataDir(), 'write', async (call) => {
           const request = { fileName: basename(file), base64: bytes.toString('base64') };
           const preview = await call('share:open', { ...request, preview: true });
           if (preview.inLibrary) throw new ApiError('refused', `The review "${preview.title}" is already in the library; nothing was changed. Merge the file into it with: factmark merge ${preview.reviewId} ${file}`);
           const opened = await call('share:open', request);
           const { added, orphaned } = mergeCounts(opened.report);
+          process.stdout.write(`${t(describeSignature(opened.signature).text)}\n`);
           process.stdout.write(`Added "${t(opened.title)}" shared by ${t(opened.sharedBy)}: ${added} ${added === 1 ? 'claim' : 'claims'} placed${orphaned ? `, ${orphaned} not placed (see Needs attention in the app)` : ''}.\n${opened.reviewId}\n`);
         });
         return;
       }
       const bytes = await readInputFile(file, MAX_IMPORT_BYTES);
-      await withLibrary(dataDir(), async (call) => {
+      await withLibrary(dataDir(), 'write', async (call) => {
         const { review, notes } = await call('review:import', { fileName: basename(file), base64: bytes.toString('base64'), ...(options.encoding ? { encoding: options.encoding } : {}) });
         const titled = options.title ? await call('review:updateMeta', { id: review.id, title: options.title, sourceUrl: review.sourceUrl }) : review;
         for (const note of notes) process.stderr.write(`note: ${t(note)}\n`);
@@ -174,7 +230,7 @@ export function buildProgram(): Command {
     .option('--occurrence <n>', 'which occurrence of a quote that appears more than once', positiveInteger)
     .option('--from <csv>', 'add every claim in this CSV file (columns as in the CSV export)')
     .action(async (id: string, options: Record<string, string | string[] | number | undefined>) => {
-      let claims;
+      let claims: ClaimRequest[];
       if (options.from) {
         if (options.quote) throw new UsageError('Use either --quote or --from, not both.');
         const csvFile = String(options.from);
@@ -198,7 +254,8 @@ export function buildProgram(): Command {
           },
         ];
       }
-      await withLibrary(dataDir(), async (call) => {
+      claims = claims.map(completeAddresses);
+      await withLibrary(dataDir(), 'write', async (call) => {
         const { claimIds, existing } = await call('review:annotate', { id, claims });
         const added = claimIds.length - existing.length;
         const again = existing.length > 0 ? ` ${existing.length} ${existing.length === 1 ? 'was' : 'were'} already there with the same words and fields (nothing added twice).` : '';
@@ -211,24 +268,25 @@ export function buildProgram(): Command {
     .description('export a review as a report or as structured data')
     .argument('<id>', 'the review id')
     .addOption(new Option('--format <format>', 'the export format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
-    .option('-o, --output <file>', 'write to this file (default: standard output; required for pdf)')
+    .option('-o, --output <file>', 'write to this file, replacing it if it exists; - for standard output (the default, except for pdf)')
     .option('--reviewer <name>', 'the reviewer named in the report (default: as set in the app)')
     .option('--organization <name>', 'the publishing organisation')
     .option('--organization-url <url>', 'the organisation’s web address')
     .option('--report-url <url>', 'where the fact-check is published (ClaimReview url)')
     .action(async (id: string, options: { format: ExportFormat; output?: string; reviewer?: string; organization?: string; organizationUrl?: string; reportUrl?: string }) => {
-      if (options.format === 'pdf' && !options.output) throw new UsageError('A PDF needs a file: add -o report.pdf.');
-      if (options.output) await checkWritable(options.output);
-      await withLibrary(dataDir(), async (call) => {
+      const toFile = options.output !== undefined && options.output !== '-';
+      if (options.format === 'pdf' && options.output === undefined) throw new UsageError('A PDF needs a file: add -o report.pdf (or -o - to send it to standard output).');
+      if (toFile) await checkWritable(options.output as string);
+      await withLibrary(dataDir(), 'read', async (call) => {
         const overrides = { reviewerName: options.reviewer, organizationName: options.organization, organizationUrl: options.organizationUrl, reportUrl: options.reportUrl };
         // Options given here apply to this export only; the app's settings stay as they are.
         const publisher = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
         const file = await call('review:export', { id, format: options.format, publisher });
         const bytes = Buffer.from(file.base64, 'base64');
-        if (options.output) {
-          await writeOutput(options.output, bytes);
-          process.stderr.write(`Wrote ${t(options.output)}\n`);
-        } else process.stdout.write(bytes);
+        if (toFile) {
+          await writeOutput(options.output as string, bytes);
+          process.stderr.write(`Wrote ${t(options.output as string)}\n`);
+        } else await writeStdout(bytes);
       });
     });
 
@@ -236,12 +294,15 @@ export function buildProgram(): Command {
     .command('share')
     .description('write a share file (.factmark) of a review, for a colleague to open or merge')
     .argument('<id>', 'the review id')
-    .requiredOption('-o, --output <file>', 'the share file to write, e.g. review.factmark')
+    .requiredOption('-o, --output <file>', 'the share file to write, e.g. review.factmark, replacing it if it exists; - for standard output')
     .action(async (id: string, options: { output: string }) => {
-      await checkWritable(options.output);
-      await withLibrary(dataDir(), async (call) => {
+      const toFile = options.output !== '-';
+      if (toFile) await checkWritable(options.output);
+      await withLibrary(dataDir(), 'write', async (call) => {
         const file = await call('share:create', { id });
-        await writeOutput(options.output, Buffer.from(file.base64, 'base64'));
+        const bytes = Buffer.from(file.base64, 'base64');
+        if (!toFile) return writeStdout(bytes);
+        await writeOutput(options.output, bytes);
         process.stderr.write(`Wrote ${t(options.output)}\n`);
       });
     });
@@ -253,18 +314,24 @@ export function buildProgram(): Command {
     .argument('<file>', 'the share file (.factmark)')
     .option('--json', 'print the whole merge report as JSON')
     .option('--dry-run', 'say what the merge would do and change nothing')
-    .action(async (id: string, file: string, options: { json?: boolean; dryRun?: boolean }) => {
+    .option('--confirm-deletions', 'let the file delete the claims that --dry-run lists as deleted (without it, such a merge is refused)')
+    .action(async (id: string, file: string, options: { json?: boolean; dryRun?: boolean; confirmDeletions?: boolean }) => {
       const bytes = await readInputFile(file, MAX_SHARE_FILE_BYTES);
-      await withLibrary(dataDir(), async (call) => {
-        const opened = await call('share:open', { fileName: basename(file), base64: bytes.toString('base64'), expectReviewId: id, preview: options.dryRun ?? false });
+      await withLibrary(dataDir(), options.dryRun ? 'read' : 'write', async (call) => {
+        const request = { fileName: basename(file), base64: bytes.toString('base64'), expectReviewId: id };
+        // The deletions confirmed are exactly those a preview of this file lists.
+        const confirmDeletions = options.confirmDeletions && !options.dryRun ? (await call('share:open', { ...request, preview: true })).report.deleted.map((note) => note.claimId) : [];
+        const opened = await call('share:open', { ...request, preview: options.dryRun ?? false, confirmDeletions });
         const counts = mergeCounts(opened.report);
         if (options.json) {
           process.stdout.write(`${terminalSafeJson({ ...counts, dryRun: options.dryRun ?? false, report: opened.report })}\n`);
           return;
         }
         const words = Object.entries(counts).map(([kind, count]) => `${kind} ${count}`).join(', ');
+        process.stdout.write(`${t(describeSignature(opened.signature).text)}\n`);
         process.stdout.write(`${options.dryRun ? 'Would merge' : 'Merged'} ${t(basename(file))} (shared by ${t(opened.sharedBy)}) into "${t(opened.title)}": ${words}.\n`);
         for (const conflict of opened.report.conflicts) process.stdout.write(`conflict: "${t(conflict.quote.slice(0, 80))}" — ${conflict.fields.map((field) => field.field).join(', ')}; choose in the app\n`);
+        for (const deleted of opened.report.deleted) process.stdout.write(`deleted: "${t(deleted.quote.slice(0, 80))}" — ${t(deleted.detail)}\n`);
         for (const orphan of opened.report.orphaned) process.stdout.write(`orphaned: "${t(orphan.quote.slice(0, 80))}" — ${t(orphan.detail)}\n`);
       });
     });
@@ -276,7 +343,7 @@ export function buildProgram(): Command {
     .action(async (target: string) => {
       const info = await stat(target).catch(() => undefined);
       if (!info && Id.safeParse(target).success) {
-        await withLibrary(dataDir(), async (call) => {
+        await withLibrary(dataDir(), 'read', async (call) => {
           const check = await call('review:check', { id: target });
           if (check.textEditedAt) process.stdout.write(`warning: the article's words were edited after import (last on ${check.textEditedAt.slice(0, 10)}); exports say so.\n`);
           for (const claim of check.claims) process.stdout.write(`warning: claim ${claim.number} ("${t(claim.quote.slice(0, 60))}"): ${t(claim.reasons.join(' '))}\n`);
@@ -314,6 +381,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (error instanceof ApiError) {
       process.stderr.write(`factmark: ${t(error.message)}\n`);
+      return 1;
+    }
+    if (isSystemError(error)) {
+      const where = error.path ? ` ${error.path}` : '';
+      process.stderr.write(`factmark: could not ${error.syscall ?? 'use'}${t(where)}: ${systemReason(error)}. Nothing was changed.\n`);
       return 1;
     }
     // A stack trace helps a developer, not a reviewer: only on request.

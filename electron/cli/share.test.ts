@@ -1,22 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { factmark, lastLine } from './run-factmark.fixture';
 import { LibraryStore } from '../services/library';
-
-const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
-
-function factmark(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, '--data-dir', dataDir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-const lastLine = (text: string): string => text.trim().split('\n').pop() as string;
 
 describe('sharing through the command line', () => {
   it('shares, opens elsewhere, annotates with an edited text, shares back and merges, twice', async () => {

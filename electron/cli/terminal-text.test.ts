@@ -1,15 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { factmark } from './run-factmark.fixture';
 import { openFactmarkServices } from '../services/factmark-services';
 import { terminalSafe, terminalSafeJson } from './terminal-text';
-
-const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
-const factmark = (dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-  new Promise((resolve) => execFile(process.execPath, [BIN, '--data-dir', dataDir, ...args], { encoding: 'utf8' }, (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr })));
 
 const HOSTILE_TITLE = 'مراجعة \u001b[2J\u001b]0;owned\u0007 \u202eRED\u202c \u009b31m';
 const HOSTILE_NAME = 'Bob\u001b[1A\u001b[K\r\nfactmark: all good';

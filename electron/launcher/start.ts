@@ -1,46 +1,47 @@
 /**
- * `npm start`: builds Factmark and opens it in Electron. Where no Electron binary exists or
- * can be fetched, says so in one line and serves the same UI in browser mode on 127.0.0.1.
- * Arguments after `--` (e.g. `--data-dir DIR`) go to the app.
+ * `npm start`: builds Factmark if its sources changed and opens it in Electron. Where Electron
+ * cannot run, it serves the same UI in browser mode on 127.0.0.1 and prints one line: the
+ * address, how to stop, and why not Electron. Options go after `--` (see launch-options).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { electronPackageDir, installedElectronBinary } from './electron-binary';
+import { ensureAppBuilt } from './app-build';
+import { runBrowserMode } from './browser-mode';
+import { findElectron } from './electron-binary';
+import { parseLaunchOptions } from './launch-options';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const appArgs = process.argv.slice(2);
 
-/** The Electron executable if it is installed or can be fetched now; otherwise the reason it cannot. */
-function findElectron(): { path: string } | { reason: string } {
-  const packageDir = electronPackageDir();
-  if (!packageDir) return { reason: 'the electron package is not installed' };
-  const present = installedElectronBinary(packageDir);
-  if (present) return { path: present };
-  // npm installs Electron without its binary when install scripts are off; fetch it once, if the network allows.
-  const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
-  const fetched = download.status === 0 ? installedElectronBinary(packageDir) : undefined;
-  return fetched ? { path: fetched } : { reason: 'no Electron binary is installed and it could not be downloaded' };
+/** Runs Electron on the build in out/ until its window closes; resolves with its exit code. */
+function runElectron(executable: string, dataDir: string | undefined): Promise<number> {
+  console.log('Factmark is open in its own window — close it, or press Ctrl+C here, to stop');
+  const child = spawn(executable, [root, ...(dataDir === undefined ? [] : ['--data-dir', dataDir])], { cwd: root, stdio: 'inherit' });
+  return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 0)));
 }
 
-function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+async function main(): Promise<number> {
+  const parsed = parseLaunchOptions(process.argv.slice(2));
+  if (!parsed.ok) {
+    console.error(`Factmark could not start: ${parsed.problem}`);
+    return 1;
+  }
+  const { options } = parsed;
+  const build = await ensureAppBuilt(root, options);
+  if (!build.ok) {
+    process.stderr.write(build.output);
+    console.error('Factmark could not start: the build failed (its output is above). Your data folder was not touched.');
+    return 1;
+  }
+  const electron = options.browser ? undefined : findElectron({ verbose: options.verbose });
+  if (electron && 'path' in electron) return runElectron(electron.path, options.dataDir);
+  return runBrowserMode(root, { dataDir: options.dataDir, port: options.port, verbose: options.verbose, note: electron ? `Electron cannot run here: ${electron.reason}` : undefined });
 }
 
-run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']);
-
-const electron = findElectron();
-if ('path' in electron) {
-  const child = spawn(electron.path, [root, ...appArgs], { cwd: root, stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
-} else {
-  console.log(`Electron cannot run here (${electron.reason}); opening Factmark in browser mode instead.`);
-  const bridge = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'bridge', 'main.ts'), ...appArgs], { cwd: root, stdio: 'inherit' });
-  const stop = (): void => {
-    bridge.kill('SIGTERM');
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  bridge.on('exit', (code) => process.exit(code ?? 0));
-}
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`Factmark could not start: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.argv.includes('--verbose')) console.error(error);
+    process.exit(1);
+  },
+);

@@ -8,6 +8,9 @@ import type { Review } from '../../shared/model/review';
 import { annotateReview } from './annotate/annotate-review';
 import type { PdfRenderer } from './export/export-review';
 import { LibraryStore } from './library';
+import { inspectDataFolder, readOnlyFolderError } from './library/data-folder';
+import { defaultDataDir } from './data-dir';
+import { resolve } from 'node:path';
 import type { ShareContext } from './share/share-service';
 import { claimHistory } from '../../shared/history/claim-history-view';
 import { SHARE_MIME_TYPE } from '../../shared/share-file/share-file-schema';
@@ -39,13 +42,27 @@ export interface FactmarkServices {
 /** The version of this build, as package.json states it. */
 export const APP_VERSION: string = packageJson.version;
 
-/** Opens the data folder (taking its lock) and returns the handlers over it. */
+/**
+ * Opens the data folder and returns the handlers over it. `access: 'write'` (the default: the
+ * app, and commands that change the library) creates a missing folder and takes its lock;
+ * `'read'` (commands that only read) creates, locks and repairs nothing, so it works on a
+ * read-only folder. Either way a folder Factmark must not use is refused first (see data-folder).
+ */
 export async function openFactmarkServices(options: {
   dataDir: string;
   mode: 'electron' | 'browser' | 'cli';
   renderPdf: PdfRenderer;
+  access?: 'read' | 'write';
+  /** The host's own folder, where a browser engine keeps its files beside the library (Electron's userData). */
+  appFolder?: string;
 }): Promise<FactmarkServices> {
-  const store = await LibraryStore.open(options.dataDir);
+  const isAppDefault = [defaultDataDir(), options.appFolder].some((folder) => folder !== undefined && resolve(folder) === resolve(options.dataDir));
+  // A desktop window has no options to name: there the reviewer is offered a folder chooser.
+  const howToChoose = options.mode === 'electron' ? 'Choose an empty folder, or one Factmark made.' : undefined;
+  const folder = await inspectDataFolder(options.dataDir, { isAppDefault, ...(howToChoose ? { howToChoose } : {}) });
+  const reading = options.access === 'read';
+  if (!reading && folder.kind === 'usable' && !folder.writable) throw readOnlyFolderError(options.dataDir);
+  const store = await LibraryStore.open(options.dataDir, reading ? { readOnly: { refusal: () => new ApiError('refused', `Nothing was changed: this command only reads the data folder ${options.dataDir}.`) } } : {});
   const cancelledImports = new Set<string>();
   const sharing: ShareContext = { store, generator: `Factmark ${APP_VERSION}` };
   const handlers: ServiceHandlers = {
@@ -111,8 +128,13 @@ export async function openFactmarkServices(options: {
       const file = await (await shareModule()).shareReview(sharing, id);
       return { fileName: file.fileName, mimeType: SHARE_MIME_TYPE, base64: Buffer.from(file.bytes).toString('base64') };
     },
-    'share:open': async ({ fileName, base64, preview, expectReviewId }) =>
-      (await shareModule()).openShareFile(sharing, { bytes: Buffer.from(base64, 'base64'), fileName, preview, ...(expectReviewId ? { expectReviewId } : {}) }),
+    'share:open': async ({ fileName, base64, preview, expectReviewId, confirmDeletions }) =>
+      (await shareModule()).openShareFile(sharing, { bytes: Buffer.from(base64, 'base64'), fileName, preview, confirmDeletions, ...(expectReviewId ? { expectReviewId } : {}) }),
+    'settings:getSigning': async () => {
+      const { signingKeyFor, fingerprintOf } = await import('./share/signing-key');
+      const key = await signingKeyFor(store.dataDir, store.reviewer().id);
+      return { fingerprint: key.fingerprint, createdAt: key.createdAt, knownKeys: store.knownKeys().map((known) => ({ reviewerId: known.reviewerId, name: known.name, fingerprint: fingerprintOf(known.publicKey), firstSeen: known.firstSeen })) };
+    },
     'review:resolveConflict': async (input) => (await shareModule()).resolveConflict(sharing, input),
     'review:claimHistory': async ({ id, claimId }) => claimHistory(store.getReview(id), claimId),
     'review:check': async ({ id }) => {

@@ -8,6 +8,7 @@ import type { OpenedShare } from '../../shared/api/contract';
 import { CLAIM_FIELD_LABELS } from '../../shared/model/claim-history';
 import { mergeCounts, type ClaimNote, type MergeReport } from '../../shared/share-file/merge-report';
 import { MAX_SHARE_FILE_BYTES } from '../../shared/share-file/share-file-schema';
+import { describeSignature } from '../../shared/share-file/signature-words';
 import { api, errorMessage } from '../api/client';
 import { ModalDialog } from '../app/modal-dialog';
 import { base64Of } from '../library/import-file';
@@ -53,6 +54,7 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
   const [base64, setBase64] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [deletionsConfirmed, setDeletionsConfirmed] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -76,7 +78,8 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
   const apply = async (): Promise<void> => {
     setBusy(true);
     try {
-      const result = await api['share:open']({ fileName: file.name, base64 });
+      const confirmDeletions = deletionsConfirmed ? (preview?.report.deleted ?? []).map((note) => note.claimId) : [];
+      const result = await api['share:open']({ fileName: file.name, base64, confirmDeletions });
       onOpened(result.reviewId, result.outcome === 'added' ? `Added “${result.title}” from ${file.name}.` : `Merged ${file.name} into “${result.title}”. ${mergeSummary(result.report)}`);
     } catch (error) {
       setProblem(errorMessage(error));
@@ -85,6 +88,8 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
   };
 
   const report = preview?.report;
+  const signature = preview ? describeSignature(preview.signature) : null;
+  const deletions = report?.deleted.length ?? 0;
   return (
     <ModalDialog title={preview?.inLibrary ? 'Merge share file' : 'Open share file'} onClose={onClose} className="merge-dialog">
       {!preview && !problem && (
@@ -97,6 +102,11 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
           <p>
             <strong dir="auto">“{preview.title}”</strong>, shared by <span dir="auto">{preview.sharedBy}</span> on {new Date(preview.sharedAt).toLocaleString()}.
           </p>
+          {signature && (
+            <p className={`signature-note signature-${signature.tone}`} role={signature.tone === 'warning' ? 'alert' : undefined} dir="auto">
+              {signature.text}
+            </p>
+          )}
           {preview.inLibrary ? (
             <p>
               This review is already in your library. Merging keeps everything from both copies: {mergeSummary(report)}
@@ -127,7 +137,13 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
           {preview.inLibrary && <NoteList title="Updated" notes={report.updated} />}
           <NoteList title="Not placed in your text" notes={report.orphaned} hint="Their work is kept; place them on the right words or delete them, under Needs attention." />
           <NoteList title="Placed, to check" notes={report.flagged} />
-          <NoteList title="Deleted" notes={report.deleted} />
+          <NoteList title="Deleted" notes={report.deleted} hint="The file deletes these claims from your copy, with their verdicts and evidence." />
+          {deletions > 0 && (
+            <label className="checkbox-field confirm-deletions">
+              <input type="checkbox" checked={deletionsConfirmed} onChange={(event) => setDeletionsConfirmed(event.target.checked)} />
+              Delete {plural(deletions, 'claim')} listed above from my copy
+            </label>
+          )}
           <NoteList title="Kept although deleted" notes={report.kept} />
         </div>
       )}
@@ -141,7 +157,7 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
           {problem ? 'Close' : 'Cancel'}
         </button>
         {preview && !problem && (
-          <button type="button" className="primary" disabled={busy} onClick={() => void apply()} autoFocus>
+          <button type="button" className="primary" disabled={busy || (deletions > 0 && !deletionsConfirmed)} onClick={() => void apply()} autoFocus>
             {busy ? 'Working…' : preview.inLibrary ? 'Merge into my copy' : 'Add to library'}
           </button>
         )}

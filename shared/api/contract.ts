@@ -10,7 +10,7 @@ import { Publisher } from '../model/publisher';
 import { RatingScale } from '../model/rating-scale';
 import { Review, ReviewOrigin, ReviewSummary, ReviewTitle } from '../model/review';
 import { ClaimEvent, ClaimFields } from '../model/claim-history';
-import { Reviewer, ReviewerName } from '../model/reviewer';
+import { Reviewer, ReviewerName, SignatureCheck } from '../model/reviewer';
 import { MergeReport } from '../share-file/merge-report';
 import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS } from '../model/storage-limits';
 
@@ -39,7 +39,7 @@ export type ExportFormat = z.infer<typeof ExportFormat>;
 /** A claim to add by quoting the article, as the command line and CSV imports describe it. */
 export const ClaimRequest = z
   .object({
-    quote: z.string().trim().min(1, 'the quote is empty').max(20_000),
+    quote: z.string().trim().min(1, 'is empty').max(20_000),
     /** Which occurrence (1-based) when the quote appears more than once. */
     occurrence: z.number().int().positive().optional(),
     /** A verdict label or id of the review's scale; omitted for an unrated claim. */
@@ -66,6 +66,8 @@ export const OpenedShare = z.object({
   inLibrary: z.boolean(),
   sharedBy: z.string(),
   sharedAt: Timestamp,
+  /** Who signed the file, as far as this library can tell. */
+  signature: SignatureCheck,
   report: MergeReport,
 });
 export type OpenedShare = z.infer<typeof OpenedShare>;
@@ -112,7 +114,7 @@ export const contract = {
       .object({
         fileName: z.string().min(1).max(260),
         /** The file's bytes in base64; 50 MB of file at most. */
-        base64: z.string().max(70_000_000),
+        base64: z.string().max(70_000_000, 'is larger than 50 MB; Factmark does not import files that large'),
         /** An encoding to read a text or web page file with, instead of detecting it. */
         encoding: z.string().max(40).optional(),
         /** Names this import so `review:cancelImport` can stop it. */
@@ -157,6 +159,15 @@ export const contract = {
   },
   'settings:getReviewer': { input: NoInput, output: Reviewer },
   'settings:setReviewer': { input: z.object({ name: ReviewerName }).strict(), output: Reviewer },
+  /** This reviewer's signing key (made on first use) and the colleagues' keys trusted here. */
+  'settings:getSigning': {
+    input: NoInput,
+    output: z.object({
+      fingerprint: z.string(),
+      createdAt: Timestamp,
+      knownKeys: z.array(z.object({ reviewerId: Id, name: z.string(), fingerprint: z.string(), firstSeen: Timestamp })),
+    }),
+  },
   /** A `.factmark` share file of the review. */
   'share:create': { input: ReviewRef, output: FileOut },
   /** Adds the shared review, or merges it into this copy; `preview` computes the outcome and stores nothing. */
@@ -165,8 +176,13 @@ export const contract = {
       .object({
         fileName: z.string().min(1).max(260),
         /** 64 MB of file at most. */
-        base64: z.string().max(90_000_000),
+        base64: z.string().max(90_000_000, 'is larger than 64 MB; Factmark does not open share files that large'),
         preview: z.boolean().default(false),
+        /**
+         * The claims the reviewer agreed the file may delete from their copy, as its preview listed
+         * them; a merge that would delete any other claim is refused.
+         */
+        confirmDeletions: z.array(Id).max(MAX_CLAIMS).default([]),
         /** Refuse the file unless it is of this review (merging from inside a review). */
         expectReviewId: Id.optional(),
       })

@@ -49,7 +49,7 @@ export const ArticleDoc = z
     }
   })
   .pipe(DocNodeSchema)
-  .refine((node): node is ArticleDoc => node.type === 'doc', 'the document must start with a doc node');
+  .refine((node): node is ArticleDoc => node.type === 'doc', 'must start with a doc node');
 export type ArticleDoc = DocNode & { type: 'doc' };
 
 /** A document with one empty paragraph, as the editor makes for a blank page. */

@@ -6,10 +6,10 @@ import { ClaimEvent } from './claim-history';
 import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from './primitives';
 import { EMPTY_PUBLISHER, Publisher } from './publisher';
 import { RatingScale } from './rating-scale';
-import { Reviewer } from './reviewer';
+import { KnownKey, Reviewer } from './reviewer';
 import { MAX_CLAIMS, MAX_HISTORY_EVENTS, MAX_REVIEWERS } from './storage-limits';
 
-export const ReviewTitle = z.string().trim().min(1, 'a review needs a title').max(300);
+export const ReviewTitle = z.string().trim().min(1, 'is empty (a review needs a title)').max(300);
 
 /** Where the article came from when the review was made. */
 export const ReviewOrigin = z.object({
@@ -88,5 +88,7 @@ export const LibraryFile = z.object({
   publisher: Publisher.default(EMPTY_PUBLISHER),
   /** Who works with this data folder; made with a random id the first time it opens. */
   reviewer: Reviewer.optional(),
+  /** Colleagues' signing keys, trusted on first use. */
+  knownKeys: z.array(KnownKey).max(10_000).default([]),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;

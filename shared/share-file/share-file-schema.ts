@@ -15,8 +15,8 @@ import { Reviewer } from '../model/reviewer';
 import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS, MAX_HISTORY_EVENTS } from '../model/storage-limits';
 
 export const SHARE_FORMAT = 'factmark-share';
-/** The version this build writes; older versions are migrated on reading, newer ones refused. */
-export const SHARE_VERSION = 1;
+/** The version this build writes; older versions are migrated on reading, newer ones refused. Version 2 added `signature`. */
+export const SHARE_VERSION = 2;
 export const SHARE_EXTENSION = '.factmark';
 export const SHARE_MIME_TYPE = 'application/vnd.factmark.share+json';
 /** Far above any real review (a 1 MB article with 5,000 claims and their history is ~10 MB). */
@@ -101,5 +101,24 @@ export const ShareChecksum = z
   })
   .strict();
 
-export const ShareFile = ShareFileContent.extend({ checksum: ShareChecksum }).strict();
+/** What the sender's signature is over: this prefix, then the checksum's hex value. */
+export const SIGNATURE_CONTEXT = 'factmark-share-signature-v1\n';
+
+/**
+ * The sender's Ed25519 signature, made with the key pair their Factmark made for their reviewer
+ * id. It covers the checksum, which covers everything else, so any change to the file breaks it.
+ */
+export const ShareSignature = z
+  .object({
+    algorithm: z.literal('Ed25519'),
+    /** The signer's public key: 32 bytes in base64. */
+    publicKey: z.string().regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/, 'must be an Ed25519 public key in base64'),
+    /** The signature of SIGNATURE_CONTEXT + checksum.value (UTF-8): 64 bytes in base64. */
+    value: z.string().regex(/^[A-Za-z0-9+/]{85}[AQgw]==$/, 'must be an Ed25519 signature in base64'),
+  })
+  .strict();
+export type ShareSignature = z.infer<typeof ShareSignature>;
+
+/** A share file as written: content, checksum, and (from version 2) the sender's signature; unsigned files still open. */
+export const ShareFile = ShareFileContent.extend({ checksum: ShareChecksum, signature: ShareSignature.optional() }).strict();
 export type ShareFile = z.infer<typeof ShareFile>;

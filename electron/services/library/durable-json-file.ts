@@ -36,6 +36,11 @@ export interface DurableJsonFileOptions<T> {
   onChangedOutside?: (report: OutsideChangeReport) => void;
   /** The rename to use; tests inject failures here. */
   rename?: (from: string, to: string) => Promise<void>;
+  /**
+   * Only read, never write or repair (a command that only reads, a read-only folder): a damaged
+   * file is answered from its backup in memory and left as it is; `write` refuses with this error.
+   */
+  readOnly?: { refusal: () => Error };
 }
 
 const RETRYABLE_RENAME_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
@@ -153,7 +158,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if (errorCode(error) !== 'ENOENT') throw error;
       // A crash between the two renames of a write leaves only the backup, the last acknowledged state.
       const backup = await this.readBackup();
-      if (backup !== null) await this.writeNow(backup, { keepBackup: false });
+      if (backup !== null && !this.options.readOnly) await this.writeNow(backup, { keepBackup: false });
       return backup;
     }
     try {
@@ -165,12 +170,13 @@ export class DurableJsonFile<T> implements Adapter<T> {
       // Only a file that is not JSON or not in its format is damaged; any other error (a newer
       // format, a bug) leaves the file exactly as it is.
       if (!(error instanceof SyntaxError || error instanceof DamagedFileError)) throw error;
-      return this.recover(error.message);
+      return this.options.readOnly ? this.readBackup() : this.recover(error.message);
     }
   }
 
   /** Writes `data` durably; resolves once it is on disk. Writes run one at a time, in call order. */
   write(data: T): Promise<void> {
+    if (this.options.readOnly) return Promise.reject(this.options.readOnly.refusal());
     const run = this.queue.then(() => this.writeNow(data, { keepBackup: true }));
     this.queue = run.catch(() => undefined);
     return run;

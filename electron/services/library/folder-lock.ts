@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { ApiError } from '../../../shared/api/envelope';
+import { explainOpenFailure } from './write-failure';
 
 export const LOCK_FILE = 'factmark.lock';
 
@@ -30,6 +31,14 @@ export interface FolderLock {
   /** Says in the lock file where this process answers API calls (readable by the folder's owner only). */
   advertise(endpoint: OwnerEndpoint): Promise<void>;
 }
+
+/** What a store opened only for reading holds: no lock at all (it never writes). */
+export const READ_ONLY_LOCK: FolderLock = {
+  release: async () => undefined,
+  advertise: async () => {
+    throw new ApiError('refused', 'A data folder opened only for reading cannot be shared with the command line.');
+  },
+};
 
 /** The live process holding `dataDir` and where it answers, or null when no live process holds it. */
 export async function runningOwner(dataDir: string): Promise<{ pid: number; endpoint: OwnerEndpoint | null } | null> {
@@ -73,9 +82,13 @@ export async function acquireFolderLock(dataDir: string): Promise<FolderLock> {
       try {
         await handle.writeFile(JSON.stringify(me));
         await handle.sync();
-      } finally {
-        await handle.close();
+      } catch (error) {
+        // A full disk: an empty lock file left behind would only confuse the next start.
+        await handle.close().catch(() => undefined);
+        await unlink(path).catch(() => undefined);
+        throw explainOpenFailure(error, dataDir);
       }
+      await handle.close();
       return {
         release: async () => {
           const owner = await readOwner(path);
@@ -95,7 +108,8 @@ export async function acquireFolderLock(dataDir: string): Promise<FolderLock> {
         },
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (error instanceof ApiError) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw explainOpenFailure(error, dataDir);
       const judged = await readFile(path, 'utf8').catch(() => '');
       const owner = ownerOf(judged);
       // A lock from a process that died (or a half-written lock file) is stale: take the folder over.

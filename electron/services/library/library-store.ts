@@ -16,16 +16,18 @@ import type { Claim } from '../../../shared/model/claim';
 import { Id } from '../../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publisher } from '../../../shared/model/publisher';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
-import type { Reviewer } from '../../../shared/model/reviewer';
+import type { KnownKey, Reviewer } from '../../../shared/model/reviewer';
 import { backfillHistory, recordEdits } from '../../../shared/history/record-edits';
 import type { ClaimEvent } from '../../../shared/model/claim-history';
 import { SCHEMA_VERSION, UNRATED, type LibraryFile, type Review, type ReviewFile, type ReviewOrigin, type ReviewSummary } from '../../../shared/model/review';
 import { DurableJsonFile, fileStamp, writeDurably, type OutsideChangeReport, type RecoveryReport } from './durable-json-file';
-import { acquireFolderLock, type FolderLock, type OwnerEndpoint } from './folder-lock';
+import { acquireFolderLock, READ_ONLY_LOCK, type FolderLock, type OwnerEndpoint } from './folder-lock';
 import { migrateLibraryFile, migrateReviewFile } from './migrate';
 import { assertStorable } from './storable-review';
 import { readWebAddress } from '../../../shared/model/web-address';
 import { explainWriteFailure } from './write-failure';
+import { systemReason } from '../system-reason';
+import { createDataFolder } from './data-folder';
 
 const REVIEW_FILE = /^([A-Za-z0-9_-]{8,64})\.json(\.bak)?$/;
 /** In originals/<review id>/: the article as it was when the review was made. */
@@ -34,6 +36,11 @@ const ORIGINAL_ARTICLE_FILE = 'imported-article.json';
 export interface LibraryStoreOptions {
   now?: () => Date;
   newId?: () => string;
+  /**
+   * Open for reading only (a command that only reads, or a read-only folder): no lock is taken,
+   * nothing is created or repaired, and every write is refused with this error.
+   */
+  readOnly?: { refusal: () => Error };
 }
 
 export interface NewReviewInput {
@@ -135,6 +142,7 @@ export class LibraryStore {
     private readonly library: Low<LibraryFile>,
     private readonly now: () => Date,
     private readonly newId: () => string,
+    private readonly readOnly?: { refusal: () => Error },
   ) {
     this.openedAt = now().toISOString();
   }
@@ -144,25 +152,30 @@ export class LibraryStore {
   };
 
   private adapterFor(id: string, onRecovered?: (report: RecoveryReport) => void): DurableJsonFile<ReviewFile> {
-    return new DurableJsonFile<ReviewFile>(this.reviewPath(id), { parse: migrateReviewFile, onRecovered, onChangedOutside: this.onChangedOutside });
+    return new DurableJsonFile<ReviewFile>(this.reviewPath(id), { parse: migrateReviewFile, onRecovered, onChangedOutside: this.onChangedOutside, ...(this.readOnly ? { readOnly: this.readOnly } : {}) });
   }
 
   /** Opens (creating if needed) the data folder, taking its lock. */
   static async open(dataDir: string, options: LibraryStoreOptions = {}): Promise<LibraryStore> {
-    await mkdir(join(dataDir, 'reviews'), { recursive: true });
-    const lock = await acquireFolderLock(dataDir);
+    const { readOnly } = options;
+    if (!readOnly) {
+      await createDataFolder(join(dataDir, 'reviews')).catch((error: unknown) => {
+        throw new ApiError('unavailable', `The data folder ${dataDir} could not be created: ${systemReason(error)}. Nothing was changed. Choose a folder in a place that is yours (your home folder, say).`);
+      });
+    }
+    const lock = readOnly ? READ_ONLY_LOCK : await acquireFolderLock(dataDir);
     try {
       const notices: Notice[] = [];
       const onRecovered = (report: RecoveryReport): void => void notices.push(recoveryNotice(report));
       const onChangedOutside = (report: OutsideChangeReport): void => void store?.onChangedOutside(report);
-      const libraryFile = new DurableJsonFile<LibraryFile>(join(dataDir, 'library.json'), { parse: migrateLibraryFile, onRecovered, onChangedOutside });
+      const libraryFile = new DurableJsonFile<LibraryFile>(join(dataDir, 'library.json'), { parse: migrateLibraryFile, onRecovered, onChangedOutside, ...(readOnly ? { readOnly } : {}) });
       const stored = await libraryFile.read();
-      const library = new Low<LibraryFile>(libraryFile, stored ?? { schemaVersion: SCHEMA_VERSION, scales: [DEFAULT_SCALE], publisher: EMPTY_PUBLISHER });
-      const store: LibraryStore = new LibraryStore(dataDir, lock, library, options.now ?? (() => new Date()), options.newId ?? randomUUID);
+      const library = new Low<LibraryFile>(libraryFile, stored ?? { schemaVersion: SCHEMA_VERSION, scales: [DEFAULT_SCALE], publisher: EMPTY_PUBLISHER, knownKeys: [] });
+      const store: LibraryStore = new LibraryStore(dataDir, lock, library, options.now ?? (() => new Date()), options.newId ?? randomUUID, readOnly);
       // Opening writes nothing unless the library is new or lacks what every library has.
       if (!stored || !library.data.reviewer) {
         library.data = { ...library.data, reviewer: library.data.reviewer ?? { id: store.newId(), name: '' } };
-        await store.writeLibrary();
+        if (!readOnly) await store.writeLibrary();
       }
       await store.loadReviews(onRecovered);
       store.pendingNotices = [...notices, ...store.pendingNotices];
@@ -178,7 +191,11 @@ export class LibraryStore {
   }
 
   private async loadReviews(onRecovered: (report: RecoveryReport) => void): Promise<void> {
-    const names = await readdir(join(this.dataDir, 'reviews'));
+    // A folder opened only to read may have no reviews/ yet.
+    const names = await readdir(join(this.dataDir, 'reviews')).catch((error: NodeJS.ErrnoException) => {
+      if (this.readOnly && error.code === 'ENOENT') return [];
+      throw error;
+    });
     const ids = new Set(names.map((name) => REVIEW_FILE.exec(name)?.[1]).filter((id): id is string => id !== undefined));
     for (const id of ids) {
       const adapter = this.adapterFor(id, onRecovered);
@@ -276,6 +293,18 @@ export class LibraryStore {
     const reviewer = { ...this.reviewer(), name };
     await this.updateLibrary({ ...this.library.data, reviewer });
     return reviewer;
+  }
+
+  /** Colleagues' signing keys trusted in this library. */
+  knownKeys(): KnownKey[] {
+    return this.library.data.knownKeys;
+  }
+
+  /** Trusts `key` from now on (trust on first use); a reviewer's first known key is never replaced. */
+  async rememberKey(key: KnownKey): Promise<void> {
+    this.ensureOpen();
+    if (this.knownKeys().some((known) => known.reviewerId === key.reviewerId)) return;
+    await this.updateLibrary({ ...this.library.data, knownKeys: [...this.knownKeys(), key] });
   }
 
   /** The reviewers list of `review` with this folder's reviewer in it under their current name. */

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/envelope';
+import { describeIssues } from '../../../shared/api/plain-issues';
 import { LibraryFile, ReviewFile, SCHEMA_VERSION } from '../../../shared/model/review';
 
 /** A file that is not (or no longer) a readable Factmark file of its kind. */
@@ -42,8 +43,7 @@ function migrate<Schema extends z.ZodType>(raw: unknown, schema: Schema, what: s
   }
   const parsed = schema.safeParse(file);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DamagedFileError(`${what} does not match its format: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem'}`);
+    throw new DamagedFileError(`${what} does not match its format: ${describeIssues(parsed.error, 'the file', 1)}`);
   }
   return parsed.data;
 }

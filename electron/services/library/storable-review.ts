@@ -5,6 +5,7 @@
  * document the API contract parsed) are not parsed twice: an autosave of a long review stays cheap.
  */
 import { z } from 'zod';
+import { describeIssues } from '../../../shared/api/plain-issues';
 import { ApiError } from '../../../shared/api/envelope';
 import { articleLimitProblem } from '../../../shared/article/article-limits';
 import { ArticleDoc } from '../../../shared/model/article-doc';
@@ -23,8 +24,7 @@ function refuse(message: string): never {
 }
 
 function describe(error: z.ZodError, what: string): string {
-  const issue = error.issues[0];
-  return `${what} does not fit a review file (${issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'unknown problem'}).`;
+  return describeIssues(error, what.toLowerCase(), 1);
 }
 
 /** Items of `items` that are not, by identity, in `known`. */

@@ -116,7 +116,7 @@ describe('storage limits on writing', () => {
     expect(() => assertStorable(pastHistory)).toThrow(/1,000,001 events; one review keeps at most 1,000,000/);
     expect(Review.safeParse(pastHistory).success).toBe(false);
     const pastReviewers = { ...atLimit, reviewers: [...atLimit.reviewers, { id: 'reviewer-extra', name: '' }] };
-    expect(() => assertStorable(pastReviewers)).toThrow(/reviewers list does not fit/);
+    expect(() => assertStorable(pastReviewers)).toThrow(/^The reviewers list has too many items \(at most 10,000\)\. Nothing was saved\.$/);
     expect(Review.safeParse(pastReviewers).success).toBe(false);
   }, 60_000);
 });

@@ -28,11 +28,20 @@ const ADVICE: Record<string, string> = {
   ENOTDIR: 'Put the folder back or reconnect its drive.',
 };
 
-/** The error a reviewer sees when writing to `dataDir` failed with `error`; other errors pass through. */
-export function explainWriteFailure(error: unknown, dataDir: string): unknown {
+function explain(error: unknown, dataDir: string, sentence: (reason: string, advice: string) => string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason = code ? REASONS[code] : undefined;
   if (!reason) return error;
   const advice = (code && ADVICE[code]) ?? 'Try again in a moment.';
-  return new ApiError('unavailable', `Not saved: ${reason(dataDir)} Your last saved version is safe on disk. ${advice}`);
+  return new ApiError('unavailable', sentence(reason(dataDir), advice));
+}
+
+/** The error a reviewer sees when writing to `dataDir` failed with `error`; other errors pass through. */
+export function explainWriteFailure(error: unknown, dataDir: string): unknown {
+  return explain(error, dataDir, (reason, advice) => `Not saved: ${reason} Your last saved version is safe on disk. ${advice}`);
+}
+
+/** The error when the data folder could not be created or taken (before anything was read or written). */
+export function explainOpenFailure(error: unknown, dataDir: string): unknown {
+  return explain(error, dataDir, (reason, advice) => `Factmark could not open its data folder: ${reason} Nothing was changed. ${advice}`);
 }

@@ -4,28 +4,43 @@
  * wrong in words a reviewer can act on, and nothing is read into the library before all pass.
  */
 import { createHash } from 'node:crypto';
+// canonicalize stays at 4.0.0: 5.x gives the same RFC 8785 text but declares Node >= 22, and
+// Factmark runs on Node 20. 4.0 recurses, which is safe here: the schema caps nesting first.
 import canonicalize from 'canonicalize';
 import { ApiError } from '../../../shared/api/envelope';
+import { describeIssues } from '../../../shared/api/plain-issues';
 import { readWebAddress } from '../../../shared/model/web-address';
-import { MAX_SHARE_FILE_BYTES, ShareFile, ShareFileContent, SHARE_EXTENSION, SHARE_FORMAT, SHARE_VERSION } from '../../../shared/share-file/share-file-schema';
+import { MAX_SHARE_FILE_BYTES, ShareFile, ShareFileContent, SHARE_EXTENSION, SHARE_FORMAT, SHARE_VERSION, type ShareSignature } from '../../../shared/share-file/share-file-schema';
+import { signatureHolds, signedMessage } from './signing-key';
 import { fileStem } from '../export/export-review';
 
 export function sha256Hex(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function checksumOf(content: ShareFileContent): string {
-  return sha256Hex(canonicalize(content) as string);
+/** The checksum of `content` as it was written, in format `version` (the checksum covers the version number too). */
+function checksumOf(content: ShareFileContent, version: number = content.version): string {
+  return sha256Hex(canonicalize({ ...content, version }) as string);
 }
 
-/** The bytes of a share file: its content plus the checksum over the content's canonical JSON. */
-export function encodeShareFile(content: ShareFileContent): Uint8Array {
-  const file: ShareFile = { ...content, checksum: { algorithm: 'sha256', canonicalization: 'RFC 8785', value: checksumOf(content) } };
+/**
+ * The bytes of a share file: its content, the checksum over the content's canonical JSON, and
+ * the sender's signature of that checksum when `sign` is given.
+ */
+export function encodeShareFile(content: ShareFileContent, sign?: (message: Uint8Array) => ShareSignature): Uint8Array {
+  const checksum: ShareFile['checksum'] = { algorithm: 'sha256', canonicalization: 'RFC 8785', value: checksumOf(content) };
+  const file: ShareFile = { ...content, checksum, ...(sign ? { signature: sign(signedMessage(checksum.value)) } : {}) };
   return new TextEncoder().encode(`${JSON.stringify(file, null, 1)}\n`);
 }
 
-/** Upgrades a share file of version N to N + 1. None yet: version 1 is the first. */
-const STEPS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {};
+/**
+ * Upgrades a share file of version N to N + 1. Steps may only change the version number: the
+ * checksum is checked against the content as its sender wrote it.
+ */
+const STEPS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 added the optional signature; a version 1 file is a version 2 file without one.
+  1: (file) => file,
+};
 
 const refuse = (what: string): never => {
   throw new ApiError('invalid-input', `${what} Nothing was changed in your library.`);
@@ -68,18 +83,19 @@ export function decodeShareFile(bytes: Uint8Array, name = 'This file'): ShareFil
   }
   const parsed = ShareFile.safeParse(file);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return refuse(`${name} does not match the share file format${where}: ${issue?.message ?? 'unknown problem'}. It may be damaged or made by another program.`);
+    return refuse(`${name} does not match the share file format: ${describeIssues(parsed.error, 'the file', 2)} It may be damaged or made by another program.`);
   }
-  const { checksum, ...content } = parsed.data;
+  const { checksum, signature, ...content } = parsed.data;
   let actual: string;
   try {
-    actual = checksumOf(content);
+    actual = checksumOf(content, version as number);
   } catch {
     return refuse(`${name} holds text that cannot be checked (a broken character); it is damaged.`);
   }
   if (actual !== checksum.value) refuse(`${name} was changed or damaged after it was saved (its checksum does not match). Ask the sender to share the review again.`);
+  if (signature && !signatureHolds(signature, checksum.value)) {
+    refuse(`${name} was changed after ${content.sharedBy.name || 'its sender'} signed it: its signature does not match its content, so it may not be what they sent. Ask them to share the review again.`);
+  }
   checkConsistency(parsed.data, name);
   return parsed.data;
 }

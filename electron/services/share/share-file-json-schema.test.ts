@@ -25,7 +25,9 @@ describe('the share file JSON Schema', () => {
       const validate = ajv.compile(JSON.parse(await readFile(SHARE_SCHEMA_PATH, 'utf8')) as object);
       expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
       expect(validate({ ...file, claims: [{ ...(file.claims as object[])[0], verdictId: 7 }] })).toBe(false);
-      expect(validate({ ...file, version: 2 })).toBe(false);
+      expect(validate({ ...file, version: 3 })).toBe(false);
+      expect(validate({ ...file, signature: { algorithm: 'RSA', publicKey: 'x', value: 'y' } })).toBe(false);
+      expect(validate({ ...file, signature: undefined })).toBe(true);
     } finally {
       await services.close();
     }

@@ -16,6 +16,10 @@ import { mergeShare, conflictNotes } from '../../../shared/share-file/merge-shar
 import type { MergeReport } from '../../../shared/share-file/merge-report';
 import { reviewFromShare, shareContentOf } from '../../../shared/share-file/share-review';
 import type { ShareFile } from '../../../shared/share-file/share-file-schema';
+import type { ChannelOutput } from '../../../shared/api/contract';
+import type { SignatureCheck } from '../../../shared/model/reviewer';
+import { explainWriteFailure } from '../library/write-failure';
+import { fingerprintOf, readSigningKey, signingKeyFor } from './signing-key';
 import type { LibraryStore } from '../library';
 import { decodeShareFile, encodeShareFile, sha256Hex, shareFileName } from './share-file-codec';
 
@@ -31,8 +35,11 @@ const clock = (context: ShareContext): Date => (context.now ?? (() => new Date()
 export async function shareReview(context: ShareContext, id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
   const { store } = context;
   const review = store.withFullHistory(store.getReview(id));
+  const key = await signingKeyFor(store.dataDir, store.reviewer().id, clock(context)).catch((error: unknown) => {
+    throw explainWriteFailure(error, store.dataDir);
+  });
   const content = shareContentOf({ review, scale: store.scaleOf(review), sharedBy: store.reviewer(), now: clock(context), generator: context.generator, sha256: sha256Hex });
-  const bytes = encodeShareFile(content);
+  const bytes = encodeShareFile(content, key.sign);
   await store.putReview({ ...review, reviewers: content.reviewers, sharedAt: content.sharedAt });
   return { fileName: shareFileName(review.title), bytes };
 }
@@ -66,29 +73,49 @@ function summaryReport(review: Review): MergeReport {
   };
 }
 
-export interface OpenedShare {
-  reviewId: string;
-  title: string;
-  /** `added`: the review was new here; `merged`: it was merged into this copy; `preview`: nothing was stored. */
-  outcome: 'added' | 'merged' | 'preview';
-  /** True when this library already held the review (a merge). */
-  inLibrary: boolean;
-  sharedBy: string;
-  sharedAt: string;
-  report: MergeReport;
+/** Who signed `file`, judged against this folder's own key and the colleagues' keys it trusts. */
+async function checkSignature(store: LibraryStore, file: ShareFile): Promise<SignatureCheck> {
+  const signerName = file.sharedBy.name || 'an unnamed reviewer';
+  const known = store.knownKeys().find((key) => key.reviewerId === file.sharedBy.id);
+  if (!file.signature) return { status: 'unsigned', signerName, fingerprint: null, knownSince: null, signedBefore: known !== undefined };
+  const fingerprint = fingerprintOf(file.signature.publicKey);
+  const own = await readSigningKey(store.dataDir, store.reviewer().id);
+  if (own?.publicKey === file.signature.publicKey) return { status: 'own', signerName, fingerprint, knownSince: own.createdAt, signedBefore: true };
+  if (!known) return { status: 'new-key', signerName, fingerprint, knownSince: null, signedBefore: false };
+  if (known.publicKey === file.signature.publicKey) return { status: 'known', signerName, fingerprint, knownSince: known.firstSeen, signedBefore: true };
+  return { status: 'changed-key', signerName, fingerprint, knownSince: known.firstSeen, signedBefore: true };
 }
+
+/** Refuses a merge that would delete claims the reviewer did not confirm, naming them. */
+function checkDeletions(report: MergeReport, confirmed: readonly string[], fileName: string): void {
+  const agreed = new Set(confirmed);
+  const unconfirmed = report.deleted.filter((note) => !agreed.has(note.claimId));
+  if (unconfirmed.length === 0) return;
+  const quotes = unconfirmed.slice(0, 5).map((note) => `“${note.quote.slice(0, 60) || note.claimId}”`).join(', ');
+  throw new ApiError(
+    'refused',
+    `Merging ${fileName} would delete ${unconfirmed.length} ${unconfirmed.length === 1 ? 'claim' : 'claims'} from your copy: ${quotes}${unconfirmed.length > 5 ? ', …' : ''}. Nothing was changed. Confirm the deletions in the merge preview (on the command line: --confirm-deletions) to merge.`,
+  );
+}
+
+export type OpenedShare = ChannelOutput<'share:open'>;
 
 /**
  * Opens a share file: a review new to this library is added under its own id; one already here
  * is merged into this copy. With `preview`, the outcome is computed and nothing is stored.
  */
-export async function openShareFile(context: ShareContext, input: { bytes: Uint8Array; fileName: string; preview?: boolean; expectReviewId?: string }): Promise<OpenedShare> {
+export async function openShareFile(context: ShareContext, input: { bytes: Uint8Array; fileName: string; preview?: boolean; expectReviewId?: string; confirmDeletions?: readonly string[] }): Promise<OpenedShare> {
   const { store } = context;
   const file = decodeShareFile(input.bytes, input.fileName);
   if (input.expectReviewId && input.expectReviewId !== file.review.id) {
     throw new ApiError('refused', `${input.fileName} holds another review ("${file.review.title}"), not this one. Nothing was changed; open it from the library to add it.`);
   }
-  const about = { reviewId: file.review.id, title: file.review.title, sharedBy: file.sharedBy.name || 'an unnamed reviewer', sharedAt: file.sharedAt };
+  const signature = await checkSignature(store, file);
+  const about = { reviewId: file.review.id, title: file.review.title, sharedBy: file.sharedBy.name || 'an unnamed reviewer', sharedAt: file.sharedAt, signature };
+  // Trust on first use: a key first met in a file the reviewer chose to open is theirs from now on.
+  const trustKey = async (): Promise<void> => {
+    if (signature.status === 'new-key' && file.signature) await store.rememberKey({ reviewerId: file.sharedBy.id, name: file.sharedBy.name, publicKey: file.signature.publicKey, firstSeen: clock(context).toISOString() });
+  };
   if (!store.hasReview(file.review.id)) {
     const knownScale = store.scales().find((scale) => scale.id === file.scale.id);
     if (knownScale) checkScale(file, knownScale);
@@ -96,15 +123,18 @@ export async function openShareFile(context: ShareContext, input: { bytes: Uint8
     if (input.preview) return { ...about, outcome: 'preview', inLibrary: false, report: summaryReport(review) };
     if (!knownScale) await store.adoptScale(file.scale);
     await store.putReview(review);
+    await trustKey();
     return { ...about, outcome: 'added', inLibrary: false, report: summaryReport(review) };
   }
   const local = store.withFullHistory(store.getReview(file.review.id));
   checkScale(file, store.scaleOf(local));
   const { review, report } = mergeShare(local, file);
   const changed = report.newEvents > 0 || report.added.length + report.updated.length + report.deleted.length + report.orphaned.length > 0 || local !== store.getReview(file.review.id);
+  if (!input.preview) checkDeletions(report, input.confirmDeletions ?? [], input.fileName);
   if (!input.preview && changed) {
     await store.putReview({ ...review, updatedAt: clock(context).toISOString() });
   }
+  if (!input.preview) await trustKey();
   return { ...about, outcome: input.preview ? 'preview' : 'merged', inLibrary: true, report };
 }
 
