@@ -10,7 +10,7 @@ import { ApiError } from '../../shared/api/envelope';
 import { openFactmarkServices } from '../services/factmark-services';
 import { LOCK_FILE } from '../services/library/folder-lock';
 import { CHOOSE_ANOTHER_FOLDER, QUIT, whyDataFolderFailed } from './data-folder-dialog';
-import { electronStandIn } from './test-support/electron-stand-in';
+import { electronModule, electronStandIn } from './test-support/electron-stand-in';
 import { quitAndCleanUp, startInTempFolders, tempFolder } from './test-support/main-process-harness';
 
 vi.mock('electron', async () => (await import('./test-support/electron-stand-in')).electronModule);
@@ -46,6 +46,28 @@ describe('a data folder that cannot be used at start', () => {
     expect(await electronStandIn.invoke('app:info', appFrame, {})).toMatchObject({ ok: true, value: { dataDir: chosen } });
     expect(existsSync(join(chosen, LOCK_FILE))).toBe(true);
     expect(await readFile(userData, 'utf8')).toBe('a file the reviewer keeps');
+  });
+
+  test('remembers the folder chosen, so the next start opens it without asking', async () => {
+    const userData = await fileInPlaceOfDataFolder();
+    const appData = await tempFolder('app-data');
+    const chosen = await tempFolder('chosen');
+    state().paths.userData = userData;
+    state().paths.appData = appData;
+    electronStandIn.answerMessageBoxes(CHOOSE_ANOTHER_FOLDER);
+    electronStandIn.answerOpenDialogs({ canceled: false, filePaths: [chosen] });
+    await startInTempFolders({ dataDir: null });
+    expect(state().windows).toHaveLength(1);
+    electronModule.app.quit();
+    await electronStandIn.whenQuit();
+
+    electronStandIn.reset();
+    state().paths.userData = userData;
+    state().paths.appData = appData;
+    await startInTempFolders({ dataDir: null });
+    expect(state().messageBoxes).toEqual([]);
+    const appFrame = electronStandIn.appWindow().webContents.mainFrame;
+    expect(await electronStandIn.invoke('app:info', appFrame, {})).toMatchObject({ ok: true, value: { dataDir: chosen } });
   });
 
   test('asks again while the chosen folder cannot be used either', async () => {

@@ -3,7 +3,34 @@
  * why (the services' own sentence) and chooses another folder, or quits.
  */
 import { dialog } from 'electron';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
 import { ApiError } from '../../shared/api/envelope';
+
+/**
+ * Where the folder the reviewer chose is remembered: beside the default data folder, not in
+ * it (the default is the folder that could not be used), so the question is asked once.
+ */
+export function chosenFolderRecord(appData: string): string {
+  return join(appData, 'factmark-data-folder.json');
+}
+
+const ChosenFolder = z.object({ dataDir: z.string().min(1).max(4096) });
+
+/** The folder chosen at an earlier start, if one was. */
+export async function rememberedDataFolder(record: string): Promise<string | undefined> {
+  try {
+    return ChosenFolder.parse(JSON.parse(await readFile(record, 'utf8'))).dataDir;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers `dataDir` for the next start; the app works on without it if it cannot be written. */
+export async function rememberDataFolder(record: string, dataDir: string): Promise<void> {
+  await writeFile(record, JSON.stringify({ dataDir })).catch((error: unknown) => console.error('[factmark] could not remember the data folder:', error));
+}
 
 /** The buttons of the message box, in order. */
 export const CHOOSE_ANOTHER_FOLDER = 'Choose another folder…';
@@ -21,11 +48,13 @@ export function whyDataFolderFailed(dataDir: string, error: unknown): string {
  * Opens `firstDir` with `open`; while that fails, shows why and lets the reviewer pick another
  * folder. Resolves with what `open` gave, or undefined when the reviewer quits or cancels.
  */
-export async function openDataFolderOrChoose<T>(firstDir: string, open: (dataDir: string) => Promise<T>): Promise<T | undefined> {
+export async function openDataFolderOrChoose<T>(firstDir: string, open: (dataDir: string) => Promise<T>, remember: (dataDir: string) => Promise<void> = async () => undefined): Promise<T | undefined> {
   let dataDir = firstDir;
   for (;;) {
     try {
-      return await open(dataDir);
+      const opened = await open(dataDir);
+      if (dataDir !== firstDir) await remember(dataDir);
+      return opened;
     } catch (error) {
       const answer = await dialog.showMessageBox({
         type: 'error',

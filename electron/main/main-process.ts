@@ -11,7 +11,7 @@ import { buildAppMenu } from './app-menu';
 import { appPages } from './app-pages';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { createAppWindow } from './app-window';
-import { openDataFolderOrChoose } from './data-folder-dialog';
+import { chosenFolderRecord, openDataFolderOrChoose, rememberDataFolder, rememberedDataFolder } from './data-folder-dialog';
 import { isFromAppMainFrame, registerIpcHandlers } from './ipc-handlers';
 import { openWebAddressExternally, refuseToOpenExternally } from './open-external';
 import { printPdfWithElectron } from './print-pdf';
@@ -69,8 +69,15 @@ export function startMainProcess(options: MainProcessOptions): Promise<void> {
   app.on('window-all-closed', () => app.quit());
 
   async function start(): Promise<void> {
-    const firstDir = dataDirFromArgs(options.argv, options.env) ?? app.getPath('userData');
-    services = await openDataFolderOrChoose(firstDir, (dataDir) => openFactmarkServices({ dataDir, mode: 'electron', renderPdf: printPdfWithElectron, appFolder: app.getPath('userData') }));
+    const named = dataDirFromArgs(options.argv, options.env);
+    const record = chosenFolderRecord(app.getPath('appData'));
+    const firstDir = named ?? (await rememberedDataFolder(record)) ?? app.getPath('userData');
+    services = await openDataFolderOrChoose(
+      firstDir,
+      (dataDir) => openFactmarkServices({ dataDir, mode: 'electron', renderPdf: printPdfWithElectron, appFolder: app.getPath('userData') }),
+      // A folder named on the command line is for that start; one chosen for the default is kept.
+      async (chosen) => (named ? undefined : rememberDataFolder(record, chosen)),
+    );
     if (!services) {
       app.quit();
       return;

@@ -42,6 +42,7 @@ export async function startInTempFolders(options: { dataDir?: string | null; env
   const dataDir = options.dataDir === undefined ? await tempFolder('data') : options.dataDir;
   // Electron always knows its userData folder; a test that starts without --data-dir sets its own.
   electronStandIn.state.paths.userData ??= await tempFolder('user-data');
+  electronStandIn.state.paths.appData ??= await tempFolder('app-data');
   const rendererDir = await builtRendererFolder();
   const preloadPath = join(rendererDir, '..', 'preload', 'index.cjs');
   const argv = ['/opt/Factmark/factmark', '.', ...(dataDir === null ? [] : ['--data-dir', dataDir])];
