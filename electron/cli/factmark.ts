@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { constants } from 'node:fs';
-import { access, lstat, open, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, lstat, open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { isSystemError, systemReason } from '../services/system-reason';
 import { basename, dirname, resolve } from 'node:path';
 import { EXPORT_FORMATS, type Channel, type ClaimRequest, type ChannelInput, type ChannelOutput, type ExportFormat } from '../../shared/api/contract';
@@ -27,12 +27,13 @@ import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/s
 class UsageError extends Error {}
 
 /**
- * Reads the file the reviewer named: only a regular file (not a folder, device, pipe or a
- * symbolic link, which could stand for any file on the machine), at most `maxBytes`. The bytes
+ * Reads the file the reviewer named: only a regular file (not a folder, device or pipe, which
+ * could block or never end), at most `maxBytes`. A file to be `kept` in the library (an import)
+ * may not be a symbolic link either, which could stand for any file on the machine; the bytes
  * returned are the ones read, so what is kept as the original is exactly what was imported.
  */
-async function readInputFile(file: string, maxBytes: number): Promise<Buffer> {
-  const link = await lstat(file).catch((error: NodeJS.ErrnoException) => {
+async function readInputFile(file: string, maxBytes: number, { kept = true }: { kept?: boolean } = {}): Promise<Buffer> {
+  const link = await (kept ? lstat : stat)(file).catch((error: NodeJS.ErrnoException) => {
     throw new ApiError('invalid-input', `${file} cannot be read: ${systemReason(error)}.`);
   });
   if (link.isSymbolicLink()) {
@@ -41,7 +42,7 @@ async function readInputFile(file: string, maxBytes: number): Promise<Buffer> {
   }
   if (!link.isFile()) throw new ApiError('invalid-input', `${file} is ${link.isDirectory() ? 'a folder' : 'not a regular file'}; give the path of a document file. Nothing was added.`);
   // O_NOFOLLOW: the name cannot be swapped for a link between the check above and the read.
-  const handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)).catch((error: NodeJS.ErrnoException) => {
+  const handle = await open(file, constants.O_RDONLY | (kept ? (constants.O_NOFOLLOW ?? 0) : 0)).catch((error: NodeJS.ErrnoException) => {
     throw new ApiError('invalid-input', `${file} cannot be read: ${systemReason(error)}.`);
   });
   try {
@@ -109,19 +110,21 @@ async function checkWritable(file: string): Promise<void> {
   await access(folder, constants.W_OK).catch(() => {
     throw new ApiError('invalid-input', `You may not write in ${folder}. Nothing was written; choose another place with -o.`);
   });
-  const target = await stat(file).catch(() => undefined);
+  const target = await lstat(file).catch(() => undefined);
   if (target?.isDirectory()) throw new ApiError('invalid-input', `${file} is a folder. Give a file name with -o, e.g. ${file.replace(/\/$/, '')}/report.html.`);
+  // A device, pipe or socket is never replaced by a file (as root, /dev/full would be).
+  if (target && !target.isFile() && !target.isSymbolicLink()) throw new ApiError('invalid-input', `${file} is not a regular file (a device, pipe or socket), so Factmark will not replace it. Nothing was written; give a file name with -o, or -o - for standard output.`);
 }
 
 /** Writes `bytes` to `file` whole or not at all (a temp file renamed into place). */
 async function writeOutput(file: string, bytes: Uint8Array): Promise<void> {
   const temp = `${file}.factmark-${process.pid}.tmp`;
   try {
-    await writeFile(temp, bytes);
+    await writeFile(temp, bytes, { flag: 'wx' });
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw new ApiError('unavailable', `${file} could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)}). Nothing was written.`);
+    throw new ApiError('unavailable', `${file} could not be written: ${systemReason(error)}. Nothing was written.`);
   }
 }
 
@@ -234,9 +237,7 @@ export function buildProgram(): Command {
       if (options.from) {
         if (options.quote) throw new UsageError('Use either --quote or --from, not both.');
         const csvFile = String(options.from);
-        claims = claimRequestsFromCsv(await readFile(csvFile, 'utf8').catch(() => {
-          throw new ApiError('invalid-input', `${csvFile} cannot be read.`);
-        }), csvFile);
+        claims = claimRequestsFromCsv((await readInputFile(csvFile, MAX_IMPORT_BYTES, { kept: false })).toString('utf8'), csvFile);
       } else {
         if (!options.quote) throw new UsageError('Say which words to mark with --quote "…" (or give a CSV file with --from).');
         claims = [
@@ -351,9 +352,8 @@ export function buildProgram(): Command {
         });
         return;
       }
-      const json = await readFile(target, 'utf8').catch(() => {
-        throw new ApiError('invalid-input', `${target} cannot be read (and it is not a review id).`);
-      });
+      if (!info) throw new ApiError('invalid-input', `${target} is neither a file nor a review id. Give the path of an exported .jsonld file, or the id that factmark list shows.`);
+      const json = (await readInputFile(target, MAX_SHARE_FILE_BYTES, { kept: false })).toString('utf8');
       // Validating a file reads no library, so it does not need the data folder.
       const { validateExport } = await import('../services/export/validate-export');
       const report = validateExport(json);

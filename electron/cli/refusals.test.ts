@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,15 @@ describe('paths given to import and export', () => {
     expect(await folderSnapshot(dataDir)).toEqual(before);
   });
 
+  it('reads files to check or to take claims from only when they are regular files: a device or a pipe is refused at once', async () => {
+    const pipe = join(await mkdtemp(join(tmpdir(), 'factmark-pipe-')), 'pipe');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    for (const args of [['validate', '/dev/zero'], ['validate', pipe], ['annotate', id, '--from', '/dev/zero'], ['annotate', id, '--from', pipe]]) {
+      const result = await runFactmark(['--data-dir', dataDir, ...args], { timeoutMs: 20_000 });
+      expectPlainRefusal(result, /is not a regular file/);
+    }
+  });
+
   it('writes a report to standard output for -o -, and never a file named "-"', async () => {
     const result = await runFactmark(['--data-dir', dataDir, 'export', id, '--format', 'md', '-o', '-'], { cwd: work });
     expect(result.code, result.stderr).toBe(0);
@@ -116,6 +125,10 @@ describe('paths given to import and export', () => {
     expectPlainRefusal(await factmark(dataDir, 'export', id, '--format', 'html', '-o', work), /is a folder\. Give a file name with -o/);
     expectPlainRefusal(await factmark(dataDir, 'export', id, '--format', 'html', '-o', join(work, 'no-such-folder', 'report.html')), /no-such-folder does not exist\. Nothing was written/);
     expectPlainRefusal(await factmark(dataDir, 'share', id, '-o', join(work, 'no-such-folder', 'x.factmark')), /does not exist\. Nothing was written/);
+    // A device is never replaced by a report, even for root.
+    expectPlainRefusal(await factmark(dataDir, 'export', id, '--format', 'html', '-o', '/dev/full'), /\/dev\/full is not a regular file \(a device, pipe or socket\)/);
+    expect((await lstat('/dev/full')).isCharacterDevice()).toBe(true);
+    expectPlainRefusal(await factmark(dataDir, 'export', id, '--format', 'md', '-o', '/proc/version'), /\/proc\/version could not be written: there is no such file or folder\. Nothing was written\./);
     expect(await folderSnapshot(work)).toEqual(before);
   });
 
