@@ -89,7 +89,7 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   await openShareFile(page, toAna);
   const merging = page.getByRole('dialog', { name: 'Merge share file' });
   await expect(merging).toContainText('already in your library');
-  await expect(merging.getByRole('region', { name: 'Two versions: 1' })).toContainText('Verdict: Ana vs Bob');
+  await expect(merging.getByRole('region', { name: 'Two versions: 1' })).toContainText('Verdict: Ana “Misleading” vs Bob “Mostly false”');
   await expect(merging.getByRole('region', { name: 'New claims: 1' })).toContainText('crime fell by 5 percent');
   await expect(merging.getByRole('region', { name: 'Deleted: 1' })).toContainText('The budget grew to 3 billion');
   await expect(merging.locator('.signature-note')).toContainText('that says it is Bob’s');

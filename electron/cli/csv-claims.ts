@@ -2,13 +2,10 @@
 import { parse } from 'csv-parse/sync';
 import type { ClaimRequest } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/envelope';
-import { CSV_LIST_SEPARATOR } from '../../shared/report/csv-report';
+import { splitCsvList } from '../../shared/report/csv-report';
 
 function list(cell: string | undefined): string[] {
-  return (cell ?? '')
-    .split(CSV_LIST_SEPARATOR.trim())
-    .map((value) => value.trim())
-    .filter(Boolean);
+  return splitCsvList(cell ?? '').filter(Boolean);
 }
 
 /** A formula-neutralised cell from our own CSV export, read back as the text it was. */

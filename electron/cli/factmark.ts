@@ -347,6 +347,7 @@ export function buildProgram(): Command {
         await withLibrary(dataDir(), 'read', async (call) => {
           const check = await call('review:check', { id: target });
           if (check.textEditedAt) process.stdout.write(`warning: the article's words were edited after import (last on ${check.textEditedAt.slice(0, 10)}); exports say so.\n`);
+          for (const other of check.sameUrlAs) process.stdout.write(`warning: the review "${t(other.title)}" (${other.id}) gives the same published address; one page, one fact-check.\n`);
           for (const claim of check.claims) process.stdout.write(`warning: claim ${claim.number} ("${t(claim.quote.slice(0, 60))}"): ${t(claim.reasons.join(' '))}\n`);
           process.stdout.write(check.claims.length === 0 && !check.textEditedAt ? 'The review is ready to publish: every claim is placed, nothing is flagged or in conflict.\n' : `${check.claims.length} ${check.claims.length === 1 ? 'claim needs' : 'claims need'} attention before publishing; exports carry each one with its reason.\n`);
         });

@@ -25,7 +25,7 @@ describe('text printed on a terminal', () => {
     const services = await openFactmarkServices({ dataDir: from, mode: 'cli', renderPdf: async () => new Uint8Array() });
     await services.handlers['settings:setReviewer']({ name: HOSTILE_NAME });
     const { review } = await services.handlers['review:create']({ title: HOSTILE_TITLE, sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: 'Crime fell \u001b[31m by 20 percent.' } });
-    await services.handlers['review:annotate']({ id: review.id, claims: [{ quote: 'Crime fell', rationale: '', claimant: '', claimDate: '', appearanceUrl: '', evidenceUrls: [], status: 'to-check', tags: [] }] });
+    await services.handlers['review:annotate']({ id: review.id, claims: [{ quote: 'Crime fell', summary: '', rationale: '', claimant: '', claimDate: '', appearanceUrl: '', evidenceUrls: [], status: 'to-check', tags: [] }] });
     const shared = await services.handlers['share:create']({ id: review.id });
     await services.close();
     const work = await mkdtemp(join(tmpdir(), 'factmark-terminal-files-'));

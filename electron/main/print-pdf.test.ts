@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { PRINT_FOOTER_TEMPLATE, PRINT_HEADER_TEMPLATE } from '../../shared/report/print-page';
 import { printPdfWithElectron } from './print-pdf';
 import { electronStandIn } from './test-support/electron-stand-in';
 
@@ -19,6 +20,16 @@ describe('printing a report to PDF', () => {
     expect(window.options.webPreferences?.session).not.toBe(electronStandIn.state.defaultSession);
     expect(window.webContents.printed).toEqual([expect.objectContaining({ pageSize: 'A4', printBackground: true })]);
     expect(window.destroyed).toBe(true);
+  });
+
+  test('prints the report’s title and page numbers in a running header and footer, inside the margins', async () => {
+    await printPdfWithElectron('<title>Fact-check: Budget</title><h1>Report</h1>');
+    const [options] = electronStandIn.appWindow().webContents.printed as Record<string, unknown>[];
+    expect(options).toMatchObject({ displayHeaderFooter: true, headerTemplate: PRINT_HEADER_TEMPLATE, footerTemplate: PRINT_FOOTER_TEMPLATE });
+    expect(PRINT_HEADER_TEMPLATE).toContain('class="title"');
+    expect(PRINT_FOOTER_TEMPLATE).toMatch(/class="pageNumber".*class="totalPages"/);
+    // printToPDF takes inches: the same 20 mm and 18 mm the command line's page.pdf is given.
+    expect(options?.margins).toEqual({ top: 20 / 25.4, bottom: 18 / 25.4, left: 16 / 25.4, right: 16 / 25.4 });
   });
 
   test('lets the print session load the report file and nothing else, and removes the file afterwards', async () => {

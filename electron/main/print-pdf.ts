@@ -7,8 +7,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PRINT_FOOTER_TEMPLATE, PRINT_HEADER_TEMPLATE, PRINT_MARGINS_MM } from '../../shared/report/print-page';
 
-/** PDF bytes of `html` on A4 with backgrounds kept. */
+const INCHES = (millimetres: number): number => millimetres / 25.4;
+
+/** PDF bytes of `html` on A4 with backgrounds kept, the title and page numbers on every page. */
 export async function printPdfWithElectron(html: string): Promise<Uint8Array> {
   const folder = await mkdtemp(join(tmpdir(), 'factmark-print-'));
   const file = join(folder, 'report.html');
@@ -22,7 +25,15 @@ export async function printPdfWithElectron(html: string): Promise<Uint8Array> {
   });
   try {
     await window.loadURL(reportUrl);
-    return await window.webContents.printToPDF({ pageSize: 'A4', printBackground: true, margins: { top: 0.7, bottom: 0.7, left: 0.6, right: 0.6 } });
+    const { top, bottom, left, right } = PRINT_MARGINS_MM;
+    return await window.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      margins: { top: INCHES(top), bottom: INCHES(bottom), left: INCHES(left), right: INCHES(right) },
+      displayHeaderFooter: true,
+      headerTemplate: PRINT_HEADER_TEMPLATE,
+      footerTemplate: PRINT_FOOTER_TEMPLATE,
+    });
   } finally {
     window.destroy();
     await rm(folder, { recursive: true, force: true });

@@ -140,13 +140,14 @@ export async function openFactmarkServices(options: {
     'review:check': async ({ id }) => {
       const review = store.getReview(id);
       const textEditedAt = await store.textEditedAt(id);
-      const model = buildReportModel(review, store.scaleOf(review), store.publisher(), new Date(), textEditedAt);
-      return { textEditedAt, claims: claimsNeedingAttention(model) };
+      const model = buildReportModel(review, store.scaleOf(review), { ...store.publisher(), reportUrl: '' }, new Date(), textEditedAt);
+      return { textEditedAt, claims: claimsNeedingAttention(model), sameUrlAs: store.reviewsPublishedAt(review.publication?.url ?? '', review.id) };
     },
+    'review:setPublication': async ({ id, publication }) => store.setPublication(id, publication),
     'review:export': async ({ id, format, publisher }) => {
       const review = store.getReview(id);
       const textEditedAt = await store.textEditedAt(id);
-      const file = await (await exportModule()).exportReview({ review, scale: store.scaleOf(review), publisher: { ...store.publisher(), ...publisher }, format, renderPdf: options.renderPdf, textEditedAt });
+      const file = await (await exportModule()).exportReview({ review, scale: store.scaleOf(review), publisher: { ...store.publisher(), reportUrl: '', ...publisher }, format, renderPdf: options.renderPdf, textEditedAt });
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
   };

@@ -6,6 +6,7 @@ import { EvidenceList } from './evidence-list';
 import { TagField } from './tag-field';
 import { UrlField } from './url-field';
 import { StatusOptions } from './status-options';
+import { ClaimSummaryField } from './claim-summary-field';
 import { VerdictBadge } from './verdict-badge';
 import { AttentionBox } from './attention-box';
 import { ClaimHistory } from './claim-history';
@@ -50,7 +51,7 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
 
   return (
     <aside className="claim-panel" aria-label="Claim details" ref={ref} tabIndex={-1}>
-      <h2 className="pane-title">{index >= 0 ? `Claim #${index + 1}` : claim.attention?.kind === 'orphan' ? 'Claim (not placed)' : 'Claim (text deleted)'}</h2>
+      <h2 className="pane-title">{`Claim #${claim.number ?? '…'}${index >= 0 ? '' : claim.attention?.kind === 'orphan' ? ' (not placed)' : ' (text deleted)'}`}</h2>
       {placement ? (
         <blockquote className="claim-quote-full" dir="auto">
           {placement.quote}
@@ -77,10 +78,9 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
           <span>Also here:</span>
           {others.map((id) => {
             const other = claims[id];
-            const number = placements.findIndex((candidate) => candidate.claimId === id) + 1;
             return other ? (
               <button key={id} type="button" className="overlap-chip" onClick={() => onChooseClaim(id)}>
-                #{number} <VerdictBadge claim={other} scale={scale} />
+                #{other.number ?? '…'} <VerdictBadge claim={other} scale={scale} />
               </button>
             ) : null;
           })}
@@ -119,6 +119,7 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
         </p>
       </fieldset>
 
+      <ClaimSummaryField value={claim.summary} onChange={(summary) => update({ summary })} />
       <label className="field">
         <span className="field-label">Rationale</span>
         <textarea rows={5} value={claim.rationale} onChange={(event) => update({ rationale: event.target.value })} dir="auto" />

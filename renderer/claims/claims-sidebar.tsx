@@ -12,18 +12,19 @@ const ALL = '';
 interface ClaimListItemProps {
   claim: Claim;
   quote: string;
-  number: number;
   scale: RatingScale | null;
   selected: boolean;
   onChoose: (claimId: string) => void;
 }
 
 /** One claim in the list; memoised so typing in a long article re-renders only what changed. */
-const ClaimListItem = memo(function ClaimListItem({ claim, quote, number, scale, selected, onChoose }: ClaimListItemProps) {
+const ClaimListItem = memo(function ClaimListItem({ claim, quote, scale, selected, onChoose }: ClaimListItemProps) {
   return (
     <li>
       <button type="button" className={`claim-item${selected ? ' is-selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => onChoose(claim.id)}>
-        <span className="claim-number">#{number}</span>
+        <span className="claim-number" title="The claim’s permanent number: its link in published reports">
+          #{claim.number ?? '…'}
+        </span>
         <span className="claim-quote" dir="auto">
           {quote}
         </span>
@@ -46,10 +47,7 @@ export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => voi
   const [statusFilter, setStatusFilter] = useState<ClaimStatus | typeof ALL>(ALL);
 
   const numbered = useMemo(
-    () =>
-      placements
-        .map((placement, index) => ({ placement, number: index + 1, claim: claims[placement.claimId] }))
-        .filter((entry) => entry.claim !== undefined && !removed.has(entry.placement.claimId)),
+    () => placements.map((placement) => ({ placement, claim: claims[placement.claimId] })).filter((entry) => entry.claim !== undefined && !removed.has(entry.placement.claimId)),
     [placements, claims, removed],
   );
   const visible = numbered.filter(
@@ -60,7 +58,10 @@ export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => voi
   return (
     <nav className="claims-sidebar" aria-label="Claims">
       <h2 className="pane-title">
-        Claims <span className="count">{numbered.length}</span>
+        Claims{' '}
+        <span className="count" aria-label={visible.length === numbered.length ? `${numbered.length} claims` : `${visible.length} of ${numbered.length} claims shown`}>
+          {visible.length === numbered.length ? numbered.length : `${visible.length} of ${numbered.length}`}
+        </span>
       </h2>
       <div className="filters">
         <label>
@@ -89,9 +90,9 @@ export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => voi
         <p className="empty-hint">No claim matches these filters.</p>
       ) : (
         <ol className="claim-list">
-          {visible.map(({ placement, number, claim }) =>
+          {visible.map(({ placement, claim }) =>
             claim ? (
-              <ClaimListItem key={claim.id} claim={claim} quote={placement.quote} number={number} scale={scale} selected={claim.id === selectedClaimId} onChoose={onChoose} />
+              <ClaimListItem key={claim.id} claim={claim} quote={placement.quote} scale={scale} selected={claim.id === selectedClaimId} onChoose={onChoose} />
             ) : null,
           )}
         </ol>

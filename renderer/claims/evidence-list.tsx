@@ -5,7 +5,7 @@ import { linkableAddress } from '../../shared/model/web-address';
 import { openExternalLink } from '../api/client';
 import { readDraftAddress, UrlField } from './url-field';
 
-const STANCE_LABELS: Record<EvidenceStance, string> = { supports: 'Supports the claim', refutes: 'Refutes the claim', context: 'Context' };
+const STANCE_LABELS: Record<EvidenceStance, string> = { unset: 'Not set', supports: 'Supports the claim', refutes: 'Refutes the claim', context: 'Context' };
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -24,7 +24,7 @@ export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onC
     if (!read.ok) return setProblem(read.problem);
     setProblem(null);
     setKeptAs(read.changed ? read.url : null);
-    onChange([...evidence, { id: crypto.randomUUID(), url: read.url, title: '', note: '', stance: 'context', accessedAt: today() }]);
+    onChange([...evidence, { id: crypto.randomUUID(), url: read.url, title: '', note: '', stance: 'unset', accessedAt: today() }]);
     setNewUrl('');
   };
 

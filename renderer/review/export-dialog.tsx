@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { ChannelOutput, ExportFormat } from '../../shared/api/contract';
 import { readDraftAddress } from '../claims/url-field';
-import { EMPTY_PUBLISHER, type Publisher } from '../../shared/model/publisher';
+import { EMPTY_PUBLICATION, EMPTY_PUBLISHER, type Publication, type Publisher } from '../../shared/model/publisher';
 import { api, errorMessage } from '../api/client';
 import { DialogFooter, ModalDialog } from '../app/modal-dialog';
 import { saveFile } from '../app/save-file';
@@ -49,6 +49,8 @@ function NotReady({ check }: { check: ChannelOutput<'review:check'> }) {
 export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; onClose: () => void; onDone: (message: string) => void }) {
   const [format, setFormat] = useState<ExportFormat>('html');
   const [publisher, setPublisher] = useState<Publisher>(EMPTY_PUBLISHER);
+  const [publication, setPublication] = useState<Publication>(EMPTY_PUBLICATION);
+  const [authors, setAuthors] = useState('');
   const [check, setCheck] = useState<ChannelOutput<'review:check'> | null>(null);
 
   const field = (key: keyof Publisher) => ({
@@ -57,14 +59,21 @@ export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; 
   });
 
   const { busy, problem, setProblem, submit } = useDialogSubmit(async () => {
-    const cleaned = Object.fromEntries(Object.entries(publisher).map(([key, value]) => [key, value.trim()])) as Publisher;
-    for (const [key, label] of [['organizationUrl', 'Organisation’s web address'], ['reportUrl', 'Address of the published fact-check']] as const) {
-      const read = readDraftAddress(cleaned[key], false);
-      if (!read.ok) throw new Error(`${label}: ${read.problem}`);
-      cleaned[key] = read.url;
-    }
+    const cleaned = { ...(Object.fromEntries(Object.entries(publisher).map(([key, value]) => [key, value.trim()])) as Publisher), reportUrl: '' };
+    const organizationUrl = readDraftAddress(cleaned.organizationUrl, false);
+    if (!organizationUrl.ok) throw new Error(`Organisation’s web address: ${organizationUrl.problem}`);
+    cleaned.organizationUrl = organizationUrl.url;
+    const publishedAt = readDraftAddress(publication.url, false);
+    if (!publishedAt.ok) throw new Error(`Address of this fact-check: ${publishedAt.problem}`);
+    const ownPublication: Publication = {
+      url: publishedAt.url,
+      headline: publication.headline.trim(),
+      datePublished: publication.datePublished,
+      authors: authors.split(',').map((name) => name.trim()).filter(Boolean),
+    };
     setPublisher(cleaned);
     await api['settings:setPublisher'](cleaned);
+    await api['review:setPublication']({ id: reviewId, publication: ownPublication });
     const file = await api['review:export']({ id: reviewId, format });
     saveFile(file.fileName, file.mimeType, file.base64);
     onDone(`Exported ${file.fileName}.`);
@@ -72,6 +81,10 @@ export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; 
 
   useEffect(() => {
     api['settings:getPublisher']({}).then(setPublisher, (error: unknown) => setProblem(errorMessage(error)));
+    api['review:get']({ id: reviewId }).then((review) => {
+      setPublication(review.publication ?? EMPTY_PUBLICATION);
+      setAuthors((review.publication?.authors ?? []).join(', '));
+    }, (error: unknown) => setProblem(errorMessage(error)));
     api['review:check']({ id: reviewId }).then(setCheck, (error: unknown) => setProblem(errorMessage(error)));
   }, [reviewId, setProblem]);
 
@@ -94,7 +107,7 @@ export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; 
           </div>
         </fieldset>
         <fieldset>
-          <legend>Published by (remembered for every review)</legend>
+          <legend>Published by (the same for every review)</legend>
           <div className="field-row">
             <label className="field">
               <span className="field-label">Reviewer</span>
@@ -109,10 +122,32 @@ export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; 
             <span className="field-label">Organisation’s web address</span>
             <input type="url" {...field('organizationUrl')} dir="ltr" placeholder="https://" />
           </label>
+        </fieldset>
+        <fieldset>
+          <legend>This fact-check’s publication (this review only)</legend>
           <label className="field">
             <span className="field-label">Address of the published fact-check (for ClaimReview)</span>
-            <input type="url" {...field('reportUrl')} dir="ltr" placeholder="https://" />
+            <input type="url" value={publication.url} onChange={(event) => setPublication({ ...publication, url: event.target.value })} dir="ltr" placeholder="https://" />
           </label>
+          {check && check.sameUrlAs.length > 0 && (
+            <p className="field-error" role="alert">
+              {check.sameUrlAs.map((other) => `“${other.title}”`).join(', ')} {check.sameUrlAs.length === 1 ? 'is' : 'are'} published at this address too. One page, one fact-check: check the address.
+            </p>
+          )}
+          <label className="field">
+            <span className="field-label">Headline</span>
+            <input value={publication.headline} onChange={(event) => setPublication({ ...publication, headline: event.target.value })} dir="auto" maxLength={300} />
+          </label>
+          <div className="field-row">
+            <label className="field">
+              <span className="field-label">Publication date</span>
+              <input type="date" value={publication.datePublished} onChange={(event) => setPublication({ ...publication, datePublished: event.target.value })} />
+            </label>
+            <label className="field">
+              <span className="field-label">Authors (comma between names)</span>
+              <input value={authors} onChange={(event) => setAuthors(event.target.value)} dir="auto" />
+            </label>
+          </div>
         </fieldset>
         <DialogFooter problem={problem} submitLabel="Export" busy={busy} busyLabel="Exporting…" onCancel={onClose} />
       </form>

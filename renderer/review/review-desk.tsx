@@ -9,6 +9,7 @@ import { ArticleEditor } from '../editor/article-editor';
 import { readClaimPlacements } from '../editor/claim-placements';
 import { ClaimStyles } from '../editor/claim-styles';
 import { ClaimHoverCard } from './claim-hover-card';
+import { PrintReport } from './print-report';
 import { ExportDialog } from './export-dialog';
 import { deleteClaim, markSelectionAsClaim, neighbourClaim, placeClaimOnSelection, revealClaim } from './review-commands';
 import { ShareDialog } from '../share/share-dialog';
@@ -23,6 +24,7 @@ import { CompareDialog } from './compare-dialog';
 import type { ArticleDoc } from '../../shared/model/article-doc';
 import { useReviewStore } from './review-store';
 import { SaveFailureBanner, SaveStatus } from './save-status';
+import { MoreToolsToggle, PanelToggles, useDeskToggles } from './panel-toggles';
 
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type));
@@ -55,6 +57,8 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
   const closeWindowAnyway = useRef<(() => void) | null>(null);
   // Only what the toolbar shows: the desk must not re-render on every keystroke in a long article.
   const meta = useReviewStore((state) => state.meta);
+  const toggles = useDeskToggles(panelRef);
+  const { closeSidePanel, focusDetails } = toggles;
 
   if (!syncRef.current) syncRef.current = new ReviewSync({ review, getEditor: () => editorRef.current, onMessage });
   const sync = syncRef.current;
@@ -140,9 +144,11 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
   const chooseFromList = useCallback(
     (claimId: string) => {
       setOverlapping([]);
+      // On a narrow desk the list covers the article: step aside to show the claim.
+      closeSidePanel('claims');
       choose(claimId);
     },
-    [choose],
+    [choose, closeSidePanel],
   );
 
   const goToNeighbour = useCallback(
@@ -222,7 +228,7 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
         goToNeighbour(event.shiftKey ? -1 : 1);
       } else if (event.key === 'F6') {
         event.preventDefault();
-        panelRef.current?.focus();
+        focusDetails();
       } else if (event.altKey && !mod && /^Digit[1-9]$/.test(event.code)) {
         const { selectedClaimId: current, scale: currentScale, updateClaim } = useReviewStore.getState();
         const verdict = currentScale?.verdicts[Number(event.code.slice(5)) - 1];
@@ -235,7 +241,7 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [goToNeighbour, onMessage, sync, undoHistory, textEditing]);
+  }, [goToNeighbour, onMessage, sync, undoHistory, textEditing, focusDetails]);
 
   const onDocumentChange = useCallback((editor: Editor) => {
     useReviewStore.getState().documentChanged();
@@ -252,9 +258,10 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
   return (
     <div className="review-desk">
       <ClaimStyles />
-      <header className="desk-toolbar">
-        <button type="button" onClick={() => void leave()} aria-label="Back to the library">
-          ← Library
+      <PrintReport reviewId={review.id} sync={sync} />
+      <header className="desk-toolbar" data-more-tools={toggles.moreTools ? 'shown' : undefined}>
+        <button type="button" className="desk-back" onClick={() => void leave()} aria-label="Back to the library">
+          ← <span className="desk-back-label">Library</span>
         </button>
         <div className="desk-title">
           <h1 dir="auto">{meta?.title ?? review.title}</h1>
@@ -264,43 +271,48 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
             </span>
           )}
         </div>
-        <div className="toolbar-group" role="toolbar" aria-label="Claim tools">
-          <button type="button" className="primary" onMouseDown={(event) => event.preventDefault()} onClick={markClaim} aria-keyshortcuts="Control+Alt+M">
-            Mark claim <kbd>Ctrl+Alt+M</kbd>
-          </button>
-          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => goToNeighbour(-1)} aria-keyshortcuts="Shift+F8">
-            ↑ Previous
-          </button>
-          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => goToNeighbour(1)} aria-keyshortcuts="F8">
-            ↓ Next
-          </button>
-          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => undoHistory.undo() || onMessage('Nothing to undo.')} aria-keyshortcuts="Control+Z">
-            Undo
-          </button>
-          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => undoHistory.redo() || onMessage('Nothing to redo.')} aria-keyshortcuts="Control+Shift+Z">
-            Redo
-          </button>
-        </div>
-        <div className="toolbar-group" role="group" aria-label="Article text">
-          <button
-            type="button"
-            aria-pressed={textEditing.editingText}
-            aria-keyshortcuts="Control+Alt+E"
-            onClick={() => (textEditing.editingText ? textEditing.finishEditing() : textEditing.startEditing())}
-          >
-            {textEditing.editingText ? 'Done editing' : 'Edit text'}
-          </button>
-          <button type="button" onClick={() => setComparing((editorRef.current?.getJSON() as ArticleDoc | undefined) ?? null)}>
-            Compare with original
-          </button>
-        </div>
-        <button type="button" onClick={() => void sync.flush().then(() => setDialog('share'))}>
-          Share…
-        </button>
-        <button type="button" onClick={() => void sync.flush().then(() => setDialog('export'))}>
-          Export…
-        </button>
+        {/* Right after the title, so it keeps its corner of the toolbar at any width. */}
         <SaveStatus onSaveNow={() => void sync.flush()} />
+        <div className="desk-tools">
+          <PanelToggles toggles={toggles} />
+          <div className="toolbar-group" role="toolbar" aria-label="Claim tools">
+            <button type="button" className="primary" onMouseDown={(event) => event.preventDefault()} onClick={markClaim} aria-keyshortcuts="Control+Alt+M">
+              Mark claim <kbd>Ctrl+Alt+M</kbd>
+            </button>
+            <MoreToolsToggle toggles={toggles} />
+            <button type="button" className="desk-secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => goToNeighbour(-1)} aria-keyshortcuts="Shift+F8">
+              ↑ Previous
+            </button>
+            <button type="button" className="desk-secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => goToNeighbour(1)} aria-keyshortcuts="F8">
+              ↓ Next
+            </button>
+            <button type="button" className="desk-secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => undoHistory.undo() || onMessage('Nothing to undo.')} aria-keyshortcuts="Control+Z">
+              Undo
+            </button>
+            <button type="button" className="desk-secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => undoHistory.redo() || onMessage('Nothing to redo.')} aria-keyshortcuts="Control+Shift+Z">
+              Redo
+            </button>
+          </div>
+          <div className="toolbar-group desk-secondary" role="group" aria-label="Article text">
+            <button
+              type="button"
+              aria-pressed={textEditing.editingText}
+              aria-keyshortcuts="Control+Alt+E"
+              onClick={() => (textEditing.editingText ? textEditing.finishEditing() : textEditing.startEditing())}
+            >
+              {textEditing.editingText ? 'Done editing' : 'Edit text'}
+            </button>
+            <button type="button" onClick={() => setComparing((editorRef.current?.getJSON() as ArticleDoc | undefined) ?? null)}>
+              Compare with original
+            </button>
+          </div>
+          <button type="button" className="desk-secondary" onClick={() => void sync.flush().then(() => setDialog('share'))}>
+            Share…
+          </button>
+          <button type="button" className="desk-secondary" onClick={() => void sync.flush().then(() => setDialog('export'))}>
+            Export…
+          </button>
+        </div>
       </header>
       <SaveFailureBanner onSaveNow={() => void sync.flush()} />
       {textEditing.editingText && (
@@ -312,7 +324,7 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
         </div>
       )}
       <RecoveryBanner sync={sync} onMessage={onMessage} />
-      <div className="desk-body">
+      <div className="desk-body" ref={toggles.bodyRef} data-side-panel={toggles.sidePanel ?? undefined}>
         <ClaimsSidebar onChoose={chooseFromList} />
         <main className="article-pane" aria-label="Article">
           <ArticleEditor

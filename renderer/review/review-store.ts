@@ -36,6 +36,8 @@ export interface ReviewMeta {
   title: string;
   sourceUrl: string;
   createdAt: string;
+  /** The highest claim number given so far (see claim-numbers); a new claim here takes the next. */
+  lastClaimNumber: number;
 }
 
 interface ReviewStoreState {
@@ -64,6 +66,8 @@ interface ReviewStoreState {
   setSaveState(state: SaveState): void;
   /** Takes a claim as the service stored it after a choice between conflicting values. */
   conflictSettled(claim: Claim, remaining: ConflictNote['fields']): void;
+  /** Takes the permanent numbers storage gave to claims (not a change of this window). */
+  takeNumbers(numbers: Record<string, number>): void;
   /** Takes the claims of a review that came from storage (another window's work, merged); not a change of this window. */
   adoptStored(review: Review): void;
 }
@@ -84,6 +88,24 @@ export function onClaimEdit(listener: ClaimEditListener): () => void {
   return () => claimEditListeners.delete(listener);
 }
 
+/** `claim` with the review's next claim number when it has none, and the meta that counts it. */
+function withNextNumber(claim: Claim, meta: ReviewMeta | null): [Claim, ReviewMeta | null] {
+  if (claim.number !== undefined || !meta) return [claim, meta];
+  const number = meta.lastClaimNumber + 1;
+  return [{ ...claim, number }, { ...meta, lastClaimNumber: number }];
+}
+
+function numberedNewClaims(added: Claim[], state: Pick<ReviewStoreState, 'claims' | 'meta'>): Pick<ReviewStoreState, 'claims' | 'meta'> {
+  let meta = state.meta;
+  const claims = { ...state.claims };
+  for (const claim of added) {
+    const [numbered, next] = withNextNumber(claim, meta);
+    meta = next;
+    claims[numbered.id] = numbered;
+  }
+  return { claims, meta };
+}
+
 export const useReviewStore = create<ReviewStoreState>()((set, get) => ({
   meta: null,
   scale: null,
@@ -97,7 +119,7 @@ export const useReviewStore = create<ReviewStoreState>()((set, get) => ({
 
   open: (review, scale) =>
     set({
-      meta: { id: review.id, title: review.title, sourceUrl: review.sourceUrl, createdAt: review.createdAt },
+      meta: { id: review.id, title: review.title, sourceUrl: review.sourceUrl, createdAt: review.createdAt, lastClaimNumber: Math.max(review.lastClaimNumber, ...review.claims.map((claim) => claim.number ?? 0)) },
       scale,
       claims: Object.fromEntries(review.claims.map((claim) => [claim.id, claim])),
       removedClaimIds: new Set(),
@@ -108,11 +130,13 @@ export const useReviewStore = create<ReviewStoreState>()((set, get) => ({
       conflicts: conflictsOf(review),
     }),
   setMeta: (meta) => set((state) => (state.meta ? { meta: { ...state.meta, ...meta } } : {})),
-  addClaim: (claim) =>
+  addClaim: (added) =>
     set((state) => {
       const removed = new Set(state.removedClaimIds);
-      removed.delete(claim.id);
-      return { claims: { ...state.claims, [claim.id]: claim }, removedClaimIds: removed, changeCount: state.changeCount + 1 };
+      removed.delete(added.id);
+      // The next number at once, so the claim is named as it will be published; storage settles a clash between two windows.
+      const [claim, meta] = withNextNumber(added, state.meta);
+      return { claims: { ...state.claims, [claim.id]: claim }, removedClaimIds: removed, changeCount: state.changeCount + 1, meta };
     }),
   updateClaim: (id, patch, options) => {
     const claim = get().claims[id];
@@ -157,18 +181,23 @@ export const useReviewStore = create<ReviewStoreState>()((set, get) => ({
         ...(missing.length === 0
           ? {}
           : {
-              claims: { ...state.claims, ...Object.fromEntries(missing.map((placement) => [placement.claimId, newClaim(placement.claimId, now)])) },
+              ...numberedNewClaims(missing.map((placement) => newClaim(placement.claimId, now)), state),
               changeCount: state.changeCount + 1,
             }),
       };
     }),
   documentChanged: () => set((state) => ({ changeCount: state.changeCount + 1 })),
   setSaveState: (saveState) => set({ saveState }),
+  takeNumbers: (numbers) =>
+    set((state) => ({
+      claims: Object.fromEntries(Object.entries(state.claims).map(([id, claim]) => [id, numbers[id] === undefined ? claim : { ...claim, number: numbers[id] }])),
+      meta: state.meta ? { ...state.meta, lastClaimNumber: Math.max(state.meta.lastClaimNumber, ...Object.values(numbers)) } : state.meta,
+    })),
   adoptStored: (review) =>
     set((state) => {
       const claims = Object.fromEntries(review.claims.map((claim) => [claim.id, claim]));
       return {
-        meta: state.meta ? { ...state.meta, title: review.title, sourceUrl: review.sourceUrl } : state.meta,
+        meta: state.meta ? { ...state.meta, title: review.title, sourceUrl: review.sourceUrl, lastClaimNumber: Math.max(state.meta.lastClaimNumber, review.lastClaimNumber) } : state.meta,
         claims,
         removedClaimIds: new Set(),
         selectedClaimId: state.selectedClaimId && claims[state.selectedClaimId] ? state.selectedClaimId : null,

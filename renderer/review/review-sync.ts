@@ -181,7 +181,9 @@ export class ReviewSync {
       const removed = new Set(result.removedEventIds);
       const changed = new Map(result.events.map((event) => [event.id, event]));
       const history = this.base.history.filter((event) => !removed.has(event.id) && !changed.has(event.id));
-      this.base = { ...this.base, doc: work.doc as Review['doc'], claims: work.claims, history: [...history, ...changed.values()], revision: result.revision, updatedAt: result.updatedAt };
+      const numbered = work.claims.map((claim) => (result.numbers[claim.id] === undefined ? claim : { ...claim, number: result.numbers[claim.id] }));
+      this.base = { ...this.base, doc: work.doc as Review['doc'], claims: numbered, history: [...history, ...changed.values()], revision: result.revision, updatedAt: result.updatedAt };
+      if (Object.keys(result.numbers).length > 0) useReviewStore.getState().takeNumbers(result.numbers);
       this.unsent = null;
       this.savedChange = target;
       this.failures = 0;

@@ -9,6 +9,7 @@ import { CLAIM_FIELD_LABELS } from '../../shared/model/claim-history';
 import { mergeCounts, type ClaimNote, type MergeReport } from '../../shared/share-file/merge-report';
 import { MAX_SHARE_FILE_BYTES } from '../../shared/share-file/share-file-schema';
 import { describeSignature } from '../../shared/share-file/signature-words';
+import { describeValue } from '../claims/attention-box';
 import { api, errorMessage } from '../api/client';
 import { ModalDialog } from '../app/modal-dialog';
 import { base64Of } from '../library/import-file';
@@ -126,7 +127,7 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
                   <li key={conflict.claimId}>
                     <q dir="auto">{conflict.quote}</q>{' '}
                     <span className="muted">
-                      {conflict.fields.map((field) => `${CLAIM_FIELD_LABELS[field.field]}: ${field.options.map((option) => option.authorName).join(' vs ')}`).join('; ')}
+                      {conflict.fields.map((field) => `${CLAIM_FIELD_LABELS[field.field]}: ${field.options.map((option) => `${option.authorName} “${describeValue(field.field, option.value, preview.scale).replace(/\s+/g, ' ').slice(0, 120)}”`).join(' vs ')}`).join('; ')}
                     </span>
                   </li>
                 ))}

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ArticleDoc } from '../model/article-doc';
 import { Claim, ClaimStatus } from '../model/claim';
 import { Id, OptionalDate, OptionalWebAddressInput, Timestamp, WebAddressInput } from '../model/primitives';
-import { Publisher } from '../model/publisher';
+import { Publication, Publisher } from '../model/publisher';
 import { RatingScale } from '../model/rating-scale';
 import { Review, ReviewOrigin, ReviewSummary, ReviewTitle } from '../model/review';
 import { ClaimEvent, ClaimFields } from '../model/claim-history';
@@ -40,6 +40,8 @@ export type ExportFormat = z.infer<typeof ExportFormat>;
 export const ClaimRequest = z
   .object({
     quote: z.string().trim().min(1, 'is empty').max(20_000),
+    /** The neutral statement checked (ClaimReview's claimReviewed). */
+    summary: z.string().trim().max(300).default(''),
     /** Which occurrence (1-based) when the quote appears more than once. */
     occurrence: z.number().int().positive().optional(),
     /** A verdict label or id of the review's scale; omitted for an unrated claim. */
@@ -68,6 +70,8 @@ export const OpenedShare = z.object({
   sharedAt: Timestamp,
   /** Who signed the file, as far as this library can tell. */
   signature: SignatureCheck,
+  /** The rating scale the review's verdicts are on here, to name the verdicts in the report. */
+  scale: RatingScale,
   report: MergeReport,
 });
 export type OpenedShare = z.infer<typeof OpenedShare>;
@@ -141,10 +145,22 @@ export const contract = {
         merged: z.object({ events: z.array(ClaimEvent).max(MAX_CLAIMS * 4), claims: z.array(Claim).max(MAX_CLAIMS) }).strict().optional(),
       })
       .strict(),
-    output: z.object({ updatedAt: Timestamp, revision: z.number().int().nonnegative(), events: z.array(ClaimEvent), removedEventIds: z.array(Id) }),
+    output: z.object({
+      updatedAt: Timestamp,
+      revision: z.number().int().nonnegative(),
+      events: z.array(ClaimEvent),
+      removedEventIds: z.array(Id),
+      /** Permanent numbers the store gave to claims of this save (new ones), by claim id. */
+      numbers: z.record(z.string(), z.number().int().positive()),
+    }),
   },
   /** A copy of the review as stored, under a new id and `title` (kept when two windows changed the words). */
   'review:duplicate': { input: z.object({ id: Id, title: ReviewTitle }).strict(), output: ReviewSummary },
+  /** Where this review's fact-check is published (address, headline, date, authors). */
+  'review:setPublication': {
+    input: z.object({ id: Id, publication: Publication.extend({ url: OptionalWebAddressInput }).strict() }).strict(),
+    output: Publication,
+  },
   'review:updateMeta': {
     input: z.object({ id: Id, title: ReviewTitle, sourceUrl: OptionalWebAddressInput }).strict(),
     output: ReviewSummary,
@@ -213,6 +229,8 @@ export const contract = {
     output: z.object({
       textEditedAt: Timestamp.nullable(),
       claims: z.array(z.object({ number: z.number().int().positive(), claimId: Id, quote: z.string(), placed: z.boolean(), reasons: z.array(z.string()) })),
+      /** Other reviews that give the same published address (a copy-paste slip: one page, one fact-check). */
+      sameUrlAs: z.array(z.object({ id: Id, title: z.string() })),
     }),
   },
   'export:validate': {

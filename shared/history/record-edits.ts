@@ -27,8 +27,8 @@ export interface RecordEditsInput {
 
 /** The fields of a claim as an event records them. */
 export function fieldsOf(claim: Claim): ClaimFields {
-  const { verdictId, rationale, claimant, claimDate, appearanceUrl, status, tags, evidence } = claim;
-  return { verdictId, rationale, claimant, claimDate, appearanceUrl, status, tags, evidence };
+  const { summary, verdictId, rationale, claimant, claimDate, appearanceUrl, status, tags, evidence } = claim;
+  return { summary, verdictId, rationale, claimant, claimDate, appearanceUrl, status, tags, evidence };
 }
 
 /** The values that differ between two records of a claim, as an event's `set`. */

@@ -4,11 +4,11 @@
  * which a merge shows as a conflict instead of letting one silently win.
  */
 import { z } from 'zod';
-import { Claim } from './claim';
+import { Claim, ClaimSummary } from './claim';
 import { Id, Timestamp } from './primitives';
 
 /** The parts of a claim a reviewer edits; each is merged on its own. */
-export const CLAIM_FIELDS = ['verdictId', 'rationale', 'claimant', 'claimDate', 'appearanceUrl', 'status', 'tags', 'evidence'] as const;
+export const CLAIM_FIELDS = ['summary', 'verdictId', 'rationale', 'claimant', 'claimDate', 'appearanceUrl', 'status', 'tags', 'evidence'] as const;
 export type ClaimField = (typeof CLAIM_FIELDS)[number];
 
 /** Values of the editable fields; an event carries the ones it changed. */
@@ -21,11 +21,13 @@ export const ClaimFields = Claim.pick({
   status: true,
   tags: true,
   evidence: true,
-});
+  // Without the record's default: an event that did not set the summary must not parse as setting it to ''.
+}).extend({ summary: ClaimSummary });
 export type ClaimFields = z.infer<typeof ClaimFields>;
 
 /** Words for each field as the claim panel names them. */
 export const CLAIM_FIELD_LABELS: Record<ClaimField, string> = {
+  summary: 'Claim summary',
   verdictId: 'Verdict',
   rationale: 'Rationale',
   claimant: 'Claimant',

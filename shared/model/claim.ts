@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { Id, LongText, OptionalDate, OptionalHttpUrl, HttpUrl, ShortText, Timestamp } from './primitives';
 
-export const EVIDENCE_STANCES = ['supports', 'refutes', 'context'] as const;
+/** How a source bears on the claim; `unset` until the reviewer says (a new source assumes nothing). */
+export const EVIDENCE_STANCES = ['unset', 'supports', 'refutes', 'context'] as const;
 export const EvidenceStance = z.enum(EVIDENCE_STANCES);
 export type EvidenceStance = z.infer<typeof EvidenceStance>;
 
@@ -53,12 +54,22 @@ export const CLAIM_ATTENTION_LABELS: Record<ClaimAttention['kind'], string> = {
   restored: 'Kept after a deletion',
 };
 
+/** A claim summary as a reviewer writes it (see Claim.summary). */
+export const ClaimSummary = z.string().max(300);
+
 /**
  * A claim's record. Where it sits in the article is not stored here: the article
  * document carries a claim mark with this id, so positions follow every edit.
  */
 export const Claim = z.object({
   id: Id,
+  /**
+   * The claim's permanent number in its review, from 1 (see claim-numbers): published links are
+   * built from it. Absent only in files from before numbers and in a claim not yet saved.
+   */
+  number: z.number().int().positive().max(10_000_000).optional(),
+  /** The neutral statement being checked, as a fact-check states it (ClaimReview's claimReviewed); '' when not written. */
+  summary: ClaimSummary.default(''),
   /** A verdict id of the review's rating scale, or null while unrated. */
   verdictId: z.string().max(40).nullable(),
   rationale: LongText,
@@ -76,8 +87,8 @@ export const Claim = z.object({
 export type Claim = z.infer<typeof Claim>;
 
 /** What a reviewer records about a claim, as it is before they record anything. */
-export function emptyClaimFields(): Omit<Claim, 'id' | 'createdAt' | 'updatedAt' | 'attention'> {
-  return { verdictId: null, rationale: '', claimant: '', claimDate: '', appearanceUrl: '', status: 'to-check', tags: [], evidence: [] };
+export function emptyClaimFields(): Omit<Claim, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'attention'> {
+  return { summary: '', verdictId: null, rationale: '', claimant: '', claimDate: '', appearanceUrl: '', status: 'to-check', tags: [], evidence: [] };
 }
 
 /** A new, empty claim record with the given id, made at `now`. */

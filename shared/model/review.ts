@@ -4,7 +4,7 @@ import { ArticleDoc } from './article-doc';
 import { Claim } from './claim';
 import { ClaimEvent } from './claim-history';
 import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from './primitives';
-import { EMPTY_PUBLISHER, Publisher } from './publisher';
+import { EMPTY_PUBLISHER, Publication, Publisher } from './publisher';
 import { RatingScale } from './rating-scale';
 import { KnownKey, Reviewer } from './reviewer';
 import { MAX_CLAIMS, MAX_HISTORY_EVENTS, MAX_REVIEWERS } from './storage-limits';
@@ -51,6 +51,10 @@ export const Review = z.object({
   revision: z.number().int().nonnegative().default(0),
   /** When the article's words were last changed after it was imported (reports say so). */
   textEditedAt: Timestamp.optional(),
+  /** Where this review's fact-check is published (its own address, headline, date and authors). */
+  publication: Publication.optional(),
+  /** The highest claim number ever given in this review (see claim-numbers): numbers are never reused. */
+  lastClaimNumber: z.number().int().nonnegative().max(10_000_000).default(0),
 });
 export type Review = z.infer<typeof Review>;
 

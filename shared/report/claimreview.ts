@@ -6,12 +6,22 @@ import type { ClaimReview, WithContext } from 'schema-dts';
 import { linkableAddress } from '../model/web-address';
 import { claimUrl, dayOf, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 
-/** `claimReviewed` should be short (Google suggests under 75 characters to avoid wrapping). */
-const SHORT_CLAIM = 75;
+/** `claimReviewed` should be short: Google suggests under 75 characters, so it does not wrap. */
+export const SHORT_CLAIM = 75;
 
-function claimReviewed(reportClaim: Pick<ReportClaim, 'quote'>): string {
-  const quote = reportClaim.quote.replace(/\s+/g, ' ').trim();
-  return quote.length <= SHORT_CLAIM ? quote : `${quote.slice(0, SHORT_CLAIM - 1).replace(/\s\S*$/, '')}…`;
+/**
+ * What the ClaimReview says was reviewed: the reviewer's claim summary, or else the whole quote
+ * (never a cut one, which could drop the very part that was rated).
+ */
+export function claimReviewed(reportClaim: Pick<ReportClaim, 'quote' | 'claim'>): string {
+  const summary = reportClaim.claim.summary.replace(/\s+/g, ' ').trim();
+  return summary || reportClaim.quote.replace(/\s+/g, ' ').trim();
+}
+
+/** Why a claim's ClaimReview is not as a publisher wants it yet, or null when it is. */
+export function claimReviewedWarning(reportClaim: Pick<ReportClaim, 'quote' | 'claim'>): string | null {
+  if (reportClaim.claim.summary.trim()) return reportClaim.claim.summary.trim().length > SHORT_CLAIM ? `Its claim summary is longer than ${SHORT_CLAIM} characters; search results may cut it.` : null;
+  return reportClaim.quote.replace(/\s+/g, ' ').trim().length > SHORT_CLAIM ? `It has no claim summary, so the ClaimReview gives the whole quote; write a summary under ${SHORT_CLAIM} characters.` : null;
 }
 
 function oneClaimReview(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim): WithContext<ClaimReview> {
@@ -23,7 +33,7 @@ function oneClaimReview(model: ReportModel, reportClaim: ReportClaim | UnplacedC
     '@type': 'ClaimReview',
     ...(url ? { url } : {}),
     claimReviewed: claimReviewed(reportClaim),
-    datePublished: dayOf(review.updatedAt),
+    datePublished: review.publication?.datePublished || dayOf(review.updatedAt),
     author: {
       '@type': 'Organization',
       name: publisher.organizationName || publisher.reviewerName || 'Unnamed fact-checker',

@@ -25,10 +25,48 @@ export const CSV_COLUMNS = [
   'reviewer',
   'last_changed',
   'needs_attention',
+  // Added after the first columns so spreadsheets and scripts reading those by position still work.
+  'evidence_titles',
+  'evidence_stances',
+  'evidence_notes',
+  'evidence_accessed',
 ] as const;
 
 /** Joins several values in one cell (evidence URLs, tags). */
 export const CSV_LIST_SEPARATOR = ' | ';
+
+/**
+ * One cell holding several values, joined by CSV_LIST_SEPARATOR. A `|` or `\` inside a value is
+ * written `\|` or `\\`, and an empty value stays in its place, so the evidence columns line up
+ * item by item with evidence_urls even when a page title has a `|` in it ("Budget | Reuters").
+ */
+export function joinCsvList(values: readonly string[]): string {
+  return values.map((value) => value.replace(/[\\|]/g, '\\$&')).join(CSV_LIST_SEPARATOR);
+}
+
+/**
+ * The values of a cell written by joinCsvList (or typed by hand with `|` between values), each
+ * trimmed; an empty cell gives []. Read an evidence column by position against evidence_urls:
+ * a value missing there is an empty one.
+ */
+export function splitCsvList(cell: string): string[] {
+  if (cell.trim() === '') return [];
+  const values: string[] = [];
+  let current = '';
+  for (let index = 0; index < cell.length; index += 1) {
+    const character = cell.charAt(index);
+    const next = cell.charAt(index + 1);
+    if (character === '\\' && (next === '|' || next === '\\')) {
+      current += next;
+      index += 1;
+    } else if (character === '|') {
+      values.push(current.trim());
+      current = '';
+    } else current += character;
+  }
+  values.push(current.trim());
+  return values;
+}
 
 /** A cell value a spreadsheet will show as text, never evaluate. */
 export function neutralizeFormula(value: string): string {
@@ -51,12 +89,16 @@ export function buildCsvReport(model: ReportModel): string {
       claim.claimant,
       claim.claimDate,
       claim.appearanceUrl,
-      claim.evidence.map((item) => item.url).join(CSV_LIST_SEPARATOR),
+      joinCsvList(claim.evidence.map((item) => item.url)),
       claim.status,
-      claim.tags.join(CSV_LIST_SEPARATOR),
+      joinCsvList(claim.tags),
       model.publisher.reviewerName,
       claim.updatedAt,
       attention.join(' '),
+      joinCsvList(claim.evidence.map((item) => item.title)),
+      joinCsvList(claim.evidence.map((item) => item.stance)),
+      joinCsvList(claim.evidence.map((item) => item.note)),
+      joinCsvList(claim.evidence.map((item) => item.accessedAt)),
     ].map(neutralizeFormula),
   );
   return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' })}`;

@@ -1,13 +1,6 @@
-/** Escaping for the text formats reports are written in. */
+/** Escaping for HTML, the language the HTML report is written in (the Markdown report's writer escapes its own text). */
 
 /** Text safe inside HTML elements and double-quoted attributes. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
-/** Text that Markdown renders literally: every character with a meaning is backslash-escaped. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|<>~^=$&]/g, (character) => `\\${character}`)
-    .replace(/\r?\n/g, '  \n');
 }

@@ -12,7 +12,7 @@ import { REPORT_CSS } from './report-styles';
 /** Colour of a claim that has no verdict yet, in reports. */
 export const UNRATED_REPORT_COLOR = '#2f5fb3';
 
-const STANCE_WORDS: Record<EvidenceStance, string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context' };
+const STANCE_WORDS: Record<EvidenceStance, string> = { unset: '', supports: 'Supports', refutes: 'Refutes', context: 'Context' };
 
 function badge(reportClaim: Pick<ReportClaim, 'verdict'>): string {
   const color = reportClaim.verdict?.color ?? UNRATED_REPORT_COLOR;
@@ -22,7 +22,9 @@ function badge(reportClaim: Pick<ReportClaim, 'verdict'>): string {
 /** A link to `url`; an address that fails the web address rule (from an older file) is shown as text. */
 function link(url: string, text = url): string {
   const address = linkableAddress(url);
-  return address ? `<a href="${escapeHtml(address)}" rel="noopener noreferrer">${escapeHtml(text)}</a>` : `<span dir="auto">${escapeHtml(text)}</span>`;
+  // A link whose words are not its address is "titled": print shows the address after it.
+  const titled = text !== url ? ' class="titled"' : '';
+  return address ? `<a href="${escapeHtml(address)}"${titled} rel="noopener noreferrer">${escapeHtml(text)}</a>` : `<span dir="auto">${escapeHtml(text)}</span>`;
 }
 
 function attentionBlock(reasons: readonly string[]): string {
@@ -44,7 +46,7 @@ function claimSection(reportClaim: ReportClaim | UnplacedClaim): string {
       : `<ul class="evidence">${claim.evidence
           .map(
             (item) =>
-              `<li><span class="stance">${STANCE_WORDS[item.stance]}</span>${link(item.url, item.title || item.url)}` +
+              `<li>${item.stance === 'unset' ? '' : `<span class="stance stance-${item.stance}">${STANCE_WORDS[item.stance]}</span>`}${link(item.url, item.title || item.url)}` +
               `${item.accessedAt ? ` <span class="meta">(accessed ${escapeHtml(item.accessedAt)})</span>` : ''}` +
               `${item.note ? `<br><span dir="auto">${escapeHtml(item.note)}</span>` : ''}</li>`,
           )

@@ -24,6 +24,7 @@ export const REVIEW: Review = {
   history: [],
   reviewers: [],
   revision: 1,
+  lastClaimNumber: 0,
   claims: [
     claim('claim-one-0001', {
       verdictId: 'false',

@@ -2,6 +2,7 @@
  * Everything a report needs, read once from a review: claims in article order with their
  * quote, offsets, context and verdict. Every export format is built from this model.
  */
+import { numberClaims } from '../model/claim-numbers';
 import { quoteContext, readArticleText } from '../article/claim-spans';
 import { CLAIM_ATTENTION_LABELS, type Claim } from '../model/claim';
 import { CLAIM_FIELD_LABELS } from '../model/claim-history';
@@ -15,7 +16,7 @@ import type { Review } from '../model/review';
 const READING_CONTEXT = 140;
 
 export interface ReportClaim {
-  /** 1-based position in article order, as the report numbers claims. */
+  /** The claim's permanent number in its review (see claim-numbers): anchors and ids are built from it. */
   number: number;
   /** Anchor id in HTML and Markdown reports. */
   anchor: string;
@@ -77,20 +78,22 @@ function attentionOf(claim: Claim, conflicts: readonly string[] | undefined): st
 }
 
 /**
- * The model of `review`: claims placed in the article numbered in article order, then the claims
+ * The model of `review`: claims placed in the article, in article order with their permanent numbers, then the claims
  * a merge could not place, with whatever each still needs. `textEditedAt` says when the words
  * were last changed after import (null: as imported).
  */
 export function buildReportModel(review: Review, scale: RatingScale, publisher: Publisher, now: Date, textEditedAt: string | null = null): ReportModel {
   const { text, spans } = readArticleText(review.doc);
-  const records = new Map(review.claims.map((claim) => [claim.id, claim]));
+  // Stored claims all have their permanent numbers; this only fills in a claim not saved yet.
+  const numbered = numberClaims(review.claims, review.lastClaimNumber, () => spans.map((span) => span.claimId)).claims;
+  const records = new Map(numbered.map((claim) => [claim.id, claim]));
   const quotes = new Map(spans.map((span) => [span.claimId, span.quote]));
   const conflicts = new Map(conflictNotes(review, quotes).map((note) => [note.claimId, note.fields.map((field) => CLAIM_FIELD_LABELS[field.field])]));
   const claims: ReportClaim[] = [];
   for (const span of spans) {
     const claim = records.get(span.claimId);
     if (!claim) continue;
-    const number = claims.length + 1;
+    const number = claim.number as number;
     claims.push({
       number,
       anchor: `claim-${number}`,
@@ -109,19 +112,28 @@ export function buildReportModel(review: Review, scale: RatingScale, publisher: 
   // A claim's words as its history first recorded them, for claims whose words left the article.
   const firstQuotes = new Map(review.history.filter((event) => event.kind === 'created' && event.quote).map((event) => [event.claimId, event.quote as string]));
   // Unplaced claims worth reporting: a merge's orphans, and claims whose words were deleted but that hold a verdict or notes.
-  const unplaced: UnplacedClaim[] = review.claims
+  const unplaced: UnplacedClaim[] = numbered
     .filter((claim) => !placed.has(claim.id) && (claim.attention !== undefined || claim.verdictId !== null || claim.rationale.trim() !== ''))
-    .map((claim, index) => {
-      const number = claims.length + index + 1;
+    .map((claim) => {
+      const number = claim.number as number;
       const why = claim.attention?.kind === 'orphan' ? `Not placed in the article: ${claim.attention.detail}` : 'Its words are no longer in the article.';
       return { number, anchor: `claim-${number}`, claim, verdict: findVerdict(scale, claim.verdictId), quote: claim.attention?.quote || (firstQuotes.get(claim.id) ?? ''), attention: [why, ...attentionOf(claim, conflicts.get(claim.id))] };
     });
   return { review, scale, publisher, generatedAt: now.toISOString(), articleText: text, claims, unplaced, textEditedAt };
 }
 
-/** The address of claim `number` in the published report, or '' when none is known. */
+/**
+ * Where the fact-check is published: the review's own address, or one given for this export
+ * only (the command line's --report-url); '' when none is known.
+ */
+export function publishedUrl(model: Pick<ReportModel, 'review' | 'publisher'>): string {
+  return model.publisher.reportUrl || model.review.publication?.url || '';
+}
+
+/** The address of a claim in the published report, or '' when none is known. */
 export function claimUrl(model: ReportModel, reportClaim: Pick<ReportClaim, 'anchor'>): string {
-  return model.publisher.reportUrl ? `${model.publisher.reportUrl.replace(/#.*$/, '')}#${reportClaim.anchor}` : '';
+  const page = publishedUrl(model);
+  return page ? `${page.replace(/#.*$/, '')}#${reportClaim.anchor}` : '';
 }
 
 /** Every claim that still needs a look before the fact-check is published, with the reasons. */

@@ -22,9 +22,14 @@ th { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.04em; colo
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.8rem; margin: 0.5rem 0; font-size: 0.92rem; }
 dl.facts dt { color: #5f6776; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-ul.evidence { padding-inline-start: 1.2rem; margin: 0.2rem 0; }
-ul.evidence li { margin-bottom: 0.35rem; overflow-wrap: anywhere; }
-.stance { font-family: system-ui, sans-serif; font-size: 0.75rem; border: 1px solid #aeb5c1; border-radius: 4px; padding: 0 0.3rem; margin-inline-end: 0.3rem; }
+ul.evidence { list-style: none; padding: 0; margin: 0.2rem 0; }
+ul.evidence li { padding: 0.3rem 0; border-top: 1px solid #eceef2; overflow-wrap: anywhere; }
+ul.evidence li:first-child { border-top: 0; }
+ul.evidence a { color: #1f4fa8; font-weight: 600; text-decoration: none; }
+ul.evidence a:hover, ul.evidence a:focus { text-decoration: underline; }
+.stance { font-family: system-ui, sans-serif; font-size: 0.72rem; font-weight: 600; border: 1px solid #aeb5c1; border-radius: 4px; padding: 0 0.3rem; margin-inline-end: 0.4rem; color: #4a5263; background: #f6f7f9; }
+.stance-refutes { color: #9b1c13; border-color: #e8b4ae; background: #fdf1f0; }
+.stance-supports { color: #1b6e34; border-color: #a9d3b5; background: #eff8f1; }
 .article { border-top: 1px solid #d9dde4; padding-top: 0.5rem; }
 mark.hl { background: #fff6c7; color: inherit; border-bottom: 2px solid; padding: 0 1px; }
 mark.hl-2 { background: #ffe98a; }
@@ -37,11 +42,26 @@ mark.hl-3 { background: #ffdb4d; }
 footer { margin-top: 2.5rem; font-size: 0.8rem; color: #5f6776; font-family: system-ui, sans-serif; }
 @media (max-width: 600px) { body { font-size: 15px; } .summary th:nth-child(4), .summary td:nth-child(4) { display: none; } }
 @media print {
-  body { font-size: 11pt; }
+  body { font-size: 10.5pt; line-height: 1.5; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   .claim-ref { color: #000 !important; background: none !important; border: 1px solid #000; }
   mark.hl { background: none; }
-  h2.section { break-after: avoid; }
+  /* Verdicts are told by colour: keep it when a browser prints without "background graphics". */
+  .badge, .stance, .quote strong, mark.hl { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .article { border-top: 0; padding-top: 0; }
+  /* A long claim may run on to the next page (a card kept whole leaves half a page blank); its
+     small parts stay whole, a heading stays with what follows, and no page starts or ends with a lone line. */
+  .claim { break-inside: auto; border: 0; border-top: 1pt solid #aeb5c1; border-radius: 0; padding: 0.7rem 0 0; margin: 0 0 1.2rem; }
+  h2.section + .claim { border-top: 0; padding-top: 0; }
+  h2.section, .claim h3, .label { break-after: avoid; }
+  .quote, .attention, dl.facts, ul.evidence li, tr, .note { break-inside: avoid; }
+  p, li, dd, blockquote { orphans: 3; widows: 3; }
+  thead { display: table-header-group; }
+  footer { break-before: avoid; margin-top: 1.5rem; }
+  /* On paper a link's address is all a reader can follow. */
+  ul.evidence a.titled { color: #1f4fa8; }
+  ul.evidence .meta { font-size: 0.8em; }
+  a.titled[href]::after { content: "\\A" attr(href); white-space: pre-wrap; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif; font-size: 0.8em; font-weight: 400; color: #4a5263; overflow-wrap: anywhere; }
 }
 `;

@@ -3,9 +3,9 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { buildClaimReviews } from './claimreview';
 import { checkClaimReviews } from './claimreview-fields';
-import { buildCsvReport, CSV_COLUMNS, neutralizeFormula } from './csv-report';
+import { buildCsvReport, CSV_COLUMNS, neutralizeFormula, splitCsvList } from './csv-report';
 import { buildHtmlReport } from './html-report';
-import { buildMarkdownReport } from './markdown-report';
+import type { Claim } from '../model/claim';
 import { EMPTY_PUBLISHER } from '../model/publisher';
 import { EMPTY_REVIEW, HOSTILE, model, orphanedAndFlagged, PUBLISHER, REVIEW } from './report-fixture';
 import { buildReportModel } from './report-model';
@@ -75,17 +75,6 @@ describe('HTML report', () => {
   });
 });
 
-describe('Markdown report', () => {
-  it('escapes Markdown in user text so it renders literally', () => {
-    const markdown = buildMarkdownReport(model());
-    expect(markdown).toContain('\\*bold\\* \\[x\\]\\(javascript:alert\\(1\\)\\)');
-    expect(markdown).toContain('\\<img src\\=x onerror\\=alert\\(1\\)\\>');
-    expect(markdown).toContain('| [1](#claim-1) |');
-    expect(markdown).toContain('وقال الوزير');
-    expect(buildMarkdownReport(model(EMPTY_REVIEW))).toContain('No claims have been marked');
-  });
-});
-
 describe('CSV export', () => {
   const csv = buildCsvReport(model());
   const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
@@ -106,6 +95,35 @@ describe('CSV export', () => {
     expect(rows[0]?.tags).toBe('economy | +tax');
     for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(neutralizeFormula(`${start}1`)).toBe(`'${start}1`);
     expect(neutralizeFormula('plain')).toBe('plain');
+  });
+
+  it('keeps the first columns in their order and adds the evidence titles, stances, notes and access dates after them', () => {
+    expect(CSV_COLUMNS.slice(0, 17)).toEqual([
+      'review_id', 'claim_id', 'quote', 'start', 'end', 'verdict', 'rating_value', 'rationale', 'claimant', 'claim_date', 'appearance_url', 'evidence_urls', 'status', 'tags', 'reviewer', 'last_changed', 'needs_attention',
+    ]);
+    expect(CSV_COLUMNS.slice(17)).toEqual(['evidence_titles', 'evidence_stances', 'evidence_notes', 'evidence_accessed']);
+    // One value per evidence item, in evidence_urls' order; an item without a title, note or date keeps its place.
+    expect(rows[0]).toMatchObject({ evidence_titles: 'Table 3 <b> | ', evidence_stances: 'refutes | supports', evidence_notes: 'annual -average | ', evidence_accessed: '2026-03-15 | ' });
+    expect(splitCsvList(rows[0]?.evidence_titles ?? '')).toEqual(['Table 3 <b>', '']);
+    expect(rows[1]).toMatchObject({ evidence_urls: '', evidence_titles: '', evidence_stances: '', evidence_notes: '', evidence_accessed: '' });
+  });
+
+  it('keeps evidence values aligned when one holds the separator, and neutralises formulas in the new columns', () => {
+    const [first, ...others] = REVIEW.claims as [Claim, ...Claim[]];
+    const evidence = [
+      { id: 'evidence-0001', url: 'https://news.example/a', title: 'Budget | Reuters', note: '=HYPERLINK("http://evil")', stance: 'refutes' as const, accessedAt: '2026-03-15' },
+      { id: 'evidence-0002', url: 'https://news.example/b', title: 'C:\\new\\ folder |', note: '', stance: 'context' as const, accessedAt: '' },
+      { id: 'evidence-0003', url: 'https://news.example/c', title: '-5 % in a year', note: 'plain', stance: 'supports' as const, accessedAt: '2026-03-16' },
+    ];
+    const row = (parse(buildCsvReport(model({ ...REVIEW, claims: [{ ...first, evidence: [...evidence].reverse() }, ...others] })).slice(1), { columns: true }) as Record<string, string>[])[0];
+    expect(row?.evidence_titles).toBe("'-5 % in a year | C:\\\\new\\\\ folder \\| | Budget \\| Reuters");
+    expect(row?.evidence_notes).toBe("plain |  | =HYPERLINK(\"http://evil\")");
+    const unneutralised = (cell = '') => cell.replace(/^'/, '');
+    const items = ['evidence_urls', 'evidence_titles', 'evidence_stances', 'evidence_notes', 'evidence_accessed'].map((column) => splitCsvList(unneutralised(row?.[column])));
+    expect(items[0]?.map((url, index) => ({ url, title: items[1]?.[index], stance: items[2]?.[index], note: items[3]?.[index], accessedAt: items[4]?.[index] }))).toEqual(
+      [...evidence].reverse().map(({ url, title, stance, note, accessedAt }) => ({ url, title: title.trim(), stance, note, accessedAt })),
+    );
+    for (const column of CSV_COLUMNS) expect(row?.[column], column).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('writes only the header for a review with no claims', () => {

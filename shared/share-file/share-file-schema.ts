@@ -9,6 +9,7 @@ import { ArticleDoc } from '../model/article-doc';
 import { Claim } from '../model/claim';
 import { ClaimEvent } from '../model/claim-history';
 import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from '../model/primitives';
+import { Publication } from '../model/publisher';
 import { RatingScale } from '../model/rating-scale';
 import { ReviewOrigin, ReviewTitle } from '../model/review';
 import { Reviewer } from '../model/reviewer';
@@ -68,6 +69,10 @@ export const ShareFileContent = z
         createdAt: Timestamp,
         updatedAt: Timestamp,
         origin: ReviewOrigin.strict(),
+        /** Where the fact-check is published, as the sender set it. */
+        publication: Publication.strict().optional(),
+        /** The highest claim number the sender's copy ever gave, so no copy gives one again. */
+        lastClaimNumber: z.number().int().nonnegative().max(10_000_000).optional(),
       })
       .strict(),
     scale: RatingScale,

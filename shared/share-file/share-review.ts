@@ -31,6 +31,8 @@ export function shareContentOf(input: { review: Review; scale: RatingScale; shar
       createdAt: review.createdAt,
       updatedAt: review.updatedAt,
       origin: review.origin,
+      lastClaimNumber: review.lastClaimNumber,
+      ...(review.publication ? { publication: review.publication } : {}),
     },
     scale: input.scale,
     article: { text, sha256: input.sha256(text), unit: 'utf16-code-unit', normalization: 'none', doc: removeClaimMarks(review.doc) as ArticleDoc },
@@ -59,6 +61,7 @@ export function reviewFromShare(file: ShareFileContent, scaleId: string): Review
   });
   return {
     ...file.review,
+    lastClaimNumber: file.review.lastClaimNumber ?? 0,
     scaleId,
     doc: placed.doc as ArticleDoc,
     claims,

@@ -84,6 +84,7 @@ export function annotateReview(review: Review, scale: RatingScale, requests: Par
     const match = matches[(request.occurrence ?? 1) - 1];
     if (!match) throw new ApiError('invalid-input', `${label} occurs only ${matches.length} times; --occurrence ${request.occurrence} does not exist.`);
     const fields = {
+      summary: request.summary,
       verdictId: verdictIdFor(scale, request.verdict, label),
       rationale: request.rationale,
       claimant: request.claimant,
@@ -104,7 +105,7 @@ export function annotateReview(review: Review, scale: RatingScale, requests: Par
     const claim: Claim = {
       id,
       ...fields,
-      evidence: request.evidenceUrls.map((url) => ({ id: randomUUID(), url, title: '', note: '', stance: 'context' as const, accessedAt: stamp.slice(0, 10) })),
+      evidence: request.evidenceUrls.map((url) => ({ id: randomUUID(), url, title: '', note: '', stance: 'unset' as const, accessedAt: stamp.slice(0, 10) })),
       createdAt: stamp,
       updatedAt: stamp,
     };

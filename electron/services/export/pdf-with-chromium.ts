@@ -3,9 +3,10 @@
  * line and browser mode (the Electron app prints with its own webContents.printToPDF).
  */
 import { ApiError } from '../../../shared/api/envelope';
+import { PRINT_FOOTER_TEMPLATE, PRINT_HEADER_TEMPLATE, PRINT_MARGINS_MM } from '../../../shared/report/print-page';
 import { findChromium } from './chromium-path';
 
-/** PDF bytes of `html`, printed on A4 with backgrounds (verdict colours) kept. */
+/** PDF bytes of `html`, printed on A4 with backgrounds (verdict colours) kept, the title and page numbers on every page. */
 export async function renderPdfWithChromium(html: string): Promise<Uint8Array> {
   const executablePath = findChromium();
   if (!executablePath) {
@@ -18,7 +19,15 @@ export async function renderPdfWithChromium(html: string): Promise<Uint8Array> {
     // The report references nothing outside itself; refuse any request it might make anyway.
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+    const { top, bottom, left, right } = PRINT_MARGINS_MM;
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      margin: { top: `${top}mm`, bottom: `${bottom}mm`, left: `${left}mm`, right: `${right}mm` },
+      displayHeaderFooter: true,
+      headerTemplate: PRINT_HEADER_TEMPLATE,
+      footerTemplate: PRINT_FOOTER_TEMPLATE,
+    });
   } finally {
     await browser.close();
   }

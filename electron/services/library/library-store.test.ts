@@ -29,7 +29,7 @@ describe('LibraryStore', () => {
 
     const reopened = await LibraryStore.open(dataDir);
     expect(reopened.getReview(id)).toEqual(saved);
-    expect(reopened.getReview(id).claims[0]).toEqual(fullClaim(CLAIM_A));
+    expect(reopened.getReview(id).claims[0]).toEqual({ ...fullClaim(CLAIM_A), number: 1 });
     const [summary] = reopened.listReviews();
     expect(summary).toMatchObject({ id, title: 'مراجعة', claimCount: 2, verdictCounts: { 'mostly-false': 2 } });
     await reopened.close();

@@ -14,7 +14,7 @@ import { removeClaimMarks } from '../../../shared/article/mark-text-range';
 import { ArticleDoc } from '../../../shared/model/article-doc';
 import type { Claim } from '../../../shared/model/claim';
 import { Id } from '../../../shared/model/primitives';
-import { EMPTY_PUBLISHER, type Publisher } from '../../../shared/model/publisher';
+import { EMPTY_PUBLISHER, type Publication, type Publisher } from '../../../shared/model/publisher';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
 import type { KnownKey, Reviewer } from '../../../shared/model/reviewer';
 import { backfillHistory, recordEdits } from '../../../shared/history/record-edits';
@@ -28,10 +28,26 @@ import { readWebAddress } from '../../../shared/model/web-address';
 import { explainWriteFailure } from './write-failure';
 import { systemReason } from '../system-reason';
 import { createDataFolder } from './data-folder';
+import { numberClaims } from '../../../shared/model/claim-numbers';
 
 const REVIEW_FILE = /^([A-Za-z0-9_-]{8,64})\.json(\.bak)?$/;
 /** In originals/<review id>/: the article as it was when the review was made. */
 const ORIGINAL_ARTICLE_FILE = 'imported-article.json';
+
+/**
+ * `review` with a permanent number on every claim (files from before numbers get them in article
+ * order, the same in every process that reads the file, and keep them with the next write).
+ */
+function withClaimNumbers(review: Review): Review {
+  const numbered = numberClaims(review.claims, review.lastClaimNumber, () => readArticleText(review.doc).spans.map((span) => span.claimId));
+  return numbered.claims === review.claims && numbered.lastClaimNumber === review.lastClaimNumber ? review : { ...review, claims: numbered.claims, lastClaimNumber: numbered.lastClaimNumber };
+}
+
+/** The numbers of `stored` claims that differ from what `sent` said, by claim id. */
+function numbersGiven(sent: readonly Claim[], stored: readonly Claim[]): Record<string, number> {
+  const sentNumbers = new Map(sent.map((claim) => [claim.id, claim.number]));
+  return Object.fromEntries(stored.filter((claim) => claim.number !== undefined && sentNumbers.has(claim.id) && sentNumbers.get(claim.id) !== claim.number).map((claim) => [claim.id, claim.number as number]));
+}
 
 export interface LibraryStoreOptions {
   now?: () => Date;
@@ -76,6 +92,8 @@ export interface SaveReviewResult {
   events: ClaimEvent[];
   /** Events this save removed (a claim nobody else had seen, deleted). */
   removedEventIds: string[];
+  /** Claim numbers this save gave (new claims) or changed (two windows gave one number), by claim id. */
+  numbers: Record<string, number>;
 }
 
 function outsideChangeNotice(report: OutsideChangeReport): Notice {
@@ -214,7 +232,7 @@ export class LibraryStore {
       }
       // Claims from before histories were kept get their first event now, in memory only (written
       // with the next save), so every window merges against the same events.
-      this.reviews.set(id, new Low(adapter, { ...data, review: this.withFullHistory(data.review) }));
+      this.reviews.set(id, new Low(adapter, { ...data, review: withClaimNumbers(this.withFullHistory(data.review)) }));
       this.summaries.set(id, summarize(data.review));
       this.sealedUntil.set(id, this.openedAt);
     }
@@ -409,6 +427,7 @@ export class LibraryStore {
       history: [],
       reviewers: [],
       revision: 1,
+      lastClaimNumber: 0,
     };
     await this.addNewReview(review, input.doc, input.original);
     return review;
@@ -419,7 +438,8 @@ export class LibraryStore {
    * Compare with original) and the imported file if any, then starts keeping it. A failure leaves
    * nothing of it behind.
    */
-  private async addNewReview(review: Review, startingArticle: ArticleDoc, original?: NewReviewInput['original']): Promise<void> {
+  private async addNewReview(unnumbered: Review, startingArticle: ArticleDoc, original?: NewReviewInput['original']): Promise<void> {
+    const review = withClaimNumbers(unnumbered);
     assertStorable(review);
     const originalFolder = join(this.dataDir, 'originals', review.id);
     try {
@@ -470,6 +490,7 @@ export class LibraryStore {
       revision: next.revision,
       events: next.history.filter((event) => !kept.has(event)),
       removedEventIds: previous.history.filter((event) => !stillThere.has(event.id)).map((event) => event.id),
+      numbers: numbersGiven(input.claims, next.claims),
     };
   }
 
@@ -540,7 +561,8 @@ export class LibraryStore {
     const article = options.article ?? (review.doc === previous.doc ? undefined : readArticleText(review.doc));
     const previousText = article ? (this.texts.get(review.id) ?? walkArticleText(previous.doc)) : undefined;
     const textEdited = article !== undefined && article.text !== previousText;
-    const next: Review = { ...review, revision: previous.revision + 1, ...(textEdited ? { textEditedAt: review.updatedAt } : {}) };
+    const numbered = numberClaims(review.claims, Math.max(previous.lastClaimNumber, review.lastClaimNumber), () => (article ?? readArticleText(review.doc)).spans.map((span) => span.claimId));
+    const next: Review = { ...review, claims: numbered.claims, lastClaimNumber: numbered.lastClaimNumber, revision: previous.revision + 1, ...(textEdited ? { textEditedAt: review.updatedAt } : {}) };
     assertStorable(next, { previous, ...(options.contractParsed ? { contractParsed: true } : {}) });
     db.data = { schemaVersion: SCHEMA_VERSION, review: next };
     try {
@@ -588,6 +610,20 @@ export class LibraryStore {
     if (known) return known;
     await this.updateLibrary({ ...this.library.data, scales: [...this.scales(), scale] });
     return scale;
+  }
+
+  /** Sets where review `id`'s fact-check is published. */
+  async setPublication(id: string, publication: Publication): Promise<Publication> {
+    const previous = this.getReview(id);
+    const next = await this.commit({ ...previous, publication, updatedAt: this.now().toISOString() }, { previous });
+    return next.publication ?? publication;
+  }
+
+  /** The other reviews whose fact-check is published at `url` (without its #fragment). */
+  reviewsPublishedAt(url: string, except: string): { id: string; title: string }[] {
+    const page = url.replace(/#.*$/, '');
+    if (!page) return [];
+    return [...this.reviews.values()].map((db) => db.data.review).filter((review) => review.id !== except && (review.publication?.url ?? '').replace(/#.*$/, '') === page).map((review) => ({ id: review.id, title: review.title }));
   }
 
   async updateMeta(input: { id: string; title: string; sourceUrl: string }): Promise<ReviewSummary> {

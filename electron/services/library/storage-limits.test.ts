@@ -108,7 +108,7 @@ describe('storage limits on writing', () => {
 
   it('checks the history and reviewers lists at their limits as the loader does', () => {
     const event: ClaimEvent = { id: 'event-00000001', claimId: 'claim-00000001', parents: [], author: 'reviewer-1', at: STAMP, kind: 'created', set: {} };
-    const review: Review = { id: 'review-0001', title: 'History', sourceUrl: '', byline: '', publishedAt: '', createdAt: STAMP, updatedAt: STAMP, scaleId: 'default', origin: { kind: 'paste' }, doc: docOf([paragraph('Words.')]), claims: [], history: [], reviewers: [], revision: 1 };
+    const review: Review = { id: 'review-0001', title: 'History', sourceUrl: '', byline: '', publishedAt: '', createdAt: STAMP, updatedAt: STAMP, scaleId: 'default', origin: { kind: 'paste' }, doc: docOf([paragraph('Words.')]), claims: [], history: [], reviewers: [], revision: 1, lastClaimNumber: 0 };
     const atLimit = { ...review, history: Array<ClaimEvent>(MAX_HISTORY_EVENTS).fill(event), reviewers: Array.from({ length: MAX_REVIEWERS }, (_, index) => ({ id: `reviewer-${index.toString().padStart(6, '0')}`, name: '' })) };
     expect(() => assertStorable(atLimit)).not.toThrow();
     expect(Review.safeParse(atLimit).success).toBe(true);
@@ -164,7 +164,7 @@ describe('imports that go past a limit', () => {
     const dataDir = await tempDir();
     const services = await servicesIn(dataDir);
     const { review } = await services.handlers['review:create']({ title: 'Same words', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: 'Crime fell by 20 percent last year.' } });
-    const request = { quote: 'Crime fell', rationale: '', claimant: '', claimDate: '', appearanceUrl: '', evidenceUrls: [], status: 'to-check' as const, tags: [] };
+    const request = { quote: 'Crime fell', summary: '', rationale: '', claimant: '', claimDate: '', appearanceUrl: '', evidenceUrls: [], status: 'to-check' as const, tags: [] };
     await services.handlers['review:annotate']({ id: review.id, claims: Array.from({ length: MAX_MARKS_PER_TEXT }, (_, index) => ({ ...request, rationale: `Reading ${index}` })) });
     const before = await folderSnapshot(dataDir);
     await expect(services.handlers['review:annotate']({ id: review.id, claims: [{ ...request, rationale: 'One too many' }] })).rejects.toThrow(/201 claims would cover the same words/);

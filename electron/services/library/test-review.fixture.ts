@@ -26,6 +26,7 @@ export const ARTICLE: ArticleDoc = {
 export function fullClaim(id: string, rationale = 'Official figures say otherwise. 👩‍👩‍👧 Cafe\u0301'): Claim {
   return {
     id,
+    summary: 'Unemployment fell to 3.4 percent',
     verdictId: 'mostly-false',
     rationale,
     claimant: 'وزير المالية',

@@ -17,7 +17,7 @@ describe('the share file JSON Schema', () => {
     const services = await openFactmarkServices({ dataDir: await mkdtemp(join(tmpdir(), 'factmark-schema-')), mode: 'cli', renderPdf: async () => new Uint8Array() });
     try {
       const { review } = await services.handlers['review:create']({ title: 'Arabic and emoji', sourceUrl: 'https://news.example/a', origin: { kind: 'paste' }, article: { format: 'markdown', body: '# Title\n\nقال الوزير إن البطالة انخفضت 👍🏽 by *20 percent*.' } });
-      await services.handlers['review:annotate']({ id: review.id, claims: [{ quote: 'انخفضت 👍🏽 by 20', rationale: '', claimant: '', claimDate: '', appearanceUrl: '', evidenceUrls: ['https://stats.example/'], status: 'reviewed', tags: ['jobs'] }] });
+      await services.handlers['review:annotate']({ id: review.id, claims: [{ quote: 'انخفضت 👍🏽 by 20', summary: '', rationale: '', claimant: '', claimDate: '', appearanceUrl: '', evidenceUrls: ['https://stats.example/'], status: 'reviewed', tags: ['jobs'] }] });
       const shared = await services.handlers['share:create']({ id: review.id });
       const file = JSON.parse(Buffer.from(shared.base64, 'base64').toString('utf8')) as Record<string, unknown>;
       const ajv = new Ajv2020({ allErrors: true, strict: false });

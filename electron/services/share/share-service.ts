@@ -111,7 +111,8 @@ export async function openShareFile(context: ShareContext, input: { bytes: Uint8
     throw new ApiError('refused', `${input.fileName} holds another review ("${file.review.title}"), not this one. Nothing was changed; open it from the library to add it.`);
   }
   const signature = await checkSignature(store, file);
-  const about = { reviewId: file.review.id, title: file.review.title, sharedBy: file.sharedBy.name || 'an unnamed reviewer', sharedAt: file.sharedAt, signature };
+  const scale = store.hasReview(file.review.id) ? store.scaleOf(store.getReview(file.review.id)) : (store.scales().find((known) => known.id === file.scale.id) ?? file.scale);
+  const about = { reviewId: file.review.id, title: file.review.title, sharedBy: file.sharedBy.name || 'an unnamed reviewer', sharedAt: file.sharedAt, signature, scale };
   // Trust on first use: a key first met in a file the reviewer chose to open is theirs from now on.
   const trustKey = async (): Promise<void> => {
     if (signature.status === 'new-key' && file.signature) await store.rememberKey({ reviewerId: file.sharedBy.id, name: file.sharedBy.name, publicKey: file.signature.publicKey, firstSeen: clock(context).toISOString() });
@@ -128,7 +129,10 @@ export async function openShareFile(context: ShareContext, input: { bytes: Uint8
   }
   const local = store.withFullHistory(store.getReview(file.review.id));
   checkScale(file, store.scaleOf(local));
-  const { review, report } = mergeShare(local, file);
+  const merged = mergeShare(local, file);
+  const { report } = merged;
+  // Numbers the other copy gave (even to claims it deleted since) are never given again here.
+  const review = { ...merged.review, lastClaimNumber: Math.max(merged.review.lastClaimNumber, file.review.lastClaimNumber ?? 0) };
   const changed = report.newEvents > 0 || report.added.length + report.updated.length + report.deleted.length + report.orphaned.length > 0 || local !== store.getReview(file.review.id);
   if (!input.preview) checkDeletions(report, input.confirmDeletions ?? [], input.fileName);
   if (!input.preview && changed) {
