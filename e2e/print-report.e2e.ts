@@ -27,9 +27,9 @@ test('prints the review’s report instead of the desk, and Ctrl+P prints what w
 
   const report = page.locator('.factmark-print-report');
   const title = report.getByRole('heading', { name: 'Fact-check: Mayor speech', level: 1 });
-  // On screen the desk shows and the report waits, hidden.
-  await expect(report.getByRole('heading', { name: 'Fact-check: Mayor speech', level: 1, includeHidden: true })).toBeAttached();
-  await expect(title).toBeHidden();
+  // On screen the desk shows and the report waits, hidden (it is laid out only when printing starts).
+  await expect(report).toBeAttached();
+  await expect(report).toBeHidden();
   await expect(page.getByRole('toolbar', { name: 'Claim tools' })).toBeVisible();
 
   await page.emulateMedia({ media: 'print' });
@@ -47,6 +47,7 @@ test('prints the review’s report instead of the desk, and Ctrl+P prints what w
   await expect(page.getByRole('toolbar', { name: 'Claim tools' })).toBeHidden();
   await expect(page.getByRole('textbox', { name: 'Article text', exact: true })).toBeHidden();
   await expect(panel).toBeHidden();
+  await expect(report.getByRole('note')).toHaveCount(0);
   // The report's own text arrived as text: nothing in it can run or load.
   expect(await report.evaluate((host) => host.shadowRoot?.querySelectorAll('script, img, iframe, object, embed, [onerror], [onclick]').length)).toBe(0);
   await page.screenshot({ path: test.info().outputPath('desk-printed.png'), fullPage: true });
@@ -58,6 +59,15 @@ test('prints the review’s report instead of the desk, and Ctrl+P prints what w
   await expect.poll(() => page.evaluate(() => (window as unknown as { printed: string[] }).printed.length)).toBe(1);
   expect(await page.evaluate(() => (window as unknown as { printed: string[] }).printed[0])).toContain('Prices rose 4 percent, not 10.');
   await expectSaved(page);
+
+  // Printed from the browser's menu before the report could be fetched again, the printout says it may be behind.
+  await page.emulateMedia({ media: 'screen' });
+  await page.route('**/api/review:export', () => undefined);
+  await panel.getByLabel('Rationale').fill('A change the printout has not caught up with.');
+  await expectSaved(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(report.getByRole('note')).toContainText('may not include the latest changes');
+  await expect(report.getByText('Prices rose 4 percent, not 10.')).toBeVisible();
 
   expect(consoleErrors).toEqual([]);
   expect(outsideRequests).toEqual([]);

@@ -1,152 +1,205 @@
 /**
- * Printing the review desk (Ctrl+P, the browser's menu, window.print) prints the review's HTML
- * report, not the app. The report, as `review:export` makes it, is sanitised and kept in a
- * print-only element at the end of <body>, in a shadow root so that its stylesheet and the app's
- * stay apart; print-report.css hides everything else on paper.
+ * Printing the review desk (Ctrl+P, the browser's Print menu, window.print) prints the review's
+ * HTML report, not the app: a print-only element at the end of <body> holds the report, as
+ * `review:export` makes it, in a shadow root that keeps its stylesheet and the app's apart.
+ * print-report.css hides everything else on paper.
  */
-import DOMPurify from 'dompurify';
 import { useEffect } from 'react';
 import { REPORT_CSS } from '../../shared/report/report-styles';
 import { api, errorMessage } from '../api/client';
+import { applyInlineStyles, printableReport } from './printable-report';
 import { useReviewStore } from './review-store';
 import './print-report.css';
 
 /** Class of the print-only element that holds the report. */
 export const PRINT_REPORT_CLASS = 'factmark-print-report';
 
-/** How long the saved review must stay unchanged before the printable copy is made again. */
+/** How long after a save the report's text is fetched again, so that saves in a row fetch it once. */
 const REFRESH_DELAY_MS = 1500;
 
-// Nothing of the report may run, load or take input; its own CSS comes from REPORT_CSS, not from it.
-const FORBIDDEN_TAGS = ['style', 'link', 'meta', 'base', 'img', 'picture', 'source', 'video', 'audio', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'svg', 'math', 'template'];
-
-const reportSheet = typeof CSSStyleSheet === 'function' ? new CSSStyleSheet() : undefined;
-reportSheet?.replaceSync(`:host { all: initial; display: block; }\n${REPORT_CSS}`);
-
 /**
- * The report's <body>, sanitised, as an element of this document, with its inline styles (badge
- * colours) moved out of style attributes, which the app's CSP refuses, into `inlineStyles`: the
- * declarations of class `inline-style-N` at index N, for a constructed stylesheet (see applyInlineStyles).
+ * A report longer than this (about 1,500 claims) is fetched again only by Ctrl+P: fetching it after
+ * every save would cost the reviewer a pause each time. A print from the browser's menu then
+ * says that it may miss the latest changes.
  */
-export function printableReport(html: string): { body: HTMLElement; inlineStyles: string[]; title: string } {
-  // Even an inert parse reports each style attribute and <style> to the CSP as a violation. In the
-  // report every quote and < of user text is escaped, so these only ever match its own markup.
-  const unstyled = html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/(<[a-z][a-z0-9]*\s[^<>]*?)\sstyle="/g, '$1 data-inline-style="');
-  // Sanitised inside DOMPurify's own inert document: nothing runs or loads before it is clean.
-  const clean = DOMPurify.sanitize(unstyled, { RETURN_DOM: true, FORBID_TAGS: FORBIDDEN_TAGS, FORBID_ATTR: ['style', 'srcset', 'src', 'action', 'formaction'] });
-  if (!(clean instanceof HTMLElement)) throw new Error('The report is not an HTML document.');
-  const inlineStyles: string[] = [];
-  clean.querySelectorAll('[data-inline-style]').forEach((element, index) => {
-    inlineStyles.push(element.getAttribute('data-inline-style') ?? '');
-    element.removeAttribute('data-inline-style');
-    element.classList.add(`inline-style-${index}`);
-  });
-  // A <body> of its own inside the shadow root, so that the report's `body { … }` rules apply as written.
-  const body = document.importNode(clean, true);
-  return { body, inlineStyles, title: body.querySelector('h1')?.textContent ?? '' };
+const LIVE_REFRESH_LIMIT = 2_000_000;
+
+let reportSheet: CSSStyleSheet | undefined;
+
+/** The report's stylesheet, made once: constructed stylesheets are what the app's CSP allows. */
+function reportStyles(): CSSStyleSheet {
+  if (!reportSheet) {
+    reportSheet = new CSSStyleSheet();
+    reportSheet.replaceSync(
+      `:host { all: initial; display: block; }
+.print-notice { font: 10pt/1.4 system-ui, sans-serif; color: #1d2330; background: #fff4d6; border: 1pt solid #c98a00; padding: 3mm 4mm; margin: 0 0 6mm; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+${REPORT_CSS}`,
+    );
+  }
+  return reportSheet;
 }
 
-/**
- * Writes `inlineStyles` into `sheet` as rules for classes `inline-style-N`. Each text is parsed as
- * a declaration list through the CSSOM, so nothing in it can end its rule or add another. As a
- * style attribute would, each declaration beats the report's ordinary rules (it is !important)
- * and loses to its !important ones (the sheet comes first).
- */
-function applyInlineStyles(sheet: CSSStyleSheet, inlineStyles: readonly string[]): void {
-  sheet.replaceSync(inlineStyles.map((_, index) => `.inline-style-${index} {}`).join('\n'));
-  inlineStyles.forEach((declarations, index) => {
-    const rule = sheet.cssRules[index];
-    if (!(rule instanceof CSSStyleRule)) return;
-    rule.style.cssText = declarations;
-    for (const property of Array.from(rule.style)) rule.style.setProperty(property, rule.style.getPropertyValue(property), 'important');
-  });
-}
-
-/** Base64 from the API as text (the report is UTF-8). */
+/** Base64 from the API as text (the report is UTF-8). A plain loop: a report can be megabytes. */
 function decodeBase64(base64: string): string {
-  return new TextDecoder().decode(Uint8Array.from(atob(base64), (character) => character.charCodeAt(0)));
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return new TextDecoder().decode(bytes);
 }
 
 function notice(text: string): HTMLElement {
   const paragraph = document.createElement('p');
   paragraph.className = 'print-notice';
+  paragraph.setAttribute('role', 'note');
   paragraph.textContent = text;
   return paragraph;
 }
 
+/** When the review on disk was saved, or null while there are changes not saved yet. */
+function savedAt(): string | null {
+  const { saveState } = useReviewStore.getState();
+  return saveState.kind === 'saved' ? saveState.at : null;
+}
+
+/**
+ * The printable copy of one review. Its text is fetched when the desk opens and after saves; it is
+ * parsed and laid out only when printing starts (sanitising a long report takes seconds).
+ */
+class PrintableCopy {
+  readonly host = document.createElement('div');
+  private readonly shadow = this.host.attachShadow({ mode: 'open' });
+  private readonly inlineSheet = new CSSStyleSheet();
+  private html = '';
+  /** The save the fetched text shows (null: fetched while changes were unsaved). */
+  private htmlSavedAt: string | null = null;
+  private problem = '';
+  private shownHtml = '';
+  private fetches = 0;
+  private disposed = false;
+  /** The report's title ("Fact-check: …"), once shown. */
+  title = '';
+
+  constructor(private readonly reviewId: string) {
+    this.host.className = PRINT_REPORT_CLASS;
+    this.shadow.adoptedStyleSheets = [this.inlineSheet, reportStyles()];
+  }
+
+  /** Whether a save is small enough to fetch the report again after it. */
+  get refreshesLive(): boolean {
+    return this.html.length < LIVE_REFRESH_LIMIT;
+  }
+
+  /** Fetches the report as saved now; shows it at once when printing is under way. */
+  async fetch(): Promise<void> {
+    const fetch = ++this.fetches;
+    const stamp = savedAt();
+    try {
+      const file = await api['review:export']({ id: this.reviewId, format: 'html' });
+      if (this.disposed || fetch !== this.fetches) return;
+      this.html = decodeBase64(file.base64);
+      this.htmlSavedAt = stamp;
+      this.problem = '';
+    } catch (error) {
+      if (this.disposed || fetch !== this.fetches) return;
+      this.problem = errorMessage(error);
+    }
+    if (window.matchMedia('print').matches) this.show();
+  }
+
+  /** Lays out the latest fetched report for printing, saying so when it may miss the latest changes. */
+  show(): void {
+    if (this.disposed) return;
+    if (!this.html) {
+      this.shadow.replaceChildren(
+        notice(this.problem ? `The report could not be prepared for printing: ${this.problem} Your review is unchanged; use Export… to save the report instead.` : 'The report is still being prepared. Print again in a moment.'),
+      );
+      this.shownHtml = '';
+      return;
+    }
+    if (this.shownHtml !== this.html) {
+      try {
+        const report = printableReport(this.html);
+        applyInlineStyles(this.inlineSheet, report.inlineStyles);
+        this.shadow.replaceChildren(report.body);
+        this.shownHtml = this.html;
+        this.title = report.title;
+      } catch (error) {
+        this.shadow.replaceChildren(notice(`The report could not be laid out for printing: ${errorMessage(error)} Use Export… to save it instead.`));
+        return;
+      }
+    }
+    this.shadow.querySelector(':scope > .print-notice')?.remove();
+    if (this.htmlSavedAt === null || this.htmlSavedAt !== savedAt()) {
+      this.shadow.prepend(notice('This printout may not include the latest changes to the review. To print them, press Ctrl+P in Factmark.'));
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.host.remove();
+  }
+}
+
 /**
  * Keeps the printable report of `reviewId` in step with what is saved, and answers Ctrl+P by
- * saving, making the report afresh and then printing it. Renders nothing in the React tree.
+ * saving, fetching the report afresh and then printing it. Renders nothing in the React tree.
  */
 export function PrintReport({ reviewId, sync }: { reviewId: string; sync: { flush(): Promise<boolean> } }): null {
   useEffect(() => {
-    const host = document.createElement('div');
-    host.className = PRINT_REPORT_CLASS;
-    const shadow = host.attachShadow({ mode: 'open' });
-    const inlineSheet = typeof CSSStyleSheet === 'function' ? new CSSStyleSheet() : undefined;
-    shadow.adoptedStyleSheets = [inlineSheet, reportSheet].filter((sheet): sheet is CSSStyleSheet => sheet !== undefined);
-    shadow.replaceChildren(notice('The report is being prepared. Print again in a moment.'));
-    document.body.append(host);
+    const copy = new PrintableCopy(reviewId);
+    document.body.append(copy.host);
+    // Not in the way of the desk's first paint: the first copy is fetched once the window is idle.
+    const idle = requestIdleCallback(() => void copy.fetch(), { timeout: 3000 });
 
-    let reportTitle = '';
-    let latest = 0;
-    let disposed = false;
-    const load = async (): Promise<void> => {
-      const call = ++latest;
-      try {
-        const file = await api['review:export']({ id: reviewId, format: 'html' });
-        if (disposed || call !== latest) return;
-        const report = printableReport(decodeBase64(file.base64));
-        if (inlineSheet) applyInlineStyles(inlineSheet, report.inlineStyles);
-        shadow.replaceChildren(report.body);
-        reportTitle = report.title;
-      } catch (error) {
-        if (disposed || call !== latest) return;
-        reportTitle = '';
-        shadow.replaceChildren(notice(`The report could not be prepared for printing: ${errorMessage(error)} Your review is unchanged; use Export… to save the report instead.`));
-      }
-    };
-    void load();
-
-    // Made again once saving settles, so the browser's own Print menu prints what is saved.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = useReviewStore.subscribe((state, previous) => {
-      if (state.saveState.kind === 'saved' && (previous.saveState.kind !== 'saved' || state.saveState.at !== previous.saveState.at)) {
+      const saved = state.saveState.kind === 'saved' && (previous.saveState.kind !== 'saved' || state.saveState.at !== previous.saveState.at);
+      if (saved && copy.refreshesLive) {
         clearTimeout(timer);
-        timer = setTimeout(() => void load(), REFRESH_DELAY_MS);
+        timer = setTimeout(() => void copy.fetch(), REFRESH_DELAY_MS);
       }
     });
 
     const onKeyDown = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'p') {
-        event.preventDefault();
-        clearTimeout(timer);
-        void sync
-          .flush()
-          .then(load)
-          .then(() => !disposed && window.print());
-      }
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== 'p') return;
+      event.preventDefault();
+      clearTimeout(timer);
+      void sync
+        .flush()
+        .then(() => copy.fetch())
+        .then(() => {
+          copy.show();
+          window.print();
+        });
     };
     // The saved PDF is named after the document's title, and the browser's page headers show it.
     let appTitle = document.title;
     const onBeforePrint = (): void => {
+      copy.show();
       appTitle = document.title;
-      if (reportTitle) document.title = reportTitle;
+      if (copy.title) document.title = copy.title;
     };
     const onAfterPrint = (): void => {
       document.title = appTitle;
     };
+    // Print preview and print emulation switch the media without a beforeprint event.
+    const printMedia = window.matchMedia('print');
+    const onMediaChange = (): void => {
+      if (printMedia.matches) copy.show();
+    };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('beforeprint', onBeforePrint);
     window.addEventListener('afterprint', onAfterPrint);
+    printMedia.addEventListener('change', onMediaChange);
     return () => {
-      disposed = true;
+      cancelIdleCallback(idle);
       clearTimeout(timer);
       unsubscribe();
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('beforeprint', onBeforePrint);
       window.removeEventListener('afterprint', onAfterPrint);
-      host.remove();
+      printMedia.removeEventListener('change', onMediaChange);
+      copy.dispose();
     };
   }, [reviewId, sync]);
   return null;
