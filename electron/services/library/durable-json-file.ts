@@ -246,7 +246,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
       this.parseText(await readFile(this.path, 'utf8'));
     } catch (error) {
       readable = false;
-      reason = `it was damaged (${error instanceof Error ? error.message : String(error)})`;
+      // The parser quotes what it found: from a damaged file that is binary noise, kept out of the sentence.
+      const detail = (error instanceof Error ? error.message : String(error)).replace(/[\p{Cc}\p{Co}\p{Cn}\uFFFD]+/gu, '?');
+      reason = `it was damaged (${detail})`;
     }
     const setAsideAs = `${this.path}.${readable ? 'outside' : 'corrupt'}-${fileStamp()}`;
     await keepAs(this.path, setAsideAs);
