@@ -63,6 +63,8 @@ export async function openFactmarkServices(options: {
   const reading = options.access === 'read';
   if (!reading && folder.kind === 'usable' && !folder.writable) throw readOnlyFolderError(options.dataDir);
   const store = await LibraryStore.open(options.dataDir, reading ? { readOnly: { refusal: () => new ApiError('refused', `Nothing was changed: this command only reads the data folder ${options.dataDir}.`) } } : {});
+  // The library's publisher; a published address from before it belonged to each review is never used.
+  const libraryPublisher = () => ({ ...store.publisher(), reportUrl: '' });
   const cancelledImports = new Set<string>();
   const sharing: ShareContext = { store, generator: `Factmark ${APP_VERSION}` };
   const handlers: ServiceHandlers = {
@@ -140,14 +142,14 @@ export async function openFactmarkServices(options: {
     'review:check': async ({ id }) => {
       const review = store.getReview(id);
       const textEditedAt = await store.textEditedAt(id);
-      const model = buildReportModel(review, store.scaleOf(review), { ...store.publisher(), reportUrl: '' }, new Date(), textEditedAt);
+      const model = buildReportModel(review, store.scaleOf(review), libraryPublisher(), new Date(), textEditedAt);
       return { textEditedAt, claims: claimsNeedingAttention(model), sameUrlAs: store.reviewsPublishedAt(review.publication?.url ?? '', review.id) };
     },
     'review:setPublication': async ({ id, publication }) => store.setPublication(id, publication),
     'review:export': async ({ id, format, publisher }) => {
       const review = store.getReview(id);
       const textEditedAt = await store.textEditedAt(id);
-      const file = await (await exportModule()).exportReview({ review, scale: store.scaleOf(review), publisher: { ...store.publisher(), reportUrl: '', ...publisher }, format, renderPdf: options.renderPdf, textEditedAt });
+      const file = await (await exportModule()).exportReview({ review, scale: store.scaleOf(review), publisher: { ...libraryPublisher(), ...publisher }, format, renderPdf: options.renderPdf, textEditedAt });
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
   };

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { newClaim, type Claim } from '../../shared/model/claim';
+import { numberClaims } from '../../shared/model/claim-numbers';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review } from '../../shared/model/review';
 import { claimQuotes } from '../../shared/article/claim-spans';
@@ -119,7 +120,7 @@ export const useReviewStore = create<ReviewStoreState>()((set, get) => ({
 
   open: (review, scale) =>
     set({
-      meta: { id: review.id, title: review.title, sourceUrl: review.sourceUrl, createdAt: review.createdAt, lastClaimNumber: Math.max(review.lastClaimNumber, ...review.claims.map((claim) => claim.number ?? 0)) },
+      meta: { id: review.id, title: review.title, sourceUrl: review.sourceUrl, createdAt: review.createdAt, lastClaimNumber: numberClaims(review.claims, review.lastClaimNumber).lastClaimNumber },
       scale,
       claims: Object.fromEntries(review.claims.map((claim) => [claim.id, claim])),
       removedClaimIds: new Set(),

@@ -38,8 +38,8 @@ const ORIGINAL_ARTICLE_FILE = 'imported-article.json';
  * `review` with a permanent number on every claim (files from before numbers get them in article
  * order, the same in every process that reads the file, and keep them with the next write).
  */
-function withClaimNumbers(review: Review): Review {
-  const numbered = numberClaims(review.claims, review.lastClaimNumber, () => readArticleText(review.doc).spans.map((span) => span.claimId));
+function withClaimNumbers(review: Review, article?: ReturnType<typeof readArticleText>): Review {
+  const numbered = numberClaims(review.claims, review.lastClaimNumber, () => (article ?? readArticleText(review.doc)).spans.map((span) => span.claimId));
   return numbered.claims === review.claims && numbered.lastClaimNumber === review.lastClaimNumber ? review : { ...review, claims: numbered.claims, lastClaimNumber: numbered.lastClaimNumber };
 }
 
@@ -561,8 +561,8 @@ export class LibraryStore {
     const article = options.article ?? (review.doc === previous.doc ? undefined : readArticleText(review.doc));
     const previousText = article ? (this.texts.get(review.id) ?? walkArticleText(previous.doc)) : undefined;
     const textEdited = article !== undefined && article.text !== previousText;
-    const numbered = numberClaims(review.claims, Math.max(previous.lastClaimNumber, review.lastClaimNumber), () => (article ?? readArticleText(review.doc)).spans.map((span) => span.claimId));
-    const next: Review = { ...review, claims: numbered.claims, lastClaimNumber: numbered.lastClaimNumber, revision: previous.revision + 1, ...(textEdited ? { textEditedAt: review.updatedAt } : {}) };
+    const numbered = withClaimNumbers({ ...review, lastClaimNumber: Math.max(previous.lastClaimNumber, review.lastClaimNumber) }, article);
+    const next: Review = { ...numbered, revision: previous.revision + 1, ...(textEdited ? { textEditedAt: review.updatedAt } : {}) };
     assertStorable(next, { previous, ...(options.contractParsed ? { contractParsed: true } : {}) });
     db.data = { schemaVersion: SCHEMA_VERSION, review: next };
     try {
