@@ -7,7 +7,7 @@ import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from './primitives';
 import { EMPTY_PUBLISHER, Publication, Publisher } from './publisher';
 import { RatingScale } from './rating-scale';
 import { KnownKey, Reviewer } from './reviewer';
-import { MAX_CLAIMS, MAX_HISTORY_EVENTS, MAX_REVIEWERS } from './storage-limits';
+import { MAX_CLAIMS, MAX_HISTORY_EVENTS, MAX_KNOWN_KEYS, MAX_REVIEWERS } from './storage-limits';
 
 export const ReviewTitle = z.string().trim().min(1, 'is empty (a review needs a title)').max(300);
 
@@ -93,6 +93,6 @@ export const LibraryFile = z.object({
   /** Who works with this data folder; made with a random id the first time it opens. */
   reviewer: Reviewer.optional(),
   /** Colleagues' signing keys, trusted on first use. */
-  knownKeys: z.array(KnownKey).max(10_000).default([]),
+  knownKeys: z.array(KnownKey).max(MAX_KNOWN_KEYS).default([]),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;

@@ -223,4 +223,18 @@ describe('LibraryStore', () => {
     expect(reopened.notices()[0]?.message).toMatch(/last good copy was restored/);
     await reopened.close();
   });
+
+  it('never writes a library.json the next start would refuse, and leaves the file as it was', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'factmark-library-limit-'));
+    const store = await LibraryStore.open(dataDir);
+    await store.setReviewerName('Ana');
+    const before = await folderSnapshot(dataDir);
+    await expect(store.setReviewerName('x'.repeat(201))).rejects.toThrow(/^The name of the reviewer is too long \(at most 200 characters\)\. Nothing was saved\.$/);
+    expect(await folderSnapshot(dataDir)).toEqual(before);
+    expect(store.reviewer().name).toBe('Ana');
+    await store.close();
+    const reopened = await LibraryStore.open(dataDir);
+    expect(reopened.reviewer().name).toBe('Ana');
+    await reopened.close();
+  });
 });

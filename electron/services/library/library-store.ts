@@ -19,7 +19,7 @@ import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-sc
 import type { KnownKey, Reviewer } from '../../../shared/model/reviewer';
 import { backfillHistory, recordEdits } from '../../../shared/history/record-edits';
 import type { ClaimEvent } from '../../../shared/model/claim-history';
-import { SCHEMA_VERSION, UNRATED, type LibraryFile, type Review, type ReviewFile, type ReviewOrigin, type ReviewSummary } from '../../../shared/model/review';
+import { LibraryFile, SCHEMA_VERSION, UNRATED, type Review, type ReviewFile, type ReviewOrigin, type ReviewSummary } from '../../../shared/model/review';
 import { DurableJsonFile, fileStamp, writeDurably, type OutsideChangeReport, type RecoveryReport } from './durable-json-file';
 import { acquireFolderLock, READ_ONLY_LOCK, type FolderLock, type OwnerEndpoint } from './folder-lock';
 import { migrateLibraryFile, migrateReviewFile } from './migrate';
@@ -29,6 +29,8 @@ import { explainWriteFailure } from './write-failure';
 import { systemReason } from '../system-reason';
 import { createDataFolder } from './data-folder';
 import { numberClaims } from '../../../shared/model/claim-numbers';
+import { MAX_KNOWN_KEYS } from '../../../shared/model/storage-limits';
+import { describeIssues } from '../../../shared/api/plain-issues';
 
 const REVIEW_FILE = /^([A-Za-z0-9_-]{8,64})\.json(\.bak)?$/;
 /** In originals/<review id>/: the article as it was when the review was made. */
@@ -240,6 +242,9 @@ export class LibraryStore {
 
   /** Writes library.json; a failure says why in the reviewer's words. */
   private async writeLibrary(): Promise<void> {
+    // library.json is read back through this schema at the next start: never write what it would refuse.
+    const checked = LibraryFile.safeParse(this.library.data);
+    if (!checked.success) throw new ApiError('invalid-input', `${describeIssues(checked.error, 'the library', 1)} Nothing was saved.`);
     try {
       await this.library.write();
     } catch (error) {
@@ -321,7 +326,8 @@ export class LibraryStore {
   /** Trusts `key` from now on (trust on first use); a reviewer's first known key is never replaced. */
   async rememberKey(key: KnownKey): Promise<void> {
     this.ensureOpen();
-    if (this.knownKeys().some((known) => known.reviewerId === key.reviewerId)) return;
+    // Past the limit the loader enforces, a key is simply not remembered: the next file asks again.
+    if (this.knownKeys().length >= MAX_KNOWN_KEYS || this.knownKeys().some((known) => known.reviewerId === key.reviewerId)) return;
     await this.updateLibrary({ ...this.library.data, knownKeys: [...this.knownKeys(), key] });
   }
 
