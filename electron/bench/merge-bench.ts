@@ -23,7 +23,7 @@ for (let i = 0; i < 6000; i++) {
 let n = 0; const newId = () => `event-${(n++).toString().padStart(8, '0')}`;
 const doc = { type: 'doc' as const, content };
 const history = recordEdits({ history: [], before: [], after: claims, author: 'reviewer-ana', now: new Date(), newId });
-const review: Review = { id: 'review-00000001', title: 'B', sourceUrl: '', byline: '', publishedAt: '', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), scaleId: 'default', origin: { kind: 'paste' }, doc, claims, history, reviewers: [], revision: 1, lastClaimNumber: 0 };
+const review: Review = { id: 'review-00000001', title: 'B', sourceUrl: '', byline: '', publishedAt: '', outlet: '', language: '', createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), scaleId: 'default', origin: { kind: 'paste' }, doc, claims, history, reviewers: [], revision: 1, lastClaimNumber: 0 };
 let t = performance.now();
 const file = shareContentOf({ review, scale: DEFAULT_SCALE, sharedBy: { id: 'reviewer-ana', name: 'Ana' }, now: new Date(), generator: 'x', sha256: (x) => createHash('sha256').update(x).digest('hex') });
 console.log('share content', (performance.now() - t).toFixed(0), 'ms', (JSON.stringify(file).length / 1e6).toFixed(1), 'MB');

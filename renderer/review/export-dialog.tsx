@@ -53,13 +53,13 @@ export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; 
   const [authors, setAuthors] = useState('');
   const [check, setCheck] = useState<ChannelOutput<'review:check'> | null>(null);
 
-  const field = (key: keyof Publisher) => ({
+  const field = (key: 'reviewerName' | 'organizationName' | 'organizationUrl') => ({
     value: publisher[key],
     onChange: (event: { target: { value: string } }) => setPublisher((current) => ({ ...current, [key]: event.target.value })),
   });
 
   const { busy, problem, setProblem, submit } = useDialogSubmit(async () => {
-    const cleaned = { ...(Object.fromEntries(Object.entries(publisher).map(([key, value]) => [key, value.trim()])) as Publisher), reportUrl: '' };
+    const cleaned: Publisher = { ...publisher, reviewerName: publisher.reviewerName.trim(), organizationName: publisher.organizationName.trim(), organizationUrl: publisher.organizationUrl.trim(), reportUrl: '' };
     const organizationUrl = readDraftAddress(cleaned.organizationUrl, false);
     if (!organizationUrl.ok) throw new Error(`Organisation’s web address: ${organizationUrl.problem}`);
     cleaned.organizationUrl = organizationUrl.url;

@@ -58,6 +58,24 @@ export const CLAIM_ATTENTION_LABELS: Record<ClaimAttention['kind'], string> = {
 export const ClaimSummary = z.string().max(300);
 
 /**
+ * An editor's sign-off on a claim: who approved it, when, and exactly what they approved. It holds
+ * only while the claim still says what was signed; a later change to the verdict, rationale or
+ * summary withdraws it visibly without deleting it (see sign-off.ts).
+ */
+export const SignOff = z
+  .object({
+    /** The signing reviewer's stable id (see Reviewer). */
+    by: Id,
+    at: Timestamp,
+    /** The values signed, word for word. */
+    verdictId: z.string().max(40).nullable(),
+    rationale: LongText,
+    summary: ClaimSummary,
+  })
+  .strict();
+export type SignOff = z.infer<typeof SignOff>;
+
+/**
  * A claim's record. Where it sits in the article is not stored here: the article
  * document carries a claim mark with this id, so positions follow every edit.
  */
@@ -83,11 +101,13 @@ export const Claim = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   attention: ClaimAttention.optional(),
+  /** The last sign-off given to this claim, withdrawn or not (see sign-off.ts). */
+  signOff: SignOff.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 
 /** What a reviewer records about a claim, as it is before they record anything. */
-export function emptyClaimFields(): Omit<Claim, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'attention'> {
+export function emptyClaimFields(): Omit<Claim, 'id' | 'number' | 'createdAt' | 'updatedAt' | 'attention' | 'signOff'> {
   return { summary: '', verdictId: null, rationale: '', claimant: '', claimDate: '', appearanceUrl: '', status: 'to-check', tags: [], evidence: [] };
 }
 

@@ -2,7 +2,18 @@
 import { z } from 'zod';
 import { OptionalDate, OptionalHttpUrl } from './primitives';
 
+/** An organisation logo as reports embed it: a PNG or JPEG of at most 256 KB, as a data: URL. */
+export const MAX_LOGO_BYTES = 256 * 1024;
+export const LogoDataUrl = z
+  .string()
+  .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 40)
+  .regex(/^$|^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG or JPEG image');
+
 export const Publisher = z.object({
+  /**
+   * Libraries from before kept the report's reviewer name here, apart from the name in
+   * Preferences. There is one reviewer identity now (LibraryFile.reviewer): this is not used.
+   */
   reviewerName: z.string().max(200),
   organizationName: z.string().max(200),
   organizationUrl: OptionalHttpUrl,
@@ -11,10 +22,18 @@ export const Publisher = z.object({
    * own (Publication.url). Libraries from before kept one here for every review: it is not used.
    */
   reportUrl: OptionalHttpUrl,
+  /** The organisation's logo, shown at the top of reports ('' for none). */
+  logo: LogoDataUrl.default(''),
+  /**
+   * The newsroom's rule that a claim is published only once someone other than its author
+   * signed it off. On by default, as the editorial step before publication; a reviewer working
+   * alone turns it off in Preferences.
+   */
+  signOffRequired: z.boolean().default(true),
 });
 export type Publisher = z.infer<typeof Publisher>;
 
-export const EMPTY_PUBLISHER: Publisher = { reviewerName: '', organizationName: '', organizationUrl: '', reportUrl: '' };
+export const EMPTY_PUBLISHER: Publisher = { reviewerName: '', organizationName: '', organizationUrl: '', reportUrl: '', logo: '', signOffRequired: true };
 
 /** Where and how one review's fact-check is published: it belongs to the review, never to the library. */
 export const Publication = z.object({

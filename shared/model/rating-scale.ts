@@ -5,8 +5,13 @@ export const Verdict = z.object({
   /** Stable key stored on claims; never shown. */
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
   label: z.string().min(1).max(60),
-  /** Position on the scale's numeric range (schema.org `ratingValue`). */
+  /** Position on the scale's numeric range (schema.org `ratingValue`); used only when `ordinal`. */
   ratingValue: z.number(),
+  /**
+   * Whether the verdict sits on the scale's true–false line. A non-ordinal verdict (Unverifiable,
+   * Satire) has no honest number: ClaimReview then gives its label (`alternateName`) and no ratingValue.
+   */
+  ordinal: z.boolean().default(true),
   /** Badge and highlight colour; dark enough for white text (WCAG AA). */
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   description: z.string().max(500),
@@ -37,10 +42,9 @@ export const RatingScale = z
 export type RatingScale = z.infer<typeof RatingScale>;
 
 /**
- * The scale every new library starts with. Misleading and Unverifiable do not sit on a
- * true–false line; they take the values closest in meaning (2: as harmful as mostly false,
- * 3: neither established nor refuted) so schema.org consumers still get a number in range,
- * while `label` (exported as `alternateName`) carries the exact verdict.
+ * The scale every new library starts with. Misleading and Unverifiable do not sit on the
+ * true–false line: they are not ordinal, so exports give their label and no number (their
+ * `ratingValue` only keeps older readers of the file in range).
  */
 export const DEFAULT_SCALE: RatingScale = {
   id: 'factmark-7',
@@ -48,13 +52,13 @@ export const DEFAULT_SCALE: RatingScale = {
   bestRating: 5,
   worstRating: 1,
   verdicts: [
-    { id: 'true', label: 'True', ratingValue: 5, color: '#1b6e34', description: 'Accurate, nothing significant missing.' },
-    { id: 'mostly-true', label: 'Mostly true', ratingValue: 4, color: '#3f6a1c', description: 'Accurate but needs clarification or extra information.' },
-    { id: 'mixed', label: 'Mixed', ratingValue: 3, color: '#875c00', description: 'Partly accurate, partly not.' },
-    { id: 'mostly-false', label: 'Mostly false', ratingValue: 2, color: '#b0431a', description: 'Contains an element of truth but ignores critical facts.' },
-    { id: 'false', label: 'False', ratingValue: 1, color: '#b42318', description: 'Not accurate.' },
-    { id: 'misleading', label: 'Misleading', ratingValue: 2, color: '#7b3fa0', description: 'Accurate facts presented so as to leave a false impression.' },
-    { id: 'unverifiable', label: 'Unverifiable', ratingValue: 3, color: '#545b66', description: 'Cannot be proven or disproven with available evidence.' },
+    { id: 'true', label: 'True', ratingValue: 5, ordinal: true, color: '#1b6e34', description: 'Accurate, nothing significant missing.' },
+    { id: 'mostly-true', label: 'Mostly true', ratingValue: 4, ordinal: true, color: '#3f6a1c', description: 'Accurate but needs clarification or extra information.' },
+    { id: 'mixed', label: 'Mixed', ratingValue: 3, ordinal: true, color: '#875c00', description: 'Partly accurate, partly not.' },
+    { id: 'mostly-false', label: 'Mostly false', ratingValue: 2, ordinal: true, color: '#b0431a', description: 'Contains an element of truth but ignores critical facts.' },
+    { id: 'false', label: 'False', ratingValue: 1, ordinal: true, color: '#b42318', description: 'Not accurate.' },
+    { id: 'misleading', label: 'Misleading', ratingValue: 2, ordinal: false, color: '#7b3fa0', description: 'Accurate facts presented so as to leave a false impression.' },
+    { id: 'unverifiable', label: 'Unverifiable', ratingValue: 3, ordinal: false, color: '#545b66', description: 'Cannot be proven or disproven with available evidence.' },
   ],
 };
 

@@ -25,16 +25,33 @@ export const ReviewOrigin = z.object({
 });
 export type ReviewOrigin = z.infer<typeof ReviewOrigin>;
 
+/** A language as a BCP 47 tag (`ar`, `en-GB`), or '' when not known. */
+export const LanguageTag = z.string().regex(/^$|^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'must be a language tag such as en or ar');
+
 export const Review = z.object({
   id: Id,
   title: ReviewTitle,
   sourceUrl: OptionalHttpUrl,
-  /** Author and publication date of the article, when its file said. */
+  /** The checked article's author(s) as its byline gives them (the article details block edits it). */
   byline: z.string().max(500).default(''),
+  /** When the checked article was published. */
   publishedAt: OptionalDate.default(''),
+  /** The outlet that published the checked article (a newspaper, a site, a channel). */
+  outlet: z.string().max(300).default(''),
+  /**
+   * The article's language as a BCP 47 tag (`ar`, `en-GB`), from the imported page or set by the
+   * reviewer; '' when not known (reports then guess from the text's script).
+   */
+  language: LanguageTag.default(''),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   scaleId: z.string().max(40),
+  /**
+   * The rating scale as it was when the review was made: editing or removing a library scale
+   * never changes the verdicts of a review already made. Absent in files from before (the
+   * library's scale with `scaleId` is then copied in at load).
+   */
+  scale: RatingScale.optional(),
   origin: ReviewOrigin,
   doc: ArticleDoc,
   claims: z.array(Claim).max(MAX_CLAIMS),
@@ -92,6 +109,8 @@ export const LibraryFile = z.object({
   publisher: Publisher.default(EMPTY_PUBLISHER),
   /** Who works with this data folder; made with a random id the first time it opens. */
   reviewer: Reviewer.optional(),
+  /** The reviewer's interface language (`en`, `ar`, `fr`, `es`); English until they choose. */
+  uiLanguage: z.string().max(20).default('en'),
   /** Colleagues' signing keys, trusted on first use. */
   knownKeys: z.array(KnownKey).max(MAX_KNOWN_KEYS).default([]),
 });

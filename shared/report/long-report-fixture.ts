@@ -158,6 +158,8 @@ export const LONG_PUBLISHER: Publisher = {
   organizationName: 'Check Desk',
   organizationUrl: 'https://checkdesk.example',
   reportUrl: 'https://checkdesk.example/checks/budget-debate-2026',
+  logo: '',
+  signOffRequired: false,
 };
 
 /** The report model of LONG_REVIEW, made at a fixed time. */

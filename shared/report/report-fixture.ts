@@ -17,6 +17,8 @@ export const REVIEW: Review = {
   sourceUrl: 'https://news.example/budget?a=1&b=2',
   byline: '',
   publishedAt: '',
+  outlet: '',
+  language: '',
   createdAt: '2026-03-14T09:00:00.000Z',
   updatedAt: '2026-03-16T09:00:00.000Z',
   scaleId: DEFAULT_SCALE.id,
@@ -66,6 +68,8 @@ export const PUBLISHER: Publisher = {
   organizationName: 'Check Desk',
   organizationUrl: 'https://checkdesk.example',
   reportUrl: 'https://checkdesk.example/checks/budget',
+  logo: '',
+  signOffRequired: false,
 };
 
 export function model(review: Review = REVIEW, publisher: Publisher = PUBLISHER): ReportModel {

@@ -31,7 +31,7 @@ function stored(): Review {
   const claims = [0, 1, 2].map((index) => newClaim(`claim-${index}-0000`, '2026-01-01T00:00:00.000Z'));
   claims.forEach((claim, index) => (doc = mark(doc, claim.id, SENTENCES[index] as string)));
   const history = recordEdits({ history: [], before: [], after: claims, author: AUTHOR, now: new Date('2026-01-01T00:00:00.000Z'), newId: ids('base') });
-  return { id: 'review-00000001', title: 'Budget', sourceUrl: '', byline: '', publishedAt: '', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', scaleId: DEFAULT_SCALE.id, origin: { kind: 'paste' }, doc, claims, history, reviewers: [{ id: AUTHOR, name: 'Ana' }], revision: 3, lastClaimNumber: 0 };
+  return { id: 'review-00000001', title: 'Budget', sourceUrl: '', byline: '', publishedAt: '', outlet: '', language: '', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', scaleId: DEFAULT_SCALE.id, origin: { kind: 'paste' }, doc, claims, history, reviewers: [{ id: AUTHOR, name: 'Ana' }], revision: 3, lastClaimNumber: 0 };
 }
 
 /** What the store does with a save: records the edits (amending only events after `sealedUntil`) and bumps the revision. */

@@ -33,7 +33,7 @@ function baseReview(count: number): Review {
   const text = readArticleText(doc).text;
   const claims = SENTENCES.slice(0, count).map((sentence, index) => newClaim(`claim-${index}-0000`, '2026-01-01T00:00:00.000Z'));
   const marked = markTextRanges(doc, claims.map((claim, index) => ({ claimId: claim.id, start: text.indexOf(SENTENCES[index] as string), end: text.indexOf(SENTENCES[index] as string) + (SENTENCES[index] as string).length }))) as ArticleDoc;
-  const review: Review = { id: 'review-00000001', title: 'Budget', sourceUrl: '', byline: '', publishedAt: '', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', scaleId: DEFAULT_SCALE.id, origin: { kind: 'paste' }, doc: marked, claims: [], history: [], reviewers: [{ id: 'reviewer-ana', name: 'Ana' }], sharedAt: '2026-01-01T00:00:01.000Z', revision: 1, lastClaimNumber: 0 };
+  const review: Review = { id: 'review-00000001', title: 'Budget', sourceUrl: '', byline: '', publishedAt: '', outlet: '', language: '', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', scaleId: DEFAULT_SCALE.id, origin: { kind: 'paste' }, doc: marked, claims: [], history: [], reviewers: [{ id: 'reviewer-ana', name: 'Ana' }], sharedAt: '2026-01-01T00:00:01.000Z', revision: 1, lastClaimNumber: 0 };
   const history = recordEdits({ history: [], before: [], after: claims, author: 'reviewer-ana', now: new Date('2026-01-01T00:00:00.000Z'), newId: ids('base') });
   return { ...review, claims, history };
 }

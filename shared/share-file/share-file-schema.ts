@@ -11,7 +11,7 @@ import { ClaimEvent } from '../model/claim-history';
 import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from '../model/primitives';
 import { Publication } from '../model/publisher';
 import { RatingScale } from '../model/rating-scale';
-import { ReviewOrigin, ReviewTitle } from '../model/review';
+import { LanguageTag, ReviewOrigin, ReviewTitle } from '../model/review';
 import { Reviewer } from '../model/reviewer';
 import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS, MAX_HISTORY_EVENTS } from '../model/storage-limits';
 
@@ -66,6 +66,9 @@ export const ShareFileContent = z
         sourceUrl: OptionalHttpUrl,
         byline: z.string().max(500),
         publishedAt: OptionalDate,
+        /** The checked article's outlet and language (article details); absent in files from before. */
+        outlet: z.string().max(300).optional(),
+        language: LanguageTag.optional(),
         createdAt: Timestamp,
         updatedAt: Timestamp,
         origin: ReviewOrigin.strict(),

@@ -28,6 +28,8 @@ export function shareContentOf(input: { review: Review; scale: RatingScale; shar
       sourceUrl: review.sourceUrl,
       byline: review.byline,
       publishedAt: review.publishedAt,
+      outlet: review.outlet,
+      language: review.language,
       createdAt: review.createdAt,
       updatedAt: review.updatedAt,
       origin: review.origin,
@@ -62,6 +64,8 @@ export function reviewFromShare(file: ShareFileContent, scaleId: string): Review
   return {
     ...file.review,
     lastClaimNumber: file.review.lastClaimNumber ?? 0,
+    outlet: file.review.outlet ?? '',
+    language: file.review.language ?? '',
     scaleId,
     doc: placed.doc as ArticleDoc,
     claims,

@@ -68,6 +68,8 @@ export interface NewReviewInput {
   doc: ArticleDoc;
   byline?: string;
   publishedAt?: string;
+  outlet?: string;
+  language?: string;
   /** The imported file itself, kept in originals/<review id>/ so the review can be traced to it. */
   original?: { fileName: string; bytes: Uint8Array };
 }
@@ -190,7 +192,7 @@ export class LibraryStore {
       const onChangedOutside = (report: OutsideChangeReport): void => void store?.onChangedOutside(report);
       const libraryFile = new DurableJsonFile<LibraryFile>(join(dataDir, 'library.json'), { parse: migrateLibraryFile, onRecovered, onChangedOutside, ...(readOnly ? { readOnly } : {}) });
       const stored = await libraryFile.read();
-      const library = new Low<LibraryFile>(libraryFile, stored ?? { schemaVersion: SCHEMA_VERSION, scales: [DEFAULT_SCALE], publisher: EMPTY_PUBLISHER, knownKeys: [] });
+      const library = new Low<LibraryFile>(libraryFile, stored ?? { schemaVersion: SCHEMA_VERSION, scales: [DEFAULT_SCALE], publisher: EMPTY_PUBLISHER, uiLanguage: 'en', knownKeys: [] });
       const store: LibraryStore = new LibraryStore(dataDir, lock, library, options.now ?? (() => new Date()), options.newId ?? randomUUID, readOnly);
       // Opening writes nothing unless the library is new or lacks what every library has.
       if (!stored || !library.data.reviewer) {
@@ -424,6 +426,8 @@ export class LibraryStore {
       sourceUrl: input.sourceUrl,
       byline: input.byline ?? '',
       publishedAt: input.publishedAt ?? '',
+      outlet: input.outlet ?? '',
+      language: input.language ?? '',
       createdAt: stamp,
       updatedAt: stamp,
       scaleId: this.scales()[0]?.id ?? DEFAULT_SCALE.id,

@@ -108,7 +108,7 @@ describe('storage limits on writing', () => {
 
   it('checks the history and reviewers lists at their limits as the loader does', () => {
     const event: ClaimEvent = { id: 'event-00000001', claimId: 'claim-00000001', parents: [], author: 'reviewer-1', at: STAMP, kind: 'created', set: {} };
-    const review: Review = { id: 'review-0001', title: 'History', sourceUrl: '', byline: '', publishedAt: '', createdAt: STAMP, updatedAt: STAMP, scaleId: 'default', origin: { kind: 'paste' }, doc: docOf([paragraph('Words.')]), claims: [], history: [], reviewers: [], revision: 1, lastClaimNumber: 0 };
+    const review: Review = { id: 'review-0001', title: 'History', sourceUrl: '', byline: '', publishedAt: '', outlet: '', language: '', createdAt: STAMP, updatedAt: STAMP, scaleId: 'default', origin: { kind: 'paste' }, doc: docOf([paragraph('Words.')]), claims: [], history: [], reviewers: [], revision: 1, lastClaimNumber: 0 };
     const atLimit = { ...review, history: Array<ClaimEvent>(MAX_HISTORY_EVENTS).fill(event), reviewers: Array.from({ length: MAX_REVIEWERS }, (_, index) => ({ id: `reviewer-${index.toString().padStart(6, '0')}`, name: '' })) };
     expect(() => assertStorable(atLimit)).not.toThrow();
     expect(Review.safeParse(atLimit).success).toBe(true);

@@ -1,0 +1,3 @@
+import type { AppMessages } from './app-en';
+
+export const appEs: AppMessages = {};

@@ -1,0 +1,3 @@
+import type { ReportMessages } from './report-en';
+
+export const reportAr: ReportMessages = {};
