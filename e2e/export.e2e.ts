@@ -15,20 +15,24 @@ test('exports the open review as an HTML report, CSV and PDF, naming the publish
 
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export review' });
-  await dialog.getByLabel('Reviewer').fill('Sam Checker');
+  await dialog.getByLabel('Your name (as reviewer)').fill('Sam Checker');
   await dialog.getByLabel('Organisation', { exact: true }).fill('City Desk');
   await dialog.getByRole('radio', { name: /HTML report/ }).check();
-  const [htmlDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
-  expect(htmlDownload.suggestedFilename()).toBe('Mayor-speech.html');
+  // Claims without a rationale or a sign-off are not ready to publish: this export is a draft.
+  await dialog.getByRole('radio', { name: /A draft/ }).check();
+  const [htmlDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export draft' }).click()]);
+  expect(htmlDownload.suggestedFilename()).toBe('Mayor-speech-draft.html');
   const html = await readFile(await htmlDownload.path(), 'utf8');
-  expect(html).toContain('Reviewed by Sam Checker, City Desk');
+  expect(html).toMatch(/Reviewed by (<bdi>)?Sam Checker/);
+  expect(html).toContain('City Desk');
   expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
   expect(html).toContain('>Misleading</span>');
   expect(html).toContain('الأسعار ارتفعت');
-  await expect(page.getByRole('status').filter({ hasText: 'Exported Mayor-speech.html' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Exported Mayor-speech-draft.html' })).toBeVisible();
 
+  // One reviewer identity: the name given here is the one Preferences shows.
   await page.getByRole('button', { name: 'Export…' }).click();
-  await expect(dialog.getByLabel('Reviewer')).toHaveValue('Sam Checker');
+  await expect(dialog.getByLabel('Your name (as reviewer)')).toHaveValue('Sam Checker');
   await dialog.getByRole('radio', { name: /CSV/ }).check();
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
   const csv = await readFile(await csvDownload.path(), 'utf8');
@@ -38,8 +42,9 @@ test('exports the open review as an HTML report, CSV and PDF, naming the publish
 
   await page.getByRole('button', { name: 'Export…' }).click();
   await dialog.getByRole('radio', { name: /PDF report/ }).check();
-  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
-  expect(pdfDownload.suggestedFilename()).toBe('Mayor-speech.pdf');
+  await dialog.getByRole('radio', { name: /A draft/ }).check();
+  const [pdfDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export draft' }).click()]);
+  expect(pdfDownload.suggestedFilename()).toBe('Mayor-speech-draft.pdf');
   expect((await readFile(await pdfDownload.path())).subarray(0, 5).toString()).toBe('%PDF-');
   expect(outsideRequests).toEqual([]);
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expectNoSeriousA11yProblems } from './support/a11y';
 import { createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
-import { expectNoSidewaysScroll, expectWithinViewport, overlaps, visibleBoxes, wordsBrokenAcrossLines } from './support/layout';
+import { expectDialogContentFits, expectNoSidewaysScroll, expectWithinViewport, overlaps, visibleBoxes, wordsBrokenAcrossLines } from './support/layout';
 
 const ARTICLE =
   '<h1>Budget day: what the minister said — الميزانية العامة</h1>' +
@@ -167,27 +167,7 @@ for (const size of WINDOWS) {
 
 /** Fails when the open dialog, or anything in it, is wider than the window or cut off; shows every button. */
 async function expectDialogFits(page: Page, dialog: Locator, testInfo: TestInfo, name: string): Promise<void> {
-  await expect(dialog).toBeVisible();
-  await expectNoSidewaysScroll(page, `with the ${name} dialog open`);
-  const fit = await dialog.evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    const sticking = [...element.querySelectorAll<HTMLElement>('*')]
-      .filter((child) => child.checkVisibility())
-      .filter((child) => {
-        const rect = child.getBoundingClientRect();
-        return rect.width > 0 && (rect.left < box.left - 0.5 || rect.right > box.right + 0.5);
-      })
-      .map((child) => `${child.tagName.toLowerCase()}.${child.className} “${(child.textContent ?? '').trim().slice(0, 30)}”`);
-    return { left: box.left, right: box.right, scroll: element.scrollWidth, client: element.clientWidth, sticking };
-  });
-  expect(fit.left).toBeGreaterThanOrEqual(0);
-  expect(fit.right).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
-  expect(fit.scroll, `the ${name} dialog scrolls sideways`).toBeLessThanOrEqual(fit.client);
-  expect(fit.sticking, `parts of the ${name} dialog stick out`).toEqual([]);
-  for (const button of await dialog.getByRole('button').all()) {
-    await button.scrollIntoViewIfNeeded();
-    await expect(button).toBeInViewport({ ratio: 1 });
-  }
+  await expectDialogContentFits(page, dialog, name);
   await dialog.evaluate((element) => element.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath(testInfo, `320-${name}`) });
 }

@@ -1,11 +1,9 @@
 /** Two reviewers pass a review back and forth as share files: open, edit both sides, merge, settle a conflict. */
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { mkdtemp } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { claimIdsOn, createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
-import { makeDataDir, startServer } from './support/factmark-server';
 import { expectNoSeriousA11yProblems } from './support/a11y';
+import { twoReviewers } from './support/two-reviewers';
 
 const ARTICLE = '<p>The mayor said crime fell by 20 percent since 2020.</p><p>Critics said crime fell by 5 percent at most.</p><p>The budget grew to 3 billion this year.</p>';
 
@@ -27,19 +25,6 @@ async function openShareFile(page: Page, path: string): Promise<void> {
   await page.getByTestId('share-file-input').setInputFiles(path);
 }
 
-/** A second reviewer with a library of their own (another data folder and server), and a folder to pass files through. */
-const twoReviewers = test.extend<{ bob: Page; folder: string }>({
-  folder: async ({}, use) => use(await mkdtemp(join(tmpdir(), 'factmark-share-e2e-'))),
-  bob: async ({ browser }, use) => {
-    const bobServer = await startServer(await makeDataDir());
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto(bobServer.url);
-    await use(page);
-    await context.close();
-    await bobServer.stop();
-  },
-});
 
 /** Ana pastes the article, marks each quote (with a verdict when given) and shares it; returns the file. */
 async function anaMarksAndShares(page: Page, url: string, folder: string, claims: { quote: string; verdict?: string }[]): Promise<string> {

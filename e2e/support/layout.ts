@@ -110,3 +110,31 @@ export async function wordsBrokenAcrossLines(page: Page): Promise<string[]> {
     return broken;
   });
 }
+
+/**
+ * Fails when the open dialog, or anything in it, is wider than the window, scrolls sideways or
+ * sticks out of it; scrolls each of its buttons into view and fails unless the whole button shows.
+ */
+export async function expectDialogContentFits(page: Page, dialog: Locator, name: string): Promise<void> {
+  await expect(dialog).toBeVisible();
+  await expectNoSidewaysScroll(page, `with the ${name} dialog open`);
+  const fit = await dialog.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const sticking = [...element.querySelectorAll<HTMLElement>('*')]
+      .filter((child) => child.checkVisibility())
+      .filter((child) => {
+        const rect = child.getBoundingClientRect();
+        return rect.width > 0 && (rect.left < box.left - 0.5 || rect.right > box.right + 0.5);
+      })
+      .map((child) => `${child.tagName.toLowerCase()}.${child.className} “${(child.textContent ?? '').trim().slice(0, 30)}”`);
+    return { left: box.left, right: box.right, scroll: element.scrollWidth, client: element.clientWidth, sticking };
+  });
+  expect(fit.left).toBeGreaterThanOrEqual(0);
+  expect(fit.right).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
+  expect(fit.scroll, `the ${name} dialog scrolls sideways`).toBeLessThanOrEqual(fit.client);
+  expect(fit.sticking, `parts of the ${name} dialog stick out`).toEqual([]);
+  for (const button of await dialog.getByRole('button').all()) {
+    await button.scrollIntoViewIfNeeded();
+    await expect(button).toBeInViewport({ ratio: 1 });
+  }
+}

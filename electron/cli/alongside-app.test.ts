@@ -59,12 +59,13 @@ describe('factmark alongside the running app', () => {
   it('reads (list, export, validate) alongside the app without changing a byte of the data folder, and shares through it', async () => {
     const before = await folderSnapshot(server.dataDir);
     expect((await factmark(server.dataDir, 'list', '--json')).code).toBe(0);
-    const html = await factmark(server.dataDir, 'export', reviewId, '--format', 'html', '-o', join(work, 'crime.html'));
+    // The claim is not marked reviewed nor signed off yet: a draft.
+    const html = await factmark(server.dataDir, 'export', reviewId, '--format', 'html', '--draft', '-o', join(work, 'crime.html'));
     expect(html.code).toBe(0);
     expect(await readFile(join(work, 'crime.html'), 'utf8')).toContain('Police data');
     const check = await factmark(server.dataDir, 'validate', reviewId);
     expect(check.code).toBe(0);
-    expect(check.stdout).toContain('The review is ready to publish');
+    expect(check.stdout).toContain('not ready: claim 1 ("crime fell by 20 percent"): Not marked as reviewed. Not signed off by an editor.');
     expect(await folderSnapshot(server.dataDir)).toEqual(before);
     const shared = await factmark(server.dataDir, 'share', reviewId, '-o', join(work, 'crime.factmark'));
     expect(shared.code).toBe(0);
@@ -95,7 +96,7 @@ describe('factmark with no app running', () => {
     expect((await factmark(dataDir, 'annotate', id, '--quote', 'crime fell by 5 percent', '--verdict', 'True')).code).toBe(0);
     const before = await folderSnapshot(dataDir);
     expect((await factmark(dataDir, 'list')).code).toBe(0);
-    expect((await factmark(dataDir, 'export', id, '--format', 'md')).code).toBe(0);
+    expect((await factmark(dataDir, 'export', id, '--format', 'md', '--draft')).code).toBe(0);
     expect((await factmark(dataDir, 'validate', id)).code).toBe(0);
     expect((await factmark(dataDir, 'share', id, '-o', join(work, 'no', 'such', 'folder.factmark'))).code).toBe(1);
     expect((await factmark(dataDir, 'import', join(work, 'missing.txt'))).code).toBe(1);

@@ -66,7 +66,7 @@ describe('factmark command line', () => {
     expect(await readFile(file)).toEqual(before);
   });
 
-  it('marks a quote across a line break, with every field, and exports it in all six formats', async () => {
+  it('marks a quote across a line break, with every field, and exports it as HTML, Markdown and CSV', async () => {
     const annotated = await factmark(
       dataDir,
       'annotate',
@@ -96,12 +96,13 @@ describe('factmark command line', () => {
     const arabic = await factmark(dataDir, 'annotate', reviewId, '--quote', 'الأسعار ارتفعت بنسبة عشرين بالمئة', '--verdict', 'True', '--claimant', 'وزير المالية');
     expect(arabic.code).toBe(0);
 
-    const html = await factmark(dataDir, 'export', reviewId, '--format', 'html');
+    // Neither claim is signed off (the Arabic one has no rationale either): the reports are drafts.
+    const html = await factmark(dataDir, 'export', reviewId, '--format', 'html', '--draft');
     expect(html.code).toBe(0);
     expect(html.stdout).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(html.stdout).toContain('الأسعار ارتفعت بنسبة عشرين بالمئة');
 
-    const markdown = await factmark(dataDir, 'export', reviewId, '--format', 'md');
+    const markdown = await factmark(dataDir, 'export', reviewId, '--format', 'md', '--draft');
     expect(markdown.stdout).toContain('\\<img src=x');
 
     const csv = await factmark(dataDir, 'export', reviewId, '--format', 'csv');
@@ -110,8 +111,15 @@ describe('factmark command line', () => {
     expect(crime).toMatchObject({ verdict: 'Mostly false', claimant: "'=Mayor Ruiz", status: 'reviewed', evidence_urls: 'https://police.example/stats | https://archive.example/2020' });
     // The file wraps the sentence; the article (like a reader) sees one space there.
     expect(crime?.quote).toBe('crime fell by 20 percent since 2020');
+  });
 
-    await writeFile(join(work, 'claims.jsonld'), (await factmark(dataDir, 'export', reviewId, '--format', 'claimreview', '--report-url', 'https://desk.example/checks/council', '--organization', 'Desk')).stdout);
+  it('exports the claims as ClaimReview and Web Annotation that pass validation', async () => {
+    // A newsroom that publishes without a second reviewer's sign-off: the crime claim is finished, the Arabic one is left out.
+    const store = await LibraryStore.open(dataDir);
+    await store.setPublisher({ ...store.publisher(), signOffRequired: false });
+    await store.close();
+    await writeFile(join(work, 'claims.jsonld'), (await factmark(dataDir, 'export', reviewId, '--format', 'claimreview', '--draft', '--report-url', 'https://desk.example/checks/council', '--organization', 'Desk')).stdout);
+    expect(JSON.parse(await readFile(join(work, 'claims.jsonld'), 'utf8'))).toHaveLength(1);
     const claimReview = await factmark(dataDir, 'validate', join(work, 'claims.jsonld'));
     expect(claimReview.code).toBe(0);
     expect(claimReview.stdout).toContain('valid schema.org ClaimReview');
@@ -120,13 +128,37 @@ describe('factmark command line', () => {
     const annotations = await factmark(dataDir, 'validate', join(work, 'annotations.jsonld'));
     expect(annotations.stdout).toContain('valid W3C Web Annotation');
     expect(annotations.code).toBe(0);
+  });
 
+  it('prints a draft report to PDF, saying it is a draft', async () => {
     const pdfFile = join(work, 'report.pdf');
-    const pdf = await factmark(dataDir, 'export', reviewId, '--format', 'pdf', '-o', pdfFile);
+    const pdf = await factmark(dataDir, 'export', reviewId, '--format', 'pdf', '--draft', '-o', pdfFile);
     expect(pdf.code).toBe(0);
     const text = await pdfText(pdfFile);
     expect(text).toContain('Fact-check: Council budget');
+    expect(text).toContain('Draft — not for publication');
     expect(text.replace(/\s+/g, ' ')).toContain('crime fell by 20 percent since 2020');
+  });
+
+  it('refuses to publish unfinished claims, listing each with what it needs, and writes a draft with --draft', async () => {
+    const output = join(work, 'refused.html');
+    const refused = await factmark(dataDir, 'export', reviewId, '--format', 'html', '-o', output);
+    expect(refused.code).toBe(1);
+    // Claim 1 (marked by the --occurrence test) has no rationale; claim 2 is finished, as the newsroom here needs no sign-off.
+    expect(refused.stderr).toMatch(/^factmark: 2 claims are not ready to publish\. Nothing was written; finish them, or export a draft with --draft:\n {2}claim 1 /);
+    expect(refused.stderr).toContain('  claim 3 ("الأسعار ارتفعت بنسبة عشرين بالمئة"): No rationale written yet. Not marked as reviewed.');
+    await expect(readFile(output)).rejects.toThrow();
+    const check = await factmark(dataDir, 'validate', reviewId);
+    expect(check.stdout).toContain('not ready: claim 3 ("الأسعار ارتفعت بنسبة عشرين بالمئة"): No rationale written yet. Not marked as reviewed.');
+    expect(check.stdout).toMatch(/\n2 claims are not ready to publish; reports are refused until they are, or exported with --draft\.\n$/);
+
+    const arabic = await factmark(dataDir, 'export', reviewId, '--format', 'html', '--draft', '--language', 'ar', '--reviewer', 'سارة');
+    expect(arabic.code).toBe(0);
+    expect(arabic.stdout).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic.stdout).toContain('مسودة — ليست للنشر');
+    // The claims were marked from this command line, as this library's reviewer: named as given for this export.
+    expect(arabic.stdout).toContain('تحقّق منه <bdi>سارة</bdi>');
+    expect((await factmark(dataDir, 'export', reviewId, '--format', 'html', '--language', 'de')).code).toBe(2);
   });
 
   it('explains what is wrong in a ClaimReview made elsewhere, with exit code 1', async () => {

@@ -8,6 +8,7 @@ import { access, lstat, open, realpath, rename, stat, unlink, writeFile } from '
 import { isSystemError, systemReason } from '../services/system-reason';
 import { basename, dirname, resolve } from 'node:path';
 import { EXPORT_FORMATS, type Channel, type ClaimRequest, type ChannelInput, type ChannelOutput, type ExportFormat } from '../../shared/api/contract';
+import { LANGUAGE_CODES, type LanguageCode } from '../../shared/i18n/languages';
 import { ApiError } from '../../shared/api/envelope';
 import { createHandlerRegistry, type HandlerRegistry } from '../api/handler-registry';
 import { dataDirFromArgs, defaultDataDir } from '../services/data-dir';
@@ -20,11 +21,15 @@ import { callOwner } from './owner-client';
 import { terminalSafe as t, terminalSafeJson } from './terminal-text';
 import { claimRequestsFromCsv } from './csv-claims';
 import { mergeCounts } from '../../shared/share-file/merge-report';
+import { agreementLine } from '../../shared/share-file/agreement';
 import { describeSignature } from '../../shared/share-file/signature-words';
 import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
 
 
 class UsageError extends Error {}
+
+/** A claim's words as a one-line listing quotes them. */
+const shortQuote = (quote: string): string => (quote.length > 60 ? `${quote.slice(0, 57)}…` : quote);
 
 /**
  * Reads the file the reviewer named: only a regular file (not a folder, device or pipe, which
@@ -270,19 +275,42 @@ export function buildProgram(): Command {
     .argument('<id>', 'the review id')
     .addOption(new Option('--format <format>', 'the export format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
     .option('-o, --output <file>', 'write to this file, replacing it if it exists; - for standard output (the default, except for pdf)')
-    .option('--reviewer <name>', 'the reviewer named in the report (default: as set in the app)')
+    .option('--draft', 'a draft for the newsroom: claims not ready to publish are marked, with what they need, instead of refused (ClaimReview keeps only the finished ones)')
+    .addOption(new Option('--language <code>', 'the report’s language (default: the article’s)').choices([...LANGUAGE_CODES]))
+    .option('--reviewer <name>', 'your name as the reports give it, for this export (default: as set in the app)')
     .option('--organization <name>', 'the publishing organisation')
     .option('--organization-url <url>', 'the organisation’s web address')
     .option('--report-url <url>', 'where the fact-check is published (ClaimReview url)')
-    .action(async (id: string, options: { format: ExportFormat; output?: string; reviewer?: string; organization?: string; organizationUrl?: string; reportUrl?: string }) => {
+    .action(async (id: string, options: { format: ExportFormat; output?: string; draft?: boolean; language?: LanguageCode; reviewer?: string; organization?: string; organizationUrl?: string; reportUrl?: string }) => {
       const toFile = options.output !== undefined && options.output !== '-';
       if (options.format === 'pdf' && options.output === undefined) throw new UsageError('A PDF needs a file: add -o report.pdf (or -o - to send it to standard output).');
       if (toFile) await checkWritable(options.output as string);
       await withLibrary(dataDir(), 'read', async (call) => {
-        const overrides = { reviewerName: options.reviewer, organizationName: options.organization, organizationUrl: options.organizationUrl, reportUrl: options.reportUrl };
+        const overrides = { organizationName: options.organization, organizationUrl: options.organizationUrl, reportUrl: options.reportUrl };
         // Options given here apply to this export only; the app's settings stay as they are.
         const publisher = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
-        const file = await call('review:export', { id, format: options.format, publisher });
+        const request = {
+          id,
+          format: options.format,
+          mode: options.draft ? ('draft' as const) : ('publish' as const),
+          publisher,
+          ...(options.language ? { language: options.language } : {}),
+          ...(options.reviewer !== undefined ? { reviewerName: options.reviewer } : {}),
+        };
+        const file = await call('review:export', request).catch(async (error: unknown) => {
+          if (!(error instanceof ApiError) || error.code !== 'not-ready') throw error;
+          const { unfinished } = await call('review:check', { id });
+          if (unfinished.length === 0) throw error;
+          // One claim a line reads better in a terminal than the refusal's one long sentence.
+          const what = options.draft
+            ? 'No claim is ready to publish, so there is nothing for ClaimReview markup to describe. Nothing was written.'
+            : `${unfinished.length} ${unfinished.length === 1 ? 'claim is' : 'claims are'} not ready to publish. Nothing was written; finish ${unfinished.length === 1 ? 'it' : 'them'}, or export a draft with --draft:`;
+          process.stderr.write(`factmark: ${what}\n`);
+          for (const claim of unfinished) process.stderr.write(`  claim ${claim.number} ("${t(shortQuote(claim.quote))}"): ${t(claim.reasons.map((reason) => reason.message).join(' '))}\n`);
+          process.exitCode = 1;
+          return undefined;
+        });
+        if (!file) return;
         const bytes = Buffer.from(file.base64, 'base64');
         if (toFile) {
           await writeOutput(options.output as string, bytes);
@@ -334,6 +362,9 @@ export function buildProgram(): Command {
         for (const conflict of opened.report.conflicts) process.stdout.write(`conflict: "${t(conflict.quote.slice(0, 80))}" — ${conflict.fields.map((field) => field.field).join(', ')}; choose in the app\n`);
         for (const deleted of opened.report.deleted) process.stdout.write(`deleted: "${t(deleted.quote.slice(0, 80))}" — ${t(deleted.detail)}\n`);
         for (const orphan of opened.report.orphaned) process.stdout.write(`orphaned: "${t(orphan.quote.slice(0, 80))}" — ${t(orphan.detail)}\n`);
+        for (const signed of opened.report.signedOff) process.stdout.write(`signed off: "${t(signed.quote.slice(0, 80))}" — ${t(signed.detail)}\n`);
+        for (const withdrawn of opened.report.signOffWithdrawn) process.stdout.write(`sign-off withdrawn: "${t(withdrawn.quote.slice(0, 80))}" — ${t(withdrawn.detail)}\n`);
+        if (opened.report.agreement) process.stdout.write(`${t(agreementLine(opened.report.agreement))}\n`);
       });
     });
 
@@ -348,8 +379,13 @@ export function buildProgram(): Command {
           const check = await call('review:check', { id: target });
           if (check.textEditedAt) process.stdout.write(`warning: the article's words were edited after import (last on ${check.textEditedAt.slice(0, 10)}); exports say so.\n`);
           for (const other of check.sameUrlAs) process.stdout.write(`warning: the review "${t(other.title)}" (${other.id}) gives the same published address; one page, one fact-check.\n`);
-          for (const claim of check.claims) process.stdout.write(`warning: claim ${claim.number} ("${t(claim.quote.slice(0, 60))}"): ${t(claim.reasons.join(' '))}\n`);
-          process.stdout.write(check.claims.length === 0 && !check.textEditedAt ? 'The review is ready to publish: every claim is placed, nothing is flagged or in conflict.\n' : `${check.claims.length} ${check.claims.length === 1 ? 'claim needs' : 'claims need'} attention before publishing; exports carry each one with its reason.\n`);
+          for (const claim of check.unfinished) process.stdout.write(`not ready: claim ${claim.number} ("${t(shortQuote(claim.quote))}"): ${t(claim.reasons.map((reason) => reason.message).join(' '))}\n`);
+          const count = check.unfinished.length;
+          process.stdout.write(
+            count === 0
+              ? 'The review is ready to publish: every claim is finished.\n'
+              : `${count} ${count === 1 ? 'claim is' : 'claims are'} not ready to publish; reports are refused until they are, or exported with --draft.\n`,
+          );
         });
         return;
       }

@@ -7,12 +7,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PRINT_FOOTER_TEMPLATE, PRINT_HEADER_TEMPLATE, PRINT_MARGINS_MM } from '../../shared/report/print-page';
+import { PRINT_MARGINS_MM, type PrintFurniture } from '../../shared/report/print-page';
 
 const INCHES = (millimetres: number): number => millimetres / 25.4;
 
-/** PDF bytes of `html` on A4 with backgrounds kept, the title and page numbers on every page. */
-export async function printPdfWithElectron(html: string): Promise<Uint8Array> {
+/** PDF bytes of `html` on A4 with backgrounds kept, `furniture`'s header and footer (title, page numbers) on every page. */
+export async function printPdfWithElectron(html: string, furniture: PrintFurniture): Promise<Uint8Array> {
   const folder = await mkdtemp(join(tmpdir(), 'factmark-print-'));
   const file = join(folder, 'report.html');
   await writeFile(file, html, 'utf8');
@@ -31,8 +31,8 @@ export async function printPdfWithElectron(html: string): Promise<Uint8Array> {
       printBackground: true,
       margins: { top: INCHES(top), bottom: INCHES(bottom), left: INCHES(left), right: INCHES(right) },
       displayHeaderFooter: true,
-      headerTemplate: PRINT_HEADER_TEMPLATE,
-      footerTemplate: PRINT_FOOTER_TEMPLATE,
+      headerTemplate: furniture.headerTemplate,
+      footerTemplate: furniture.footerTemplate,
     });
   } finally {
     window.destroy();

@@ -15,6 +15,7 @@ import type { ShareContext } from './share/share-service';
 import { claimHistory } from '../../shared/history/claim-history-view';
 import { SHARE_MIME_TYPE } from '../../shared/share-file/share-file-schema';
 import { buildReportModel, claimsNeedingAttention } from '../../shared/report/report-model';
+import { unfinishedClaims } from '../../shared/report/publish-readiness';
 import packageJson from '../../package.json' with { type: 'json' };
 
 /**
@@ -26,6 +27,7 @@ const articleModule = () => import('./article/article-from-source');
 const importModule = () => import('./import/import-document');
 const shareModule = () => import('./share/share-service');
 const exportModule = () => import('./export/export-review');
+const signOffModule = () => import('./sign-off/sign-off-service');
 
 /** Calls whose work depends on the host (a desktop shell can open a browser, a web page cannot). */
 export type PlatformChannel = 'shell:openExternal';
@@ -68,21 +70,24 @@ export async function openFactmarkServices(options: {
   const cancelledImports = new Set<string>();
   const sharing: ShareContext = { store, generator: `Factmark ${APP_VERSION}` };
   const handlers: ServiceHandlers = {
-    'app:info': async () => ({ mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, notices: store.notices() }),
+    'app:info': async () => ({ mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, notices: store.notices(), language: store.uiLanguage() }),
     'app:dismissNotice': async ({ id }) => {
       store.dismissNotice(id);
       return { done: true };
     },
     'app:status': async ({ reviewId }) => ({ notices: store.notices(), review: reviewId && store.hasReview(reviewId) ? store.reviewRevision(reviewId) : null, libraryStamp: store.libraryStamp() }),
     'scale:list': async () => store.scales(),
+    'scale:save': async ({ scale }) => store.saveScale(scale),
+    'scale:delete': async ({ scaleId }) => store.deleteScale(scaleId),
+    'scale:setDefault': async ({ scaleId }) => store.setDefaultScale(scaleId),
     'review:list': async () => store.listReviews(),
     'review:get': async ({ id }) => store.readReview(id),
     'review:original': async ({ id }) => ({ doc: await store.originalArticle(id) }),
-    'review:create': async ({ title, sourceUrl, origin, article }) => {
+    'review:create': async ({ title, sourceUrl, origin, article, scaleId }) => {
       const { doc, notes } = (await articleModule()).articleFromSource(article, sourceUrl || undefined);
-      return { review: await store.createReview({ title, sourceUrl, origin, doc }), notes };
+      return { review: await store.createReview({ title, sourceUrl, origin, doc, ...(scaleId ? { scaleId } : {}) }), notes };
     },
-    'review:import': async ({ fileName, base64, encoding, importId }) => {
+    'review:import': async ({ fileName, base64, encoding, importId, scaleId }) => {
       const bytes = Buffer.from(base64, 'base64');
       const imported = await (await importModule()).importDocument({ fileName, bytes, encoding });
       // Reading the file writes nothing; a cancel that came meanwhile ends the import here.
@@ -93,9 +98,12 @@ export async function openFactmarkServices(options: {
         sourceUrl: imported.sourceUrl,
         byline: imported.byline,
         publishedAt: imported.publishedAt,
+        outlet: imported.outlet,
+        language: imported.language,
         origin: { kind: 'file', fileName, size: imported.size, sha256: imported.sha256, importedAt: new Date().toISOString(), ...(imported.encoding ? { encoding: imported.encoding } : {}) },
         doc: imported.doc,
         original: { fileName, bytes },
+        ...(scaleId ? { scaleId } : {}),
       });
       if (importId && cancelledImports.delete(importId)) {
         await store.deleteReview(review.id, { keepInTrash: false });
@@ -109,6 +117,7 @@ export async function openFactmarkServices(options: {
     },
     'review:save': async (input) => store.saveReview(input),
     'review:updateMeta': async (input) => store.updateMeta(input),
+    'review:setArticleDetails': async ({ id, details }) => store.setArticleDetails(id, details),
     'review:duplicate': async ({ id, title }) => store.duplicateReview(id, title),
     'review:delete': async ({ id }) => {
       await store.deleteReview(id);
@@ -126,6 +135,7 @@ export async function openFactmarkServices(options: {
     'settings:setPublisher': async (publisher) => store.setPublisher(publisher),
     'settings:getReviewer': async () => store.reviewer(),
     'settings:setReviewer': async ({ name }) => store.setReviewerName(name),
+    'settings:setLanguage': async ({ language }) => ({ language: await store.setUiLanguage(language) }),
     'share:create': async ({ id }) => {
       const file = await (await shareModule()).shareReview(sharing, id);
       return { fileName: file.fileName, mimeType: SHARE_MIME_TYPE, base64: Buffer.from(file.bytes).toString('base64') };
@@ -138,18 +148,36 @@ export async function openFactmarkServices(options: {
       return { fingerprint: key.fingerprint, createdAt: key.createdAt, knownKeys: store.knownKeys().map((known) => ({ reviewerId: known.reviewerId, name: known.name, fingerprint: fingerprintOf(known.publicKey), firstSeen: known.firstSeen })) };
     },
     'review:resolveConflict': async (input) => (await shareModule()).resolveConflict(sharing, input),
+    'review:signOff': async (input) => (await signOffModule()).changeSignOff(store, input, 'sign'),
+    'review:withdrawSignOff': async (input) => (await signOffModule()).changeSignOff(store, input, 'withdraw'),
     'review:claimHistory': async ({ id, claimId }) => claimHistory(store.getReview(id), claimId),
-    'review:check': async ({ id }) => {
+    'review:check': async ({ id, language }) => {
       const review = store.getReview(id);
       const textEditedAt = await store.textEditedAt(id);
       const model = buildReportModel(review, store.scaleOf(review), libraryPublisher(), new Date(), textEditedAt);
-      return { textEditedAt, claims: claimsNeedingAttention(model), sameUrlAs: store.reviewsPublishedAt(review.publication?.url ?? '', review.id) };
+      return {
+        textEditedAt,
+        claims: claimsNeedingAttention(model),
+        unfinished: unfinishedClaims(review, store.scaleOf(review), store.publisher().signOffRequired, new Date(), language),
+        sameUrlAs: store.reviewsPublishedAt(review.publication?.url ?? '', review.id),
+      };
     },
     'review:setPublication': async ({ id, publication }) => store.setPublication(id, publication),
-    'review:export': async ({ id, format, publisher }) => {
+    'review:export': async ({ id, format, mode, language, publisher, reviewerName }) => {
       const review = store.getReview(id);
       const textEditedAt = await store.textEditedAt(id);
-      const file = await (await exportModule()).exportReview({ review, scale: store.scaleOf(review), publisher: { ...libraryPublisher(), ...publisher }, format, renderPdf: options.renderPdf, textEditedAt });
+      const reviewer = { ...store.reviewer(), ...(reviewerName !== undefined ? { name: reviewerName } : {}) };
+      const file = await (await exportModule()).exportReview({
+        review,
+        scale: store.scaleOf(review),
+        publisher: { ...libraryPublisher(), ...publisher },
+        format,
+        mode,
+        ...(language ? { language } : {}),
+        reviewer,
+        renderPdf: options.renderPdf,
+        textEditedAt,
+      });
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
   };

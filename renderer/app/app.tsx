@@ -1,6 +1,7 @@
 /** The app shell: library or an open review (kept in the address hash so a reload returns to it), notices and messages. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Notice } from '../../shared/api/contract';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput, Notice } from '../../shared/api/contract';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review, ReviewSummary } from '../../shared/model/review';
 import { api, errorMessage } from '../api/client';
@@ -15,19 +16,23 @@ import { SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
 /** How often the window looks for changes made elsewhere. */
 const STATUS_INTERVAL_MS = 2_000;
 
+/** What main.tsx learnt before the first paint: the app's state, or why storage did not answer. */
+export type AppStart = { info: ChannelOutput<'app:info'> } | { problem: string };
+
 function reviewIdFromHash(): string | null {
   const match = /^#\/review\/([A-Za-z0-9_-]+)$/.exec(window.location.hash);
   return match?.[1] ?? null;
 }
 
-export function App() {
+export function App({ start }: { start: AppStart }) {
+  const { t } = useTranslation();
   const [reviews, setReviews] = useState<ReviewSummary[] | null>(null);
   const [scales, setScales] = useState<RatingScale[]>([]);
-  const [notices, setNotices] = useState<Notice[]>([]);
+  const [notices, setNotices] = useState<Notice[]>('info' in start ? start.info.notices : []);
   const [openReview, setOpenReview] = useState<Review | null>(null);
   const [routeId, setRouteId] = useState<string | null>(reviewIdFromHash());
   const [message, setMessage] = useState('');
-  const [fatal, setFatal] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<string | null>('problem' in start ? start.problem : null);
   const [importing, setImporting] = useState<{ fileName: string; importId: string } | null>(null);
   const [shareFile, setShareFile] = useState<File | null>(null);
   const [preferences, setPreferences] = useState(false);
@@ -60,21 +65,13 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    void (async () => {
-      try {
-        const [info, loadedScales] = await Promise.all([api['app:info']({}), api['scale:list']({})]);
-        setNotices(info.notices);
-        setScales(loadedScales);
-        document.documentElement.dataset.mode = info.mode;
-      } catch (error) {
-        setFatal(errorMessage(error));
-      }
-    })();
+    if ('info' in start) document.documentElement.dataset.mode = start.info.mode;
+    api['scale:list']({}).then(setScales, (error: unknown) => setFatal(errorMessage(error)));
     void refreshLibrary();
     const onHash = (): void => setRouteId(reviewIdFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [refreshLibrary]);
+  }, [refreshLibrary, start]);
 
   useEffect(() => {
     // Every few seconds: notices raised since (a file changed behind the app's back), and whether
@@ -130,17 +127,17 @@ export function App() {
       const importId = crypto.randomUUID();
       setImporting({ fileName: request.file.name, importId });
       try {
-        const { review, notes } = await importFile(request.file, request.encoding, importId);
+        const { review, notes } = await importFile(request.file, request.encoding, importId, request.scaleId);
         if (request.title || request.sourceUrl) {
           await api['review:updateMeta']({ id: review.id, title: request.title || review.title, sourceUrl: request.sourceUrl || review.sourceUrl });
         }
-        showMessage(notes.length > 0 ? `Imported ${request.file.name}. ${notes.join(' ')}` : `Imported ${request.file.name}.`);
+        showMessage(notes.length > 0 ? t('app.importedWithNotes', { fileName: request.file.name, notes: notes.join(' ') }) : t('app.imported', { fileName: request.file.name }));
         window.location.hash = `#/review/${review.id}`;
       } finally {
         setImporting(null);
       }
     },
-    [openShareFile, showMessage],
+    [openShareFile, showMessage, t],
   );
 
   useEffect(() => {
@@ -162,13 +159,14 @@ export function App() {
     };
   }, [importAndOpen, showMessage]);
 
-  const scaleOf = (review: Review): RatingScale | undefined => scales.find((scale) => scale.id === review.scaleId) ?? scales[0];
+  // A review keeps the scale it was made with (see Review.scale).
+  const scaleOf = (review: Review): RatingScale | undefined => review.scale ?? scales.find((scale) => scale.id === review.scaleId) ?? scales[0];
   const openScale = openReview ? scaleOf(openReview) : undefined;
 
   return (
     <div className="app">
       <a className="skip-link" href="#main-content" onClick={(event) => { event.preventDefault(); document.querySelector<HTMLElement>('.article-editor, .library button')?.focus(); }}>
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.level}`} role="alert">
@@ -181,7 +179,7 @@ export function App() {
               void api['app:dismissNotice']({ id: notice.id });
             }}
           >
-            Dismiss
+            {t('app.dismiss')}
           </button>
         </div>
       ))}
@@ -195,16 +193,15 @@ export function App() {
           <ReviewDesk key={openReview.id} review={openReview} scale={openScale} storedRevision={storedRevision} onBack={() => (window.location.hash = '#/')} onMessage={showMessage} />
         ) : routeId ? (
           <p className="loading" role="status">
-            Opening review…
+            {t('app.openingReview')}
           </p>
         ) : reviews === null ? (
           <p className="loading" role="status">
-            Loading library…
+            {t('app.loadingLibrary')}
           </p>
         ) : (
           <LibraryView
             reviews={reviews}
-            scale={scales[0] ?? null}
             onOpen={(id) => (window.location.hash = `#/review/${id}`)}
             onImport={importAndOpen}
             onCancelImport={stopImport}
@@ -222,7 +219,7 @@ export function App() {
             onDelete={async (review) => {
               try {
                 await api['review:delete']({ id: review.id });
-                showMessage(`Deleted “${review.title}”.`);
+                showMessage(t('app.deleted', { title: review.title }));
               } catch (error) {
                 showMessage(errorMessage(error));
               }
@@ -245,18 +242,23 @@ export function App() {
       )}
       {preferences && (
         <PreferencesDialog
-          onClose={() => setPreferences(false)}
+          onClose={() => {
+            setPreferences(false);
+            // Scales are saved as they are edited there, even when the dialog is then cancelled.
+            api['scale:list']({}).then(setScales, () => undefined);
+          }}
           onDone={(text) => {
             setPreferences(false);
+            api['scale:list']({}).then(setScales, () => undefined);
             showMessage(text);
           }}
         />
       )}
       <div className="toast" role="status" aria-live="polite">
-        {importing ? `Importing ${importing.fileName}…` : message}
+        {importing ? t('app.importing', { fileName: importing.fileName }) : message}
         {importing && (
           <button type="button" className="toast-action" onClick={stopImport}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </div>

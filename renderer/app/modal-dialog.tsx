@@ -1,5 +1,6 @@
 /** A modal built on <dialog>: focus is trapped and returned, Escape closes it, it has a name. */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface ModalDialogProps {
   title: string;
@@ -38,12 +39,13 @@ export function ModalDialog({ title, onClose, children, className }: ModalDialog
 
 /** Asks before something is destroyed; the safe choice has the focus. */
 export function ConfirmDialog(props: { title: string; message: string; confirmLabel: string; cancelLabel?: string; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
   return (
     <ModalDialog title={props.title} onClose={props.onCancel}>
       <p>{props.message}</p>
       <div className="dialog-actions">
         <button type="button" onClick={props.onCancel} autoFocus>
-          {props.cancelLabel ?? 'Cancel'}
+          {props.cancelLabel ?? t('common.cancel')}
         </button>
         <button type="button" className="danger" onClick={props.onConfirm}>
           {props.confirmLabel}
@@ -55,6 +57,7 @@ export function ConfirmDialog(props: { title: string; message: string; confirmLa
 
 /** The end of a dialog form: what went wrong (announced), Cancel, and the submit button. */
 export function DialogFooter(props: { problem: string | null; submitLabel: string; busyLabel?: string; busy?: boolean; onCancel: () => void }) {
+  const { t } = useTranslation();
   return (
     <>
       {props.problem && (
@@ -64,7 +67,7 @@ export function DialogFooter(props: { problem: string | null; submitLabel: strin
       )}
       <div className="dialog-actions">
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="primary" disabled={props.busy}>
           {props.busy ? (props.busyLabel ?? props.submitLabel) : props.submitLabel}

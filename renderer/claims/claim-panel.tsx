@@ -1,5 +1,6 @@
 /** Everything recorded about the selected claim: verdict, rationale, who said it and when, status, tags, evidence. */
 import { forwardRef } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Claim, ClaimStatus } from '../../shared/model/claim';
 import { useReviewStore } from '../review/review-store';
 import { EvidenceList } from './evidence-list';
@@ -10,6 +11,7 @@ import { ClaimSummaryField } from './claim-summary-field';
 import { VerdictBadge } from './verdict-badge';
 import { AttentionBox } from './attention-box';
 import { ClaimHistory } from './claim-history';
+import { SignOffBox } from './sign-off-box';
 import type { ChannelOutput } from '../../shared/api/contract';
 import type { ClaimField } from '../../shared/model/claim-history';
 
@@ -34,12 +36,13 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
   const claims = useReviewStore((state) => state.claims);
   const updateClaim = useReviewStore((state) => state.updateClaim);
   const conflicts = useReviewStore((state) => (state.selectedClaimId ? state.conflicts[state.selectedClaimId] : undefined));
+  const { t } = useTranslation();
 
   if (!selectedClaimId || !claim) {
     return (
-      <aside className="claim-panel" aria-label="Claim details" ref={ref} tabIndex={-1}>
-        <h2 className="pane-title">Claim</h2>
-        <p className="empty-hint">Click a highlighted claim, or choose one in the list, to record its verdict and evidence.</p>
+      <aside className="claim-panel" aria-label={t('desk.claimDetails')} ref={ref} tabIndex={-1}>
+        <h2 className="pane-title">{t('panel.claim')}</h2>
+        <p className="empty-hint">{t('panel.empty')}</p>
       </aside>
     );
   }
@@ -48,16 +51,18 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
   const placement = placements[index];
   const update = (patch: Partial<Omit<Claim, 'id' | 'createdAt'>>): void => updateClaim(claim.id, patch);
   const others = overlapping.filter((id) => id !== claim.id && claims[id]);
+  const number = claim.number ?? '…';
+  const title = index >= 0 ? t('panel.title', { number }) : claim.attention?.kind === 'orphan' ? t('panel.titleNotPlaced', { number }) : t('panel.titleTextDeleted', { number });
 
   return (
-    <aside className="claim-panel" aria-label="Claim details" ref={ref} tabIndex={-1}>
-      <h2 className="pane-title">{`Claim #${claim.number ?? '…'}${index >= 0 ? '' : claim.attention?.kind === 'orphan' ? ' (not placed)' : ' (text deleted)'}`}</h2>
+    <aside className="claim-panel" aria-label={t('desk.claimDetails')} ref={ref} tabIndex={-1}>
+      <h2 className="pane-title">{title}</h2>
       {placement ? (
         <blockquote className="claim-quote-full" dir="auto">
           {placement.quote}
         </blockquote>
       ) : (
-        !claim.attention && <p className="empty-hint">The words of this claim were deleted from the article. Select words and place it again, or delete it.</p>
+        !claim.attention && <p className="empty-hint">{t('panel.wordsDeleted')}</p>
       )}
       <AttentionBox
         claim={claim}
@@ -70,12 +75,12 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
       />
       {!placement && !claim.attention && (
         <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => onPlace(claim.id)}>
-          Place on the selected text
+          {t('attention.place')}
         </button>
       )}
       {others.length > 0 && (
-        <div className="overlaps" role="group" aria-label="Other claims at this place">
-          <span>Also here:</span>
+        <div className="overlaps" role="group" aria-label={t('panel.otherClaimsHere')}>
+          <span>{t('panel.alsoHere')}</span>
           {others.map((id) => {
             const other = claims[id];
             return other ? (
@@ -88,8 +93,8 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
       )}
 
       <fieldset className="verdicts">
-        <legend>Verdict</legend>
-        <div className="verdict-options" role="radiogroup" aria-label="Verdict">
+        <legend>{t('claim.field.verdictId')}</legend>
+        <div className="verdict-options" role="radiogroup" aria-label={t('claim.field.verdictId')}>
           {scale?.verdicts.map((verdict, verdictIndex) => (
             <label
               key={verdict.id}
@@ -110,10 +115,10 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
           ))}
         </div>
         <p className="verdict-hint">
-          <kbd>Alt+1</kbd>…<kbd>Alt+{scale?.verdicts.length ?? 7}</kbd> set the verdict from anywhere.
+          <Trans i18nKey="panel.verdictKeys" values={{ last: scale?.verdicts.length ?? 7 }} components={{ from: <kbd />, to: <kbd /> }} />
           {claim.verdictId !== null && (
             <button type="button" className="link-button" onClick={() => update({ verdictId: null })}>
-              Clear verdict
+              {t('panel.clearVerdict')}
             </button>
           )}
         </p>
@@ -121,23 +126,24 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
 
       <ClaimSummaryField value={claim.summary} onChange={(summary) => update({ summary })} />
       <label className="field">
-        <span className="field-label">Rationale</span>
+        <span className="field-label">{t('claim.field.rationale')}</span>
         <textarea rows={5} value={claim.rationale} onChange={(event) => update({ rationale: event.target.value })} dir="auto" />
       </label>
+      <SignOffBox claim={claim} conflicts={conflicts} load={onLoadHistory} />
       <div className="field-row">
         <label className="field">
-          <span className="field-label">Claimant</span>
-          <input value={claim.claimant} onChange={(event) => update({ claimant: event.target.value })} dir="auto" placeholder="Who made the claim" />
+          <span className="field-label">{t('claim.field.claimant')}</span>
+          <input value={claim.claimant} onChange={(event) => update({ claimant: event.target.value })} dir="auto" placeholder={t('panel.claimantPlaceholder')} />
         </label>
         <label className="field">
-          <span className="field-label">Claim date</span>
+          <span className="field-label">{t('claim.field.claimDate')}</span>
           <input type="date" value={claim.claimDate} onChange={(event) => update({ claimDate: event.target.value })} />
         </label>
       </div>
-      <UrlField label="Where it appeared" value={claim.appearanceUrl} onCommit={(appearanceUrl) => update({ appearanceUrl })} />
+      <UrlField label={t('claim.field.appearanceUrl')} value={claim.appearanceUrl} onCommit={(appearanceUrl) => update({ appearanceUrl })} />
       <label className="field">
-        <span className="field-label">Status</span>
-        <select aria-label="Status" value={claim.status} onChange={(event) => update({ status: event.target.value as ClaimStatus })}>
+        <span className="field-label">{t('claim.field.status')}</span>
+        <select aria-label={t('claim.field.status')} value={claim.status} onChange={(event) => update({ status: event.target.value as ClaimStatus })}>
             <StatusOptions />
         </select>
       </label>
@@ -146,7 +152,7 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
       <ClaimHistory key={claim.id} claimId={claim.id} scale={scale} load={onLoadHistory} />
       <div className="panel-actions">
         <button type="button" className="danger" onClick={() => onDelete(claim.id)}>
-          Delete claim
+          {t('panel.deleteClaim')}
         </button>
       </div>
     </aside>

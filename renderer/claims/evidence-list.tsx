@@ -1,17 +1,17 @@
 /** The evidence of a claim: add a source by its address, then describe it, open it or remove it. */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EVIDENCE_STANCES, type Evidence, type EvidenceStance } from '../../shared/model/claim';
 import { linkableAddress } from '../../shared/model/web-address';
 import { openExternalLink } from '../api/client';
 import { readDraftAddress, UrlField } from './url-field';
-
-const STANCE_LABELS: Record<EvidenceStance, string> = { unset: 'Not set', supports: 'Supports the claim', refutes: 'Refutes the claim', context: 'Context' };
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
 export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onChange: (evidence: Evidence[]) => void }) {
+  const { t } = useTranslation();
   const [newUrl, setNewUrl] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   /** The address as kept, when it differs from what was typed (https:// added). */
@@ -30,49 +30,52 @@ export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onC
 
   return (
     <fieldset className="evidence">
-      <legend>Evidence</legend>
-      {evidence.length === 0 && <p className="empty-hint">No evidence yet.</p>}
+      <legend>{t('evidence.legend')}</legend>
+      {evidence.length === 0 && <p className="empty-hint">{t('evidence.none')}</p>}
       <ol className="evidence-list">
         {evidence.map((item, index) => (
           <li key={item.id} className="evidence-item">
             <div className="evidence-head">
-              <span className="evidence-number">Source {index + 1}</span>
+              <span className="evidence-number">{t('evidence.source', { index: index + 1 })}</span>
               <button
                 type="button"
                 className="link-button"
                 disabled={linkableAddress(item.url) === null}
                 onClick={() => void openExternalLink(item.url)}
-                aria-label={`Open source ${index + 1} in the browser`}
+                aria-label={t('evidence.openNamed', { index: index + 1 })}
               >
-                Open ↗
+                {t('evidence.open')}{' '}
+                <span className="direction-icon" aria-hidden="true">
+                  ↗
+                </span>
               </button>
-              <button type="button" className="link-button danger" onClick={() => onChange(evidence.filter((other) => other.id !== item.id))} aria-label={`Remove source ${index + 1}`}>
-                Remove
+              <button type="button" className="link-button danger" onClick={() => onChange(evidence.filter((other) => other.id !== item.id))} aria-label={t('evidence.removeNamed', { index: index + 1 })}>
+                {t('evidence.remove')}
               </button>
             </div>
-            <UrlField label="Address" value={item.url} required onCommit={(url) => update(item.id, { url })} />
+            <UrlField label={t('evidence.address')} value={item.url} required onCommit={(url) => update(item.id, { url })} />
             <label className="field">
-              <span className="field-label">Title</span>
+              <span className="field-label">{t('common.title')}</span>
               <input value={item.title} onChange={(event) => update(item.id, { title: event.target.value })} dir="auto" />
             </label>
             <div className="field-row">
               <label className="field">
-                <span className="field-label">Stance</span>
-                <select aria-label="Stance" value={item.stance} onChange={(event) => update(item.id, { stance: event.target.value as EvidenceStance })}>
+                <span className="field-label">{t('evidence.stance')}</span>
+                <select aria-label={t('evidence.stance')} value={item.stance} onChange={(event) => update(item.id, { stance: event.target.value as EvidenceStance })}>
                   {EVIDENCE_STANCES.map((stance) => (
                     <option key={stance} value={stance}>
-                      {STANCE_LABELS[stance]}
+                      {t(`evidence.stance.${stance}`)}
                     </option>
                   ))}
                 </select>
               </label>
               <label className="field">
-                <span className="field-label">Accessed</span>
+                <span className="field-label">{t('evidence.accessed')}</span>
                 <input type="date" value={item.accessedAt} onChange={(event) => update(item.id, { accessedAt: event.target.value })} />
               </label>
             </div>
             <label className="field">
-              <span className="field-label">Note</span>
+              <span className="field-label">{t('evidence.note')}</span>
               <textarea rows={2} value={item.note} onChange={(event) => update(item.id, { note: event.target.value })} dir="auto" />
             </label>
           </li>
@@ -80,7 +83,7 @@ export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onC
       </ol>
       <div className="evidence-add">
         <label className="field" htmlFor={newUrlId}>
-          <span className="field-label">Add a source</span>
+          <span className="field-label">{t('evidence.addSource')}</span>
         </label>
         <div className="inline-form">
           <input
@@ -99,7 +102,7 @@ export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onC
             }}
           />
           <button type="button" onClick={add}>
-            Add evidence
+            {t('evidence.add')}
           </button>
         </div>
         {problem && (
@@ -109,7 +112,7 @@ export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onC
         )}
         {!problem && keptAs && (
           <span className="field-note" role="status">
-            Added as {keptAs}
+            {t('evidence.addedAs', { url: keptAs })}
           </span>
         )}
       </div>

@@ -3,14 +3,15 @@
  * could not place or placed on moved or edited words, and claims whose text was deleted.
  */
 import { useMemo } from 'react';
-import { CLAIM_FIELD_LABELS } from '../../shared/model/claim-history';
-import { CLAIM_ATTENTION_LABELS } from '../../shared/model/claim';
+import { useTranslation } from 'react-i18next';
 import type { RatingScale } from '../../shared/model/rating-scale';
+import { formatList } from '../i18n/interface-format';
 import { detachedClaims, useReviewStore } from '../review/review-store';
 import { VerdictBadge } from './verdict-badge';
 
 
 export function NeedsAttention({ scale, onChoose }: { scale: RatingScale | null; onChoose: (claimId: string) => void }) {
+  const { t, i18n } = useTranslation();
   const claims = useReviewStore((state) => state.claims);
   const placements = useReviewStore((state) => state.placements);
   const removed = useReviewStore((state) => state.removedClaimIds);
@@ -23,26 +24,27 @@ export function NeedsAttention({ scale, onChoose }: { scale: RatingScale | null;
     return Object.values(claims)
       .filter((claim) => !removed.has(claim.id) && (conflicts[claim.id] !== undefined || claim.attention !== undefined || detached.has(claim.id)))
       .map((claim) => {
+        const conflictFields = conflicts[claim.id]?.map((conflict) => t(`claim.field.${conflict.field}`));
         const reasons = [
-          ...(conflicts[claim.id] ? [`Two versions: ${conflicts[claim.id]?.map((conflict) => CLAIM_FIELD_LABELS[conflict.field]).join(', ')}`] : []),
-          ...(claim.attention ? [CLAIM_ATTENTION_LABELS[claim.attention.kind]] : detached.has(claim.id) ? ['Text deleted from the article'] : []),
+          ...(conflictFields ? [t('attention.reason.twoVersions', { fields: formatList(conflictFields, i18n.language) })] : []),
+          ...(claim.attention ? [t(`attention.reason.${claim.attention.kind}`)] : detached.has(claim.id) ? [t('attention.reason.deleted')] : []),
         ];
         return { claim, quote: quotes.get(claim.id) ?? claim.attention?.quote ?? '', reasons };
       });
-  }, [claims, placements, removed, conflicts]);
+  }, [claims, placements, removed, conflicts, t, i18n.language]);
 
   if (items.length === 0) return null;
   return (
-    <section className="needs-attention" aria-label="Needs attention">
+    <section className="needs-attention" aria-label={t('attention.needsAttention')}>
       <h3>
-        Needs attention <span className="count">{items.length}</span>
+        {t('attention.needsAttention')} <span className="count">{items.length}</span>
       </h3>
       <ul className="claim-list">
         {items.map(({ claim, quote, reasons }) => (
           <li key={claim.id}>
             <button type="button" className={`claim-item${claim.id === selectedClaimId ? ' is-selected' : ''}`} aria-current={claim.id === selectedClaimId ? 'true' : undefined} onClick={() => onChoose(claim.id)}>
               <span className="claim-quote" dir="auto">
-                {quote || claim.claimant || 'A claim without words'}
+                {quote || claim.claimant || t('attention.noWords')}
               </span>
               <span className="attention-reason">{reasons.join(' · ')}</span>
               <span className="claim-meta">

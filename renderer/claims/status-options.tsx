@@ -1,12 +1,14 @@
 /** The `<option>`s of the claim statuses, in workflow order. */
-import { CLAIM_STATUSES, CLAIM_STATUS_LABELS } from '../../shared/model/claim';
+import { useTranslation } from 'react-i18next';
+import { CLAIM_STATUSES } from '../../shared/model/claim';
 
 export function StatusOptions() {
+  const { t } = useTranslation();
   return (
     <>
       {CLAIM_STATUSES.map((status) => (
         <option key={status} value={status}>
-          {CLAIM_STATUS_LABELS[status]}
+          {t(`claim.status.${status}`)}
         </option>
       ))}
     </>

@@ -1,7 +1,9 @@
 /** Tags of a claim: type one and press Enter (or a comma) to add it; each tag has a remove button. */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export function TagField({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => void }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState('');
   const inputId = useId();
   const add = (): void => {
@@ -12,13 +14,13 @@ export function TagField({ tags, onChange }: { tags: string[]; onChange: (tags: 
   return (
     <div className="field">
       <label className="field-label" htmlFor={inputId}>
-        Tags
+        {t('tags.label')}
       </label>
-      <ul className="tag-list" aria-label="Tags of this claim">
+      <ul className="tag-list" aria-label={t('tags.listLabel')}>
         {tags.map((tag) => (
           <li key={tag} className="tag">
             <span dir="auto">{tag}</span>
-            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((other) => other !== tag))}>
+            <button type="button" aria-label={t('tags.remove', { tag })} onClick={() => onChange(tags.filter((other) => other !== tag))}>
               ×
             </button>
           </li>
@@ -27,7 +29,7 @@ export function TagField({ tags, onChange }: { tags: string[]; onChange: (tags: 
       <input
         id={inputId}
         value={draft}
-        placeholder="Add a tag and press Enter"
+        placeholder={t('tags.placeholder')}
         dir="auto"
         onChange={(event) => setDraft(event.target.value)}
         onBlur={add}

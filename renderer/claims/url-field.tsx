@@ -4,7 +4,9 @@
  * left (or Enter is pressed), and the field says what was kept.
  */
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { readWebAddress, type WebAddress } from '../../shared/model/web-address';
+import { interfaceI18n } from '../i18n/interface-i18n';
 
 export interface UrlFieldProps {
   label: string;
@@ -16,11 +18,12 @@ export interface UrlFieldProps {
 
 /** What `draft` would be kept as: the address, '' for an empty optional field, or why it cannot be kept. */
 export function readDraftAddress(draft: string, required: boolean): WebAddress | { ok: true; url: ''; changed: false } {
-  if (draft.trim() === '') return required ? { ok: false, problem: 'Enter a web address.' } : { ok: true, url: '', changed: false };
+  if (draft.trim() === '') return required ? { ok: false, problem: interfaceI18n.t('url.missing') } : { ok: true, url: '', changed: false };
   return readWebAddress(draft, { addScheme: true });
 }
 
 export function UrlField({ label, value, onCommit, required = false, placeholder = 'https://' }: UrlFieldProps) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState(value);
   const [problem, setProblem] = useState<string | null>(null);
   const [keptAs, setKeptAs] = useState<string | null>(null);
@@ -29,7 +32,7 @@ export function UrlField({ label, value, onCommit, required = false, placeholder
 
   const commit = (): void => {
     const read = readDraftAddress(draft, required);
-    if (!read.ok) return setProblem(`${read.problem} This field is not saved until it is a web address.`);
+    if (!read.ok) return setProblem(t('url.notSaved', { problem: read.problem }));
     setProblem(null);
     setKeptAs(read.changed && read.url ? read.url : null);
     setDraft(read.url);
@@ -75,7 +78,7 @@ export function UrlField({ label, value, onCommit, required = false, placeholder
       )}
       {!problem && keptAs && (
         <span id={noteId} className="field-note" role="status">
-          Kept as {keptAs}
+          {t('url.keptAs', { url: keptAs })}
         </span>
       )}
     </label>

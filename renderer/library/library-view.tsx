@@ -1,16 +1,18 @@
 /** The library: every review with its source, date and claim counts; new, open, rename, delete. */
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
-import type { RatingScale } from '../../shared/model/rating-scale';
+import { localisedVerdictLabel } from '../../shared/i18n/scale-words';
 import { UNRATED, type ReviewSummary } from '../../shared/model/review';
 import { ConfirmDialog } from '../app/modal-dialog';
 import { UNRATED_COLOR } from '../editor/claim-styles';
+import { formatDate } from '../i18n/interface-format';
+import { interfaceLanguage } from '../i18n/interface-i18n';
 import { NewReviewDialog, type ImportRequest, type NewReviewRequest } from './new-review-dialog';
 import { RenameDialog } from './rename-dialog';
 
 export interface LibraryViewProps {
   reviews: ReviewSummary[];
-  scale: RatingScale | null;
   onOpen: (id: string) => void;
   onCreate: (request: NewReviewRequest) => Promise<void>;
   onImport: (request: ImportRequest) => Promise<void>;
@@ -22,28 +24,27 @@ export interface LibraryViewProps {
   onPreferences: () => void;
 }
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
-function VerdictCounts({ summary, scale }: { summary: ReviewSummary; scale: RatingScale | null }) {
+/** A review's counts by verdict, named and coloured by the review's own scale (which a later edit of the library's does not change). */
+function VerdictCounts({ summary }: { summary: ReviewSummary }) {
+  const { t } = useTranslation();
   const entries = [
-    ...(scale?.verdicts ?? []).map((verdict) => ({ key: verdict.id, label: verdict.label, color: verdict.color })),
-    { key: UNRATED, label: 'No verdict', color: UNRATED_COLOR },
+    ...summary.scale.verdicts.map((verdict) => ({ key: verdict.id, label: localisedVerdictLabel(summary.scale.id, verdict, interfaceLanguage()), color: verdict.color })),
+    { key: UNRATED, label: t('verdict.none'), color: UNRATED_COLOR },
   ].filter((entry) => (summary.verdictCounts[entry.key] ?? 0) > 0);
-  if (entries.length === 0) return <span className="muted">No claims yet</span>;
+  if (entries.length === 0) return <span className="muted">{t('library.noClaims')}</span>;
   return (
     <ul className="verdict-counts">
       {entries.map((entry) => (
         <li key={entry.key} className="verdict-badge" style={{ backgroundColor: entry.color }}>
-          {summary.verdictCounts[entry.key]} {entry.label}
+          {t('library.verdictCount', { amount: summary.verdictCounts[entry.key], verdict: entry.label })}
         </li>
       ))}
     </ul>
   );
 }
 
-export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onCancelImport, onRename, onDelete, onOpenShareFile, onPreferences }: LibraryViewProps) {
+export function LibraryView({ reviews, onOpen, onCreate, onImport, onCancelImport, onRename, onDelete, onOpenShareFile, onPreferences }: LibraryViewProps) {
+  const { t, i18n } = useTranslation();
   const [creating, setCreating] = useState(false);
   const sharePicker = useRef<HTMLInputElement>(null);
   const [renaming, setRenaming] = useState<ReviewSummary | null>(null);
@@ -52,19 +53,19 @@ export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onCanc
   return (
     <main className="library" aria-labelledby="library-title">
       <header className="library-header">
-        <h1 id="library-title">Reviews</h1>
+        <h1 id="library-title">{t('library.title')}</h1>
         <button type="button" className="primary" onClick={() => setCreating(true)}>
-          New review
+          {t('library.newReview')}
         </button>
         <button type="button" onClick={() => sharePicker.current?.click()}>
-          Open share file…
+          {t('library.openShareFile')}
         </button>
         <input
           ref={sharePicker}
           type="file"
           accept={SHARE_EXTENSION}
           hidden
-          aria-label="Share file to open"
+          aria-label={t('library.shareFileInput')}
           data-testid="share-file-input"
           onChange={(event) => {
             const file = event.target.files?.[0];
@@ -73,22 +74,22 @@ export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onCanc
           }}
         />
         <button type="button" className="header-end" onClick={onPreferences}>
-          Preferences
+          {t('library.preferences')}
         </button>
       </header>
       {reviews.length === 0 ? (
         <div className="library-empty">
-          <p>No reviews yet. Start one with “New review”, or drop a Word, PDF, web page or text file anywhere on this window. A colleague’s share file (.factmark) opens with “Open share file…” or by dropping it here too.</p>
+          <p>{t('library.empty')}</p>
         </div>
       ) : (
         <table className="review-table">
           <thead>
             <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Added</th>
-              <th scope="col">Claims</th>
+              <th scope="col">{t('library.columnTitle')}</th>
+              <th scope="col">{t('library.columnAdded')}</th>
+              <th scope="col">{t('library.columnClaims')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('library.columnActions')}</span>
               </th>
             </tr>
           </thead>
@@ -105,21 +106,21 @@ export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onCanc
                     </div>
                   )}
                 </td>
-                <td>{formatDate(review.createdAt)}</td>
+                <td>{formatDate(review.createdAt, i18n.language)}</td>
                 <td>
-                  <VerdictCounts summary={review} scale={scale} />
+                  <VerdictCounts summary={review} />
                   {(review.unplacedCount > 0 || review.flaggedCount > 0) && (
                     <p className="attention-count">
-                      {[review.unplacedCount > 0 ? `${review.unplacedCount} not placed` : '', review.flaggedCount > 0 ? `${review.flaggedCount} to check` : ''].filter(Boolean).join(' · ')}
+                      {[review.unplacedCount > 0 ? t('library.notPlaced', { count: review.unplacedCount }) : '', review.flaggedCount > 0 ? t('library.toCheck', { count: review.flaggedCount }) : ''].filter(Boolean).join(' · ')}
                     </p>
                   )}
                 </td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => setRenaming(review)} aria-label={`Rename ${review.title}`}>
-                    Rename
+                  <button type="button" onClick={() => setRenaming(review)} aria-label={t('library.renameNamed', { title: review.title })}>
+                    {t('library.rename')}
                   </button>
-                  <button type="button" className="danger" onClick={() => setDeleting(review)} aria-label={`Delete ${review.title}`}>
-                    Delete
+                  <button type="button" className="danger" onClick={() => setDeleting(review)} aria-label={t('library.deleteNamed', { title: review.title })}>
+                    {t('library.delete')}
                   </button>
                 </td>
               </tr>
@@ -140,9 +141,9 @@ export function LibraryView({ reviews, scale, onOpen, onCreate, onImport, onCanc
       )}
       {deleting && (
         <ConfirmDialog
-          title="Delete this review?"
-          message={`“${deleting.title}” and its ${deleting.claimCount} claims will be removed from the library. (A copy is kept in the data folder’s trash.)`}
-          confirmLabel="Delete review"
+          title={t('library.deleteQuestion')}
+          message={t('library.deleteMessage', { title: deleting.title, count: deleting.claimCount })}
+          confirmLabel={t('library.deleteConfirm')}
           onCancel={() => setDeleting(null)}
           onConfirm={() => {
             const target = deleting;

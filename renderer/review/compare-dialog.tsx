@@ -3,6 +3,7 @@
  * list (each change with its context, for reading and for screen readers) and in the full text.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { readArticleText } from '../../shared/article/claim-spans';
 import { compareTexts, type TextComparison, type TextPart } from '../../shared/article/text-changes';
 import type { ArticleDoc } from '../../shared/model/article-doc';
@@ -26,6 +27,7 @@ function linesOf(parts: readonly TextPart[]): TextPart[][] {
 }
 
 export function CompareDialog({ reviewId, currentDoc, onClose }: { reviewId: string; currentDoc: ArticleDoc; onClose: () => void }) {
+  const { t } = useTranslation();
   const [comparison, setComparison] = useState<TextComparison | 'no-original' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -37,37 +39,35 @@ export function CompareDialog({ reviewId, currentDoc, onClose }: { reviewId: str
   }, [reviewId, currentDoc]);
 
   return (
-    <ModalDialog title="Compare with original" onClose={onClose} className="compare-dialog">
+    <ModalDialog title={t('compare.title')} onClose={onClose} className="compare-dialog">
       {problem && (
         <p className="field-error" role="alert">
           {problem}
         </p>
       )}
-      {comparison === null && !problem && <p role="status">Comparing…</p>}
-      {comparison === 'no-original' && <p>This review was made before Factmark kept the article as imported, so there is nothing to compare with.</p>}
+      {comparison === null && !problem && <p role="status">{t('compare.comparing')}</p>}
+      {comparison === 'no-original' && <p>{t('compare.noOriginal')}</p>}
       {comparison !== null && comparison !== 'no-original' && (
         <>
           <p role="status">
-            {comparison.changes.length === 0
-              ? 'The article’s words are exactly as they were imported.'
-              : `${comparison.changes.length} ${comparison.changes.length === 1 ? 'change' : 'changes'} since the article was imported.`}
+            {comparison.changes.length === 0 ? t('compare.unchanged') : t('compare.changeCount', { count: comparison.changes.length })}
           </p>
           {comparison.changes.length > 0 && (
             <>
-              <h3>Changes</h3>
+              <h3>{t('compare.changes')}</h3>
               <ol className="change-list">
                 {comparison.changes.map((change, index) => (
                   <li key={index} dir="auto">
                     <span className="muted">…{shown(change.contextBefore)}</span>
                     {change.before && (
                       <del>
-                        <span className="visually-hidden">removed: </span>
+                        <span className="visually-hidden">{t('compare.removed')} </span>
                         {shown(change.before)}
                       </del>
                     )}
                     {change.after && (
                       <ins>
-                        <span className="visually-hidden">added: </span>
+                        <span className="visually-hidden">{t('compare.added')} </span>
                         {shown(change.after)}
                       </ins>
                     )}
@@ -76,7 +76,7 @@ export function CompareDialog({ reviewId, currentDoc, onClose }: { reviewId: str
                 ))}
               </ol>
               <details>
-                <summary>The whole text with the changes marked</summary>
+                <summary>{t('compare.wholeText')}</summary>
                 <div className="compare-text">
                   {linesOf(comparison.parts).map((line, lineIndex) => (
                     <p key={lineIndex} dir="auto">
@@ -99,7 +99,7 @@ export function CompareDialog({ reviewId, currentDoc, onClose }: { reviewId: str
       )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose} autoFocus>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </ModalDialog>

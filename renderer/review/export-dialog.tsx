@@ -1,101 +1,118 @@
-/** Exports the open review: choose a format, say who publishes it, and save the file. */
+/**
+ * Exports the open review: choose a format, publish or draft, the report's language, say who
+ * publishes it, and save the file. A report to publish is refused while a claim is unfinished:
+ * the dialog lists them first, each a step from its claim.
+ */
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, ExportFormat } from '../../shared/api/contract';
+import { readArticleText } from '../../shared/article/claim-spans';
+import { LANGUAGES, type LanguageCode } from '../../shared/i18n/languages';
+import type { Reviewer } from '../../shared/model/reviewer';
+import { reportLanguage } from '../../shared/report/report-words';
+import { ExportReadiness } from './export-readiness';
+import { LogoField } from './logo-field';
 import { readDraftAddress } from '../claims/url-field';
 import { EMPTY_PUBLICATION, EMPTY_PUBLISHER, type Publication, type Publisher } from '../../shared/model/publisher';
 import { api, errorMessage } from '../api/client';
 import { DialogFooter, ModalDialog } from '../app/modal-dialog';
 import { saveFile } from '../app/save-file';
 import { useDialogSubmit } from '../app/use-dialog-submit';
+import { formatList } from '../i18n/interface-format';
+import { interfaceI18n, interfaceLanguage } from '../i18n/interface-i18n';
 
-const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
-  { format: 'html', label: 'HTML report', hint: 'one page to publish or share' },
-  { format: 'pdf', label: 'PDF report', hint: 'to print or attach' },
-  { format: 'md', label: 'Markdown', hint: 'for a CMS or a wiki' },
-  { format: 'csv', label: 'CSV', hint: 'one row per claim, for spreadsheets' },
-  { format: 'claimreview', label: 'ClaimReview JSON-LD', hint: 'schema.org markup for search engines' },
-  { format: 'webannotation', label: 'Web Annotation JSON-LD', hint: 'W3C annotations for other tools' },
-];
-
-/** Claims listed by name in the warning; the rest are counted. */
-const LISTED_PROBLEMS = 8;
-
-/** What is not ready to publish, said before the export is made; the export still includes all of it, marked. */
-function NotReady({ check }: { check: ChannelOutput<'review:check'> }) {
-  if (check.claims.length === 0 && !check.textEditedAt) return null;
-  return (
-    <section className="export-warning" role="note" aria-label="Not ready to publish">
-      <h3>Not ready to publish</h3>
-      {check.textEditedAt && <p>The article’s words were edited after import (last on {check.textEditedAt.slice(0, 10)}); the export says so.</p>}
-      {check.claims.length > 0 && (
-        <>
-          <p>
-            {check.claims.length} {check.claims.length === 1 ? 'claim needs' : 'claims need'} attention; {check.claims.length === 1 ? 'it is' : 'they are'} exported with the reason:
-          </p>
-          <ul>
-            {check.claims.slice(0, LISTED_PROBLEMS).map((claim) => (
-              <li key={claim.claimId} dir="auto">
-                <strong>Claim {claim.number}</strong> “{claim.quote.length > 60 ? `${claim.quote.slice(0, 57)}…` : claim.quote}”: {claim.reasons.join(' ')}
-              </li>
-            ))}
-            {check.claims.length > LISTED_PROBLEMS && <li>and {check.claims.length - LISTED_PROBLEMS} more (see Needs attention).</li>}
-          </ul>
-        </>
-      )}
-    </section>
-  );
+/** The formats offered, in the order shown, each named and explained in the interface's language. */
+function formatOptions(t: TFunction): { format: ExportFormat; label: string; hint: string }[] {
+  return [
+    { format: 'html', label: t('export.htmlLabel'), hint: t('export.htmlHint') },
+    { format: 'pdf', label: t('export.pdfLabel'), hint: t('export.pdfHint') },
+    { format: 'md', label: t('export.mdLabel'), hint: t('export.mdHint') },
+    { format: 'csv', label: t('export.csvLabel'), hint: t('export.csvHint') },
+    { format: 'claimreview', label: t('export.claimreviewLabel'), hint: t('export.claimreviewHint') },
+    { format: 'webannotation', label: t('export.webannotationLabel'), hint: t('export.webannotationHint') },
+  ];
 }
 
-export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; onClose: () => void; onDone: (message: string) => void }) {
+/** Names typed with a comma between them; an Arabic keyboard types the Arabic comma (،). */
+const AUTHOR_SEPARATOR = /[,،]/;
+
+/** Data exports carry every claim as it is; the others are what a newsroom publishes. */
+const DATA_FORMATS: readonly ExportFormat[] = ['csv', 'webannotation'];
+
+export function ExportDialog(props: { reviewId: string; onClose: () => void; onDone: (message: string) => void; onShowClaim: (claimId: string, placed: boolean) => void }) {
+  const { reviewId, onClose, onDone } = props;
+  const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>('html');
+  const [mode, setMode] = useState<'publish' | 'draft'>('publish');
+  const [language, setLanguage] = useState<LanguageCode>('en');
   const [publisher, setPublisher] = useState<Publisher>(EMPTY_PUBLISHER);
+  // Fields stay closed until their stored values arrive, so nothing typed first is overwritten by them.
+  const [loaded, setLoaded] = useState({ publisher: false, publication: false });
+  const [reviewer, setReviewer] = useState<Reviewer | null>(null);
   const [publication, setPublication] = useState<Publication>(EMPTY_PUBLICATION);
   const [authors, setAuthors] = useState('');
   const [check, setCheck] = useState<ChannelOutput<'review:check'> | null>(null);
+  const gated = !DATA_FORMATS.includes(format);
 
-  const field = (key: 'reviewerName' | 'organizationName' | 'organizationUrl') => ({
+  const field = (key: 'organizationName' | 'organizationUrl') => ({
     value: publisher[key],
     onChange: (event: { target: { value: string } }) => setPublisher((current) => ({ ...current, [key]: event.target.value })),
   });
 
   const { busy, problem, setProblem, submit } = useDialogSubmit(async () => {
-    const cleaned: Publisher = { ...publisher, reviewerName: publisher.reviewerName.trim(), organizationName: publisher.organizationName.trim(), organizationUrl: publisher.organizationUrl.trim(), reportUrl: '' };
-    const organizationUrl = readDraftAddress(cleaned.organizationUrl, false);
-    if (!organizationUrl.ok) throw new Error(`Organisation’s web address: ${organizationUrl.problem}`);
-    cleaned.organizationUrl = organizationUrl.url;
+    const organizationUrl = readDraftAddress(publisher.organizationUrl, false);
+    if (!organizationUrl.ok) throw new Error(t('export.badOrganizationUrl', { problem: organizationUrl.problem }));
     const publishedAt = readDraftAddress(publication.url, false);
-    if (!publishedAt.ok) throw new Error(`Address of this fact-check: ${publishedAt.problem}`);
+    if (!publishedAt.ok) throw new Error(t('export.badPublicationUrl', { problem: publishedAt.problem }));
+    const cleaned: Publisher = { ...publisher, organizationName: publisher.organizationName.trim(), organizationUrl: organizationUrl.url, reportUrl: '' };
     const ownPublication: Publication = {
       url: publishedAt.url,
       headline: publication.headline.trim(),
       datePublished: publication.datePublished,
-      authors: authors.split(',').map((name) => name.trim()).filter(Boolean),
+      authors: authors.split(AUTHOR_SEPARATOR).map((name) => name.trim()).filter(Boolean),
     };
+    // Details first, so a refused export still keeps what was typed here.
     setPublisher(cleaned);
     await api['settings:setPublisher'](cleaned);
+    if (reviewer) setReviewer(await api['settings:setReviewer']({ name: reviewer.name.trim() }));
     await api['review:setPublication']({ id: reviewId, publication: ownPublication });
-    const file = await api['review:export']({ id: reviewId, format });
+    const latest = await api['review:check']({ id: reviewId, language: interfaceLanguage() });
+    setCheck(latest);
+    if (gated && mode === 'publish' && latest.unfinished.length > 0) throw new Error(t('export.notReady', { count: latest.unfinished.length }));
+    const file = await api['review:export']({ id: reviewId, format, mode, language });
     saveFile(file.fileName, file.mimeType, file.base64);
-    onDone(`Exported ${file.fileName}.`);
+    onDone(t(gated && mode === 'draft' ? 'export.exportedDraft' : 'export.exported', { fileName: file.fileName }));
   });
 
   useEffect(() => {
-    api['settings:getPublisher']({}).then(setPublisher, (error: unknown) => setProblem(errorMessage(error)));
+    api['settings:getPublisher']({}).then((stored) => {
+      setPublisher(stored);
+      setLoaded((current) => ({ ...current, publisher: true }));
+    }, (error: unknown) => setProblem(errorMessage(error)));
+    api['settings:getReviewer']({}).then(setReviewer, (error: unknown) => setProblem(errorMessage(error)));
     api['review:get']({ id: reviewId }).then((review) => {
       setPublication(review.publication ?? EMPTY_PUBLICATION);
-      setAuthors((review.publication?.authors ?? []).join(', '));
+      setAuthors((review.publication?.authors ?? []).join(interfaceI18n.t('export.authorsJoiner')));
+      setLoaded((current) => ({ ...current, publication: true }));
+      setLanguage(reportLanguage(review, readArticleText(review.doc).text));
     }, (error: unknown) => setProblem(errorMessage(error)));
-    api['review:check']({ id: reviewId }).then(setCheck, (error: unknown) => setProblem(errorMessage(error)));
+    api['review:check']({ id: reviewId, language: interfaceLanguage() }).then(setCheck, (error: unknown) => setProblem(errorMessage(error)));
   }, [reviewId, setProblem]);
 
+  const showClaim = (claimId: string, placed: boolean): void => {
+    onClose();
+    props.onShowClaim(claimId, placed);
+  };
+
   return (
-    <ModalDialog title="Export review" onClose={onClose} className="export-dialog">
+    <ModalDialog title={t('export.title')} onClose={onClose} className="export-dialog">
       <form noValidate onSubmit={submit}>
-        {check && <NotReady check={check} />}
+        {check && <ExportReadiness check={check} gated={gated} mode={mode} onShowClaim={showClaim} />}
         <fieldset>
-          <legend>Format</legend>
+          <legend>{t('export.format')}</legend>
           <div className="format-options">
-            {FORMATS.map((option) => (
+            {formatOptions(t).map((option) => (
               <label key={option.format} className={`format-option${format === option.format ? ' is-chosen' : ''}`}>
                 <input type="radio" name="export-format" value={option.format} checked={format === option.format} onChange={() => setFormat(option.format)} />
                 <span>
@@ -106,50 +123,84 @@ export function ExportDialog({ reviewId, onClose, onDone }: { reviewId: string; 
             ))}
           </div>
         </fieldset>
-        <fieldset>
-          <legend>Published by (the same for every review)</legend>
+        {gated && (
           <div className="field-row">
+            <fieldset className="export-mode">
+              <legend>{t('export.mode')}</legend>
+              <label>
+                <input type="radio" name="export-mode" value="publish" checked={mode === 'publish'} onChange={() => setMode('publish')} /> {t('export.modePublish')}
+              </label>
+              <label>
+                <input type="radio" name="export-mode" value="draft" checked={mode === 'draft'} onChange={() => setMode('draft')} /> {t('export.modeDraft')}
+              </label>
+            </fieldset>
             <label className="field">
-              <span className="field-label">Reviewer</span>
-              <input {...field('reviewerName')} dir="auto" />
-            </label>
-            <label className="field">
-              <span className="field-label">Organisation</span>
-              <input {...field('organizationName')} dir="auto" />
+              <span className="field-label">{t('export.reportLanguage')}</span>
+              <select value={language} onChange={(event) => setLanguage(event.target.value as LanguageCode)}>
+                {LANGUAGES.map((option) => (
+                  <option key={option.code} value={option.code} lang={option.code}>
+                    {option.name}
+                  </option>
+                ))}
+              </select>
             </label>
           </div>
+        )}
+        <fieldset disabled={!loaded.publisher}>
+          <legend>{t('export.publishedBy')}</legend>
+          <div className="field-row">
+            <label className="field">
+              <span className="field-label">{t('export.yourName')}</span>
+              <input value={reviewer?.name ?? ''} onChange={(event) => reviewer && setReviewer({ ...reviewer, name: event.target.value })} disabled={!reviewer} dir="auto" maxLength={200} />
+            </label>
+            <label className="field">
+              <span className="field-label">{t('export.organization')}</span>
+              <input {...field('organizationName')} dir="auto" maxLength={200} />
+            </label>
+          </div>
+          <p className="field-hint">{t('export.nameHint')}</p>
           <label className="field">
-            <span className="field-label">Organisation’s web address</span>
+            <span className="field-label">{t('export.organizationUrl')}</span>
             <input type="url" {...field('organizationUrl')} dir="ltr" placeholder="https://" />
           </label>
+          <LogoField value={publisher.logo} onChange={(logo) => setPublisher((current) => ({ ...current, logo }))} />
+          <label className="check-field">
+            <input type="checkbox" checked={publisher.signOffRequired} onChange={(event) => setPublisher((current) => ({ ...current, signOffRequired: event.target.checked }))} /> {t('export.signOffRequired')}
+          </label>
         </fieldset>
-        <fieldset>
-          <legend>This fact-check’s publication (this review only)</legend>
+        <fieldset disabled={!loaded.publication}>
+          <legend>{t('export.publication')}</legend>
           <label className="field">
-            <span className="field-label">Address of the published fact-check (for ClaimReview)</span>
+            <span className="field-label">{t('export.publicationUrl')}</span>
             <input type="url" value={publication.url} onChange={(event) => setPublication({ ...publication, url: event.target.value })} dir="ltr" placeholder="https://" />
           </label>
           {check && check.sameUrlAs.length > 0 && (
             <p className="field-error" role="alert">
-              {check.sameUrlAs.map((other) => `“${other.title}”`).join(', ')} {check.sameUrlAs.length === 1 ? 'is' : 'are'} published at this address too. One page, one fact-check: check the address.
+              {t('export.sameUrl', {
+                count: check.sameUrlAs.length,
+                titles: formatList(
+                  check.sameUrlAs.map((other) => t('export.quotedTitle', { title: other.title })),
+                  i18n.language,
+                ),
+              })}
             </p>
           )}
           <label className="field">
-            <span className="field-label">Headline</span>
+            <span className="field-label">{t('export.headline')}</span>
             <input value={publication.headline} onChange={(event) => setPublication({ ...publication, headline: event.target.value })} dir="auto" maxLength={300} />
           </label>
           <div className="field-row">
             <label className="field">
-              <span className="field-label">Publication date</span>
+              <span className="field-label">{t('export.publicationDate')}</span>
               <input type="date" value={publication.datePublished} onChange={(event) => setPublication({ ...publication, datePublished: event.target.value })} />
             </label>
             <label className="field">
-              <span className="field-label">Authors (comma between names)</span>
+              <span className="field-label">{t('export.authors')}</span>
               <input value={authors} onChange={(event) => setAuthors(event.target.value)} dir="auto" />
             </label>
           </div>
         </fieldset>
-        <DialogFooter problem={problem} submitLabel="Export" busy={busy} busyLabel="Exporting…" onCancel={onClose} />
+        <DialogFooter problem={problem} submitLabel={gated && mode === 'draft' ? t('export.submitDraft') : t('export.submit')} busy={busy} busyLabel={t('export.busy')} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

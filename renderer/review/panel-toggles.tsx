@@ -3,6 +3,7 @@
  * panel are shown over the article by toolbar toggles, and the less used tools fold under "More tools".
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useReviewStore } from './review-store';
 
 /** A side panel that a narrow desk shows over the article; one at a time, so they never cover each other. */
@@ -116,14 +117,15 @@ function useClaimCount(): number {
 
 /** The toolbar buttons that show and hide the claims list and the claim panel (rendered only below the breakpoint). */
 export function PanelToggles({ toggles }: { toggles: DeskToggles }) {
+  const { t } = useTranslation();
   const claimCount = useClaimCount();
   return (
-    <div className="toolbar-group panel-toggles" role="group" aria-label="Side panels">
+    <div className="toolbar-group panel-toggles" role="group" aria-label={t('desk.sidePanels')}>
       <button type="button" ref={toggles.claimsToggleRef} className="panel-toggle" aria-expanded={toggles.sidePanel === 'claims'} onClick={() => toggles.toggleSidePanel('claims')}>
-        Claims <span className="count">{claimCount}</span>
+        {t('desk.claims')} <span className="count">{claimCount}</span>
       </button>
       <button type="button" ref={toggles.detailsToggleRef} className="panel-toggle" aria-expanded={toggles.sidePanel === 'details'} aria-keyshortcuts="F6" onClick={() => toggles.toggleSidePanel('details')}>
-        Claim details
+        {t('desk.claimDetails')}
       </button>
     </div>
   );
@@ -131,9 +133,10 @@ export function PanelToggles({ toggles }: { toggles: DeskToggles }) {
 
 /** The button that shows the tools folded away on a very narrow desk. */
 export function MoreToolsToggle({ toggles }: { toggles: DeskToggles }) {
+  const { t } = useTranslation();
   return (
     <button type="button" ref={toggles.moreToolsToggleRef} className="more-tools-toggle" aria-expanded={toggles.moreTools} onClick={toggles.toggleMoreTools}>
-      More tools
+      {t('desk.moreTools')}
     </button>
   );
 }

@@ -6,7 +6,10 @@
  */
 import { useEffect } from 'react';
 import { REPORT_CSS } from '../../shared/report/report-styles';
+import { directionOf } from '../../shared/i18n/languages';
+import { ApiError } from '../../shared/api/envelope';
 import { api, errorMessage } from '../api/client';
+import { interfaceI18n, interfaceLanguage } from '../i18n/interface-i18n';
 import { applyInlineStyles, printableReport } from './printable-report';
 import { useReviewStore } from './review-store';
 import './print-report.css';
@@ -47,8 +50,11 @@ function decodeBase64(base64: string): string {
   return new TextDecoder().decode(bytes);
 }
 
+/** A note above the printed report, in the interface's language (the report may be in another). */
 function notice(text: string): HTMLElement {
   const paragraph = document.createElement('p');
+  paragraph.lang = interfaceLanguage();
+  paragraph.dir = directionOf(interfaceLanguage());
   paragraph.className = 'print-notice';
   paragraph.setAttribute('role', 'note');
   paragraph.textContent = text;
@@ -94,7 +100,11 @@ class PrintableCopy {
     const fetch = ++this.fetches;
     const stamp = savedAt();
     try {
-      const file = await api['review:export']({ id: this.reviewId, format: 'html' });
+      // A printout of work in progress is a draft: it is marked so, never passed off as the published check.
+      const file = await api['review:export']({ id: this.reviewId, format: 'html', mode: 'publish' }).catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'not-ready') return api['review:export']({ id: this.reviewId, format: 'html', mode: 'draft' });
+        throw error;
+      });
       if (this.disposed || fetch !== this.fetches) return;
       this.html = decodeBase64(file.base64);
       this.htmlSavedAt = stamp;
@@ -111,7 +121,7 @@ class PrintableCopy {
     if (this.disposed) return;
     if (!this.html) {
       this.shadow.replaceChildren(
-        notice(this.problem ? `The report could not be prepared for printing: ${this.problem} Your review is unchanged; use Export… to save the report instead.` : 'The report is still being prepared. Print again in a moment.'),
+        notice(this.problem ? interfaceI18n.t('print.notPrepared', { reason: this.problem }) : interfaceI18n.t('print.preparing')),
       );
       this.shownHtml = '';
       return;
@@ -124,13 +134,13 @@ class PrintableCopy {
         this.shownHtml = this.html;
         this.title = report.title;
       } catch (error) {
-        this.shadow.replaceChildren(notice(`The report could not be laid out for printing: ${errorMessage(error)} Use Export… to save it instead.`));
+        this.shadow.replaceChildren(notice(interfaceI18n.t('print.notLaidOut', { reason: errorMessage(error) })));
         return;
       }
     }
     this.shadow.querySelector(':scope > .print-notice')?.remove();
     if (this.htmlSavedAt === null || this.htmlSavedAt !== savedAt()) {
-      this.shadow.prepend(notice('This printout may not include the latest changes to the review. To print them, press Ctrl+P in Factmark.'));
+      this.shadow.prepend(notice(interfaceI18n.t('print.mayBeStale')));
     }
   }
 

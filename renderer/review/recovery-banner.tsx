@@ -3,11 +3,14 @@
  * opened again: restore merges it into the review as it is stored now; discard forgets it.
  */
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client';
+import { formatDateTime } from '../i18n/interface-format';
 import { dropRecoveryCopy, recoveryCopiesOf, type RecoveryCopy } from './recovery-copies';
 import type { ReviewSync } from './review-sync';
 
 export function RecoveryBanner({ sync, onMessage }: { sync: ReviewSync; onMessage: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
   const [copy, setCopy] = useState<RecoveryCopy | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,11 +26,10 @@ export function RecoveryBanner({ sync, onMessage }: { sync: ReviewSync; onMessag
   }, [sync]);
 
   if (!copy) return null;
-  const when = new Date(copy.keptAt).toLocaleString();
   return (
-    <section className="recovery-banner" role="alert" aria-label="Unsaved work found">
+    <section className="recovery-banner" role="alert" aria-label={t('recovery.label')}>
       <p>
-        <strong>Unsaved work from {when} was kept</strong> because saving had failed ({copy.reason.replace(/^Not saved:\s*/, '')}). Restore it to merge it into this review, or discard it.
+        <Trans i18nKey="recovery.offer" values={{ when: formatDateTime(copy.keptAt, i18n.language), reason: copy.reason.replace(/^Not saved:\s*/, '') }} components={{ strong: <strong /> }} />
       </p>
       <div className="recovery-actions">
         <button
@@ -40,13 +42,13 @@ export function RecoveryBanner({ sync, onMessage }: { sync: ReviewSync; onMessag
               .restore(copy)
               .then(async (saved) => {
                 setCopy((await recoveryCopiesOf(sync.reviewId, sync.windowId))[0] ?? null);
-                onMessage(saved ? 'Your unsaved work was restored and saved.' : 'Your unsaved work was restored; it is not saved yet (see above).');
+                onMessage(saved ? t('recovery.restoredAndSaved') : t('recovery.restoredNotSaved'));
               })
-              .catch((error: unknown) => onMessage(`The unsaved work could not be restored: ${errorMessage(error)} It is still kept.`))
+              .catch((error: unknown) => onMessage(t('recovery.restoreFailed', { reason: errorMessage(error) })))
               .finally(() => setBusy(false));
           }}
         >
-          Restore unsaved work
+          {t('recovery.restore')}
         </button>
         <button
           type="button"
@@ -55,10 +57,10 @@ export function RecoveryBanner({ sync, onMessage }: { sync: ReviewSync; onMessag
             void dropRecoveryCopy(copy.key)
               .then(() => recoveryCopiesOf(sync.reviewId, sync.windowId))
               .then((rest) => setCopy(rest[0] ?? null));
-            onMessage('The unsaved work was discarded.');
+            onMessage(t('recovery.discarded'));
           }}
         >
-          Discard it
+          {t('recovery.discard')}
         </button>
       </div>
     </section>

@@ -1,6 +1,7 @@
 /** The reviewer's desk for one review: toolbar, claims list, article editor and claim panel. */
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review } from '../../shared/model/review';
 import { ClaimPanel } from '../claims/claim-panel';
@@ -9,11 +10,13 @@ import { ArticleEditor } from '../editor/article-editor';
 import { readClaimPlacements } from '../editor/claim-placements';
 import { ClaimStyles } from '../editor/claim-styles';
 import { ClaimHoverCard } from './claim-hover-card';
+import { ArticleDetailsLine } from './article-details';
 import { PrintReport } from './print-report';
 import { ExportDialog } from './export-dialog';
 import { deleteClaim, markSelectionAsClaim, neighbourClaim, placeClaimOnSelection, revealClaim } from './review-commands';
 import { ShareDialog } from '../share/share-dialog';
 import { api, errorMessage } from '../api/client';
+import { interfaceI18n } from '../i18n/interface-i18n';
 import type { ClaimField } from '../../shared/model/claim-history';
 import { ConfirmDialog } from '../app/modal-dialog';
 import { RecoveryBanner } from './recovery-banner';
@@ -44,6 +47,7 @@ export interface ReviewDeskProps {
 }
 
 export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }: ReviewDeskProps) {
+  const { t } = useTranslation();
   const editorRef = useRef<Editor | null>(null);
   const panelRef = useRef<HTMLElement>(null);
   const syncRef = useRef<ReviewSync | null>(null);
@@ -81,9 +85,9 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
     if (await sync.flush()) onBack();
     else {
       const state = useReviewStore.getState().saveState;
-      setLeaving(state.kind === 'failed' ? state.message : 'Your latest changes are not saved yet.');
+      setLeaving(state.kind === 'failed' ? state.message : t('desk.notSavedYet'));
     }
-  }, [onBack, sync, textEditing]);
+  }, [onBack, sync, textEditing, t]);
 
   // Load the store before the editor (a child) reports its claims; the desk is keyed by review.
   useState(() => useReviewStore.getState().open(review, scale));
@@ -112,7 +116,7 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
         if (saved) window.close();
         else {
           const state = useReviewStore.getState().saveState;
-          setLeaving(state.kind === 'failed' ? state.message : 'Your latest changes are not saved yet.');
+          setLeaving(state.kind === 'failed' ? state.message : interfaceI18n.t('desk.notSavedYet'));
           closeWindowAnyway.current = () => {
             closingAnyway = true;
             window.close();
@@ -132,9 +136,9 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
   const markClaim = useCallback(() => {
     const editor = editorRef.current;
     if (!editor) return;
-    if (!markSelectionAsClaim(editor)) onMessage('Select the words of the claim in the article first, then mark it.');
+    if (!markSelectionAsClaim(editor)) onMessage(t('desk.selectToMark'));
     else setOverlapping([]);
-  }, [onMessage]);
+  }, [onMessage, t]);
 
   const choose = useCallback((claimId: string, focusEditor = false) => {
     const editor = editorRef.current;
@@ -159,9 +163,9 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
       if (next) {
         setOverlapping([]);
         choose(next, true);
-      } else onMessage('There are no claims in this article yet.');
+      } else onMessage(t('desk.noClaimsYet'));
     },
-    [choose, onMessage],
+    [choose, onMessage, t],
   );
 
   const removeClaim = useCallback(
@@ -170,12 +174,18 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
       if (!editor) return;
       deleteClaim(editor, claimId);
       setOverlapping([]);
-      onMessage('Claim deleted. Press Ctrl+Z in the article to undo.');
+      onMessage(t('desk.claimDeleted'));
     },
-    [onMessage],
+    [onMessage, t],
   );
 
   const closeDialog = (): void => setDialog(null);
+  /** Goes to a claim the export dialog listed: in the article, or in Needs attention when its words are not there. */
+  const showClaim = (claimId: string, placed: boolean): void => {
+    if (placed) return chooseFromList(claimId);
+    useReviewStore.getState().selectClaim(claimId);
+    focusDetails();
+  };
   const finishDialog = (message: string): void => {
     setDialog(null);
     onMessage(message);
@@ -185,10 +195,10 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
     (claimId: string) => {
       const editor = editorRef.current;
       if (!editor) return;
-      if (placeClaimOnSelection(editor, claimId)) onMessage('Claim placed on the selected words.');
-      else onMessage('Select the words of this claim in the article first, then place it.');
+      if (placeClaimOnSelection(editor, claimId)) onMessage(t('desk.claimPlaced'));
+      else onMessage(t('desk.selectToPlace'));
     },
-    [onMessage],
+    [onMessage, t],
   );
 
   const chooseVersion = useCallback(
@@ -199,12 +209,12 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
         const { claim } = await api['review:resolveConflict']({ id: review.id, claimId, set: { [field]: value } });
         const remaining = (useReviewStore.getState().conflicts[claimId] ?? []).filter((conflict) => conflict.field !== field);
         useReviewStore.getState().conflictSettled(claim, remaining);
-        onMessage('Your choice was saved; the other version stays in the claim’s history.');
+        onMessage(t('desk.choiceSaved'));
       } catch (error) {
         onMessage(errorMessage(error));
       }
     },
-    [onMessage, review.id, sync],
+    [onMessage, review.id, sync, t],
   );
 
   useEffect(() => {
@@ -213,7 +223,7 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
       if (mod && !event.altKey && event.key.toLowerCase() === 's') {
         event.preventDefault();
         // Saved or not, the reviewer sees an answer: the failure banner, or this.
-        void sync.flush().then((saved) => saved && onMessage('Everything is saved.'));
+        void sync.flush().then((saved) => saved && onMessage(t('desk.allSaved')));
       } else if (mod && !event.altKey && (event.key.toLowerCase() === 'z' || event.key.toLowerCase() === 'y') && !isTextField(event.target) && !isInArticle(event.target)) {
         // In a text field the field's own undo applies; in the article, the editor's keys do this.
         event.preventDefault();
@@ -235,13 +245,13 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
         if (current && verdict) {
           event.preventDefault();
           updateClaim(current, { verdictId: verdict.id });
-          onMessage(`Verdict set to ${verdict.label}.`);
+          onMessage(t('desk.verdictSet', { verdict: verdict.label }));
         }
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [goToNeighbour, onMessage, sync, undoHistory, textEditing, focusDetails]);
+  }, [goToNeighbour, onMessage, sync, undoHistory, textEditing, focusDetails, t]);
 
   const onDocumentChange = useCallback((editor: Editor) => {
     useReviewStore.getState().documentChanged();
@@ -260,73 +270,72 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
       <ClaimStyles />
       <PrintReport reviewId={review.id} sync={sync} />
       <header className="desk-toolbar" data-more-tools={toggles.moreTools ? 'shown' : undefined}>
-        <button type="button" className="desk-back" onClick={() => void leave()} aria-label="Back to the library">
-          ← <span className="desk-back-label">Library</span>
+        <button type="button" className="desk-back" onClick={() => void leave()} aria-label={t('desk.back')}>
+          <span className="direction-icon" aria-hidden="true">
+            ←
+          </span>{' '}
+          <span className="desk-back-label">{t('desk.backLabel')}</span>
         </button>
         <div className="desk-title">
           <h1 dir="auto">{meta?.title ?? review.title}</h1>
-          {(meta?.sourceUrl ?? review.sourceUrl) && (
-            <span className="source-url" dir="ltr">
-              {meta?.sourceUrl ?? review.sourceUrl}
-            </span>
-          )}
+          <ArticleDetailsLine reviewId={review.id} />
         </div>
         {/* Right after the title, so it keeps its corner of the toolbar at any width. */}
         <SaveStatus onSaveNow={() => void sync.flush()} />
         <div className="desk-tools">
           <PanelToggles toggles={toggles} />
-          <div className="toolbar-group" role="toolbar" aria-label="Claim tools">
+          <div className="toolbar-group" role="toolbar" aria-label={t('desk.claimTools')}>
             <button type="button" className="primary" onMouseDown={(event) => event.preventDefault()} onClick={markClaim} aria-keyshortcuts="Control+Alt+M">
-              Mark claim <kbd>Ctrl+Alt+M</kbd>
+              {t('desk.markClaim')} <kbd dir="ltr">Ctrl+Alt+M</kbd>
             </button>
             <MoreToolsToggle toggles={toggles} />
             <button type="button" className="desk-secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => goToNeighbour(-1)} aria-keyshortcuts="Shift+F8">
-              ↑ Previous
+              ↑ {t('desk.previous')}
             </button>
             <button type="button" className="desk-secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => goToNeighbour(1)} aria-keyshortcuts="F8">
-              ↓ Next
+              ↓ {t('desk.next')}
             </button>
-            <button type="button" className="desk-secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => undoHistory.undo() || onMessage('Nothing to undo.')} aria-keyshortcuts="Control+Z">
-              Undo
+            <button type="button" className="desk-secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => undoHistory.undo() || onMessage(t('desk.nothingToUndo'))} aria-keyshortcuts="Control+Z">
+              {t('desk.undo')}
             </button>
-            <button type="button" className="desk-secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => undoHistory.redo() || onMessage('Nothing to redo.')} aria-keyshortcuts="Control+Shift+Z">
-              Redo
+            <button type="button" className="desk-secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => undoHistory.redo() || onMessage(t('desk.nothingToRedo'))} aria-keyshortcuts="Control+Shift+Z">
+              {t('desk.redo')}
             </button>
           </div>
-          <div className="toolbar-group desk-secondary" role="group" aria-label="Article text">
+          <div className="toolbar-group desk-secondary" role="group" aria-label={t('desk.articleText')}>
             <button
               type="button"
               aria-pressed={textEditing.editingText}
               aria-keyshortcuts="Control+Alt+E"
               onClick={() => (textEditing.editingText ? textEditing.finishEditing() : textEditing.startEditing())}
             >
-              {textEditing.editingText ? 'Done editing' : 'Edit text'}
+              {textEditing.editingText ? t('desk.doneEditing') : t('desk.editText')}
             </button>
             <button type="button" onClick={() => setComparing((editorRef.current?.getJSON() as ArticleDoc | undefined) ?? null)}>
-              Compare with original
+              {t('compare.title')}
             </button>
           </div>
           <button type="button" className="desk-secondary" onClick={() => void sync.flush().then(() => setDialog('share'))}>
-            Share…
+            {t('desk.share')}
           </button>
           <button type="button" className="desk-secondary" onClick={() => void sync.flush().then(() => setDialog('export'))}>
-            Export…
+            {t('desk.export')}
           </button>
         </div>
       </header>
       <SaveFailureBanner onSaveNow={() => void sync.flush()} />
       {textEditing.editingText && (
         <div className="edit-banner" role="status">
-          <strong>Editing the article’s words.</strong> Claims on words you change are flagged for a look when you finish; the article as imported stays kept (Compare with original).
+          <Trans i18nKey="desk.editingBanner" components={{ strong: <strong /> }} />
           <button type="button" className="primary" onClick={textEditing.finishEditing}>
-            Done editing
+            {t('desk.doneEditing')}
           </button>
         </div>
       )}
       <RecoveryBanner sync={sync} onMessage={onMessage} />
       <div className="desk-body" ref={toggles.bodyRef} data-side-panel={toggles.sidePanel ?? undefined}>
         <ClaimsSidebar onChoose={chooseFromList} />
-        <main className="article-pane" aria-label="Article">
+        <main className="article-pane" aria-label={t('desk.article')}>
           <ArticleEditor
             doc={review.doc}
             onReady={onReady}
@@ -357,10 +366,10 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
       {comparing && <CompareDialog reviewId={review.id} currentDoc={comparing} onClose={() => setComparing(null)} />}
       {leaving !== null && (
         <ConfirmDialog
-          title={closeWindowAnyway.current ? 'Close without saving?' : 'Leave without saving?'}
-          message={`${leaving} Your changes are kept in this window while it stays open, and a recovery copy is kept on this computer to offer when you open the review again.`}
-          confirmLabel={closeWindowAnyway.current ? 'Close anyway' : 'Leave anyway'}
-          cancelLabel="Stay"
+          title={closeWindowAnyway.current ? t('desk.closeTitle') : t('desk.leaveTitle')}
+          message={t('desk.leaveMessage', { reason: leaving })}
+          confirmLabel={closeWindowAnyway.current ? t('desk.closeAnyway') : t('desk.leaveAnyway')}
+          cancelLabel={t('desk.stay')}
           onCancel={() => {
             setLeaving(null);
             closeWindowAnyway.current = null;
@@ -372,7 +381,7 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
           }}
         />
       )}
-      {dialog && meta && (dialog === 'share' ? <ShareDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} /> : <ExportDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} />)}
+      {dialog && meta && (dialog === 'share' ? <ShareDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} /> : <ExportDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} onShowClaim={showClaim} />)}
     </div>
   );
 }

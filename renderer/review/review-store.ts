@@ -4,7 +4,10 @@
  * stored here for long: the document's claim marks are the truth, placements are derived.
  */
 import { create } from 'zustand';
+import { articleDetailsOf, type ArticleDetails } from '../../shared/model/article-details';
 import { newClaim, type Claim } from '../../shared/model/claim';
+import { localisedScale } from '../../shared/i18n/scale-words';
+import { interfaceLanguage } from '../i18n/interface-i18n';
 import { numberClaims } from '../../shared/model/claim-numbers';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review } from '../../shared/model/review';
@@ -32,10 +35,9 @@ export type SaveState =
   | { kind: 'merging' }
   | { kind: 'failed'; message: string; retryAt: number | null };
 
-export interface ReviewMeta {
+/** The open review apart from its article and claims: the checked article's details, and its numbering. */
+export interface ReviewMeta extends ArticleDetails {
   id: string;
-  title: string;
-  sourceUrl: string;
   createdAt: string;
   /** The highest claim number given so far (see claim-numbers); a new claim here takes the next. */
   lastClaimNumber: number;
@@ -56,7 +58,7 @@ interface ReviewStoreState {
   conflicts: Record<string, ConflictNote['fields']>;
 
   open(review: Review, scale: RatingScale): void;
-  setMeta(meta: Pick<ReviewMeta, 'title' | 'sourceUrl'>): void;
+  setMeta(meta: Partial<ArticleDetails>): void;
   addClaim(claim: Claim): void;
   /** Changes fields of a claim; `fromUndo` when the undo history puts values back (not a new step). */
   updateClaim(id: string, patch: ClaimPatch, options?: { fromUndo?: boolean }): void;
@@ -120,8 +122,9 @@ export const useReviewStore = create<ReviewStoreState>()((set, get) => ({
 
   open: (review, scale) =>
     set({
-      meta: { id: review.id, title: review.title, sourceUrl: review.sourceUrl, createdAt: review.createdAt, lastClaimNumber: numberClaims(review.claims, review.lastClaimNumber).lastClaimNumber },
-      scale,
+      meta: { id: review.id, ...articleDetailsOf(review), createdAt: review.createdAt, lastClaimNumber: numberClaims(review.claims, review.lastClaimNumber).lastClaimNumber },
+      // The built-in verdicts in the interface's language; a newsroom's own words as they are.
+      scale: localisedScale(scale, interfaceLanguage()),
       claims: Object.fromEntries(review.claims.map((claim) => [claim.id, claim])),
       removedClaimIds: new Set(),
       placements: [],
@@ -198,7 +201,7 @@ export const useReviewStore = create<ReviewStoreState>()((set, get) => ({
     set((state) => {
       const claims = Object.fromEntries(review.claims.map((claim) => [claim.id, claim]));
       return {
-        meta: state.meta ? { ...state.meta, title: review.title, sourceUrl: review.sourceUrl, lastClaimNumber: Math.max(state.meta.lastClaimNumber, review.lastClaimNumber) } : state.meta,
+        meta: state.meta ? { ...state.meta, ...articleDetailsOf(review), lastClaimNumber: Math.max(state.meta.lastClaimNumber, review.lastClaimNumber) } : state.meta,
         claims,
         removedClaimIds: new Set(),
         selectedClaimId: state.selectedClaimId && claims[state.selectedClaimId] ? state.selectedClaimId : null,

@@ -3,22 +3,21 @@
  * with the reason, what to do, and when Factmark tries again, so nobody keeps working unaware.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { formatTime } from '../i18n/interface-format';
 import { useReviewStore, type SaveState } from './review-store';
 
-function timeOf(iso: string): string {
-  return iso ? new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : '';
-}
-
-function label(state: Exclude<SaveState, { kind: 'failed' }>): string {
+function label(state: Exclude<SaveState, { kind: 'failed' }>, t: TFunction, language: string): string {
   switch (state.kind) {
     case 'saved':
-      return `Saved${state.at ? ` ${timeOf(state.at)}` : ''}`;
+      return state.at ? t('save.savedAt', { time: formatTime(state.at, language) }) : t('save.saved');
     case 'saving':
-      return 'Saving…';
+      return t('save.saving');
     case 'merging':
-      return 'Merging with changes made elsewhere…';
+      return t('save.merging');
     case 'pending':
-      return 'Unsaved changes';
+      return t('save.pending');
   }
 }
 
@@ -34,30 +33,30 @@ function useSecondsUntil(at: number | null): number | null {
 }
 
 function FailedSave({ message, retryAt, onSaveNow }: { message: string; retryAt: number | null; onSaveNow: () => void }) {
+  const { t } = useTranslation();
   const seconds = useSecondsUntil(retryAt);
   return (
     <div className="save-failure" role="alert" data-testid="save-failure">
-      <strong>Not saved.</strong> <span>{message.replace(/^Not saved:\s*/, '')}</span>{' '}
-      <span className="muted">
-        Your changes are kept in this window{seconds === null ? '.' : `; trying again ${seconds > 0 ? `in ${seconds} s` : 'now'}.`}
-      </span>
+      <strong>{t('save.notSavedTitle')}</strong> <span>{message.replace(/^Not saved:\s*/, '')}</span>{' '}
+      <span className="muted">{seconds === null ? t('save.keptInWindow') : seconds > 0 ? t('save.retryingIn', { count: seconds }) : t('save.retryingNow')}</span>
       <button type="button" className="link-button" onClick={onSaveNow} aria-keyshortcuts="Control+S">
-        Try now
+        {t('save.tryNow')}
       </button>
     </div>
   );
 }
 
 export function SaveStatus({ onSaveNow }: { onSaveNow: () => void }) {
+  const { t, i18n } = useTranslation();
   const saveState = useReviewStore((state) => state.saveState);
   return (
     <div className={`save-status save-status-${saveState.kind}`}>
       <span role="status" aria-live="polite" data-testid="save-status">
-        {saveState.kind === 'failed' ? 'Not saved' : label(saveState)}
+        {saveState.kind === 'failed' ? t('save.notSaved') : label(saveState, t, i18n.language)}
       </span>
       {saveState.kind !== 'saved' && saveState.kind !== 'failed' && (
         <button type="button" className="link-button" onClick={onSaveNow} aria-keyshortcuts="Control+S">
-          Save now
+          {t('save.saveNow')}
         </button>
       )}
     </div>

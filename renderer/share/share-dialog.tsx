@@ -1,19 +1,21 @@
 /** Shares the open review: the reviewer says who they are (once), and the .factmark file is saved. */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../api/client';
 import { DialogFooter, ModalDialog } from '../app/modal-dialog';
 import { saveFile } from '../app/save-file';
 import { useDialogSubmit } from '../app/use-dialog-submit';
 
 export function ShareDialog({ reviewId, onClose, onDone }: { reviewId: string; onClose: () => void; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
   const [name, setName] = useState<string | null>(null);
 
   const { busy, problem, setProblem, submit } = useDialogSubmit(async () => {
-    if (!name?.trim()) throw new Error('Give your name, so colleagues see who made each change.');
+    if (!name?.trim()) throw new Error(t('share.noName'));
     await api['settings:setReviewer']({ name: name.trim() });
     const file = await api['share:create']({ id: reviewId });
     saveFile(file.fileName, file.mimeType, file.base64);
-    onDone(`Saved ${file.fileName}. Send it to a colleague; they open it in Factmark or merge it into their copy.`);
+    onDone(t('share.saved', { fileName: file.fileName }));
   });
 
   useEffect(() => {
@@ -21,17 +23,14 @@ export function ShareDialog({ reviewId, onClose, onDone }: { reviewId: string; o
   }, [setProblem]);
 
   return (
-    <ModalDialog title="Share review" onClose={onClose} className="share-dialog">
+    <ModalDialog title={t('share.title')} onClose={onClose} className="share-dialog">
       <form noValidate onSubmit={submit}>
-        <p>
-          A share file holds the article, every claim with its verdict, rationale and evidence, and who changed what. A colleague opens it in Factmark, or merges
-          it into their own copy of this review without losing either person’s work.
-        </p>
+        <p>{t('share.explained')}</p>
         <label className="field">
-          <span className="field-label">Your name (shown to colleagues with your changes)</span>
+          <span className="field-label">{t('share.yourName')}</span>
           <input value={name ?? ''} onChange={(event) => setName(event.target.value)} disabled={name === null} dir="auto" autoFocus maxLength={200} />
         </label>
-        <DialogFooter problem={problem} submitLabel="Save share file" busy={busy} busyLabel="Saving…" onCancel={onClose} />
+        <DialogFooter problem={problem} submitLabel={t('share.submit')} busy={busy} busyLabel={t('common.saving')} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

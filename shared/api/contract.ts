@@ -3,22 +3,28 @@
  * the loopback test bridge and the renderer's client are all derived from this map.
  */
 import { z } from 'zod';
+import { ArticleDetails } from '../model/article-details';
 import { ArticleDoc } from '../model/article-doc';
 import { Claim, ClaimStatus } from '../model/claim';
 import { Id, OptionalDate, OptionalWebAddressInput, Timestamp, WebAddressInput } from '../model/primitives';
 import { Publication, Publisher } from '../model/publisher';
 import { RatingScale } from '../model/rating-scale';
+import { EditableScale } from '../model/scale-rules';
 import { Review, ReviewOrigin, ReviewSummary, ReviewTitle } from '../model/review';
 import { ClaimEvent, ClaimFields } from '../model/claim-history';
 import { Reviewer, ReviewerName, SignatureCheck } from '../model/reviewer';
 import { MergeReport } from '../share-file/merge-report';
+import { UnfinishedClaim } from '../report/claim-readiness';
 import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS } from '../model/storage-limits';
+import { LANGUAGE_CODES } from '../i18n/languages';
 
 const NoInput = z.object({}).strict();
 /** The publisher as the export dialog or the command line gives it: its addresses pass the one web address rule. */
 const PublisherInput = Publisher.extend({ organizationUrl: OptionalWebAddressInput, reportUrl: OptionalWebAddressInput }).strict();
 const Done = z.object({ done: z.literal(true) });
 const ReviewRef = z.object({ id: Id }).strict();
+/** A rating scale of the library, by its id. */
+const ScaleRef = z.object({ scaleId: RatingScale.shape.id }).strict();
 
 /** Something the reviewer must be told once, e.g. that a damaged file was replaced by its backup. */
 export const Notice = z.object({ id: z.string(), level: z.enum(['info', 'warning', 'error']), message: z.string() });
@@ -84,6 +90,8 @@ export const contract = {
       version: z.string(),
       dataDir: z.string(),
       notices: z.array(Notice),
+      /** The interface language of this data folder, so the window is drawn in it from its first paint. */
+      language: z.enum(LANGUAGE_CODES),
     }),
   },
   'app:dismissNotice': { input: z.object({ id: z.string().max(200) }).strict(), output: Done },
@@ -101,7 +109,17 @@ export const contract = {
       libraryStamp: z.string(),
     }),
   },
+  /** The library's rating scales; the first is the one new reviews are rated on. */
   'scale:list': { input: NoInput, output: z.array(RatingScale) },
+  /**
+   * Adds a scale, or replaces the library's scale with its id (never the built-in one). Reviews
+   * keep the copy they were made with. Returns the library's scales as they now are.
+   */
+  'scale:save': { input: z.object({ scale: EditableScale }).strict(), output: z.array(RatingScale) },
+  /** Removes a scale from the library (not the built-in one, not the last); its reviews keep their copy. */
+  'scale:delete': { input: ScaleRef, output: z.array(RatingScale) },
+  /** Makes a scale the one new reviews are rated on (it moves to the front of the list). */
+  'scale:setDefault': { input: ScaleRef, output: z.array(RatingScale) },
   'review:list': { input: NoInput, output: z.array(ReviewSummary) },
   /** The review for a window to show; from then on the window's saves follow what it read. */
   'review:get': { input: ReviewRef, output: Review },
@@ -109,7 +127,14 @@ export const contract = {
   'review:original': { input: ReviewRef, output: z.object({ doc: ArticleDoc.nullable() }) },
   'review:create': {
     input: z
-      .object({ title: ReviewTitle, sourceUrl: OptionalWebAddressInput, origin: ReviewOrigin, article: ArticleSource })
+      .object({
+        title: ReviewTitle,
+        sourceUrl: OptionalWebAddressInput,
+        origin: ReviewOrigin,
+        article: ArticleSource,
+        /** The library scale to rate the review on; the default (first) scale when absent. */
+        scaleId: RatingScale.shape.id.optional(),
+      })
       .strict(),
     output: z.object({ review: Review, notes: z.array(z.string()) }),
   },
@@ -123,6 +148,8 @@ export const contract = {
         encoding: z.string().max(40).optional(),
         /** Names this import so `review:cancelImport` can stop it. */
         importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+        /** The library scale to rate the review on; the default (first) scale when absent. */
+        scaleId: RatingScale.shape.id.optional(),
       })
       .strict(),
     output: z.object({ review: Review, notes: z.array(z.string()) }),
@@ -161,6 +188,11 @@ export const contract = {
     input: z.object({ id: Id, publication: Publication.extend({ url: OptionalWebAddressInput }).strict() }).strict(),
     output: Publication,
   },
+  /** The checked article's details as reports show them: title, outlet, author, date, address, language. */
+  'review:setArticleDetails': {
+    input: z.object({ id: Id, details: ArticleDetails.extend({ sourceUrl: OptionalWebAddressInput, outlet: z.string().trim().max(300), byline: z.string().trim().max(500) }).strict() }).strict(),
+    output: ArticleDetails,
+  },
   'review:updateMeta': {
     input: z.object({ id: Id, title: ReviewTitle, sourceUrl: OptionalWebAddressInput }).strict(),
     output: ReviewSummary,
@@ -168,13 +200,34 @@ export const contract = {
   'review:delete': { input: ReviewRef, output: Done },
   'settings:getPublisher': { input: NoInput, output: Publisher },
   'settings:setPublisher': { input: PublisherInput, output: Publisher },
+  /**
+   * A report or data file of the review. `publish` (the default) refuses a report or ClaimReview
+   * with `not-ready` while any claim is unfinished (review:check lists them); `draft` always
+   * makes one, marked as a draft. `language`: the report's (default: the review's own).
+   */
   'review:export': {
-    /** `publisher` fields given here override the library's settings for this export only. */
-    input: z.object({ id: Id, format: ExportFormat, publisher: PublisherInput.partial().optional() }).strict(),
+    input: z
+      .object({
+        id: Id,
+        format: ExportFormat,
+        mode: z.enum(['publish', 'draft']).default('publish'),
+        language: z.enum(LANGUAGE_CODES).optional(),
+        /**
+         * Publisher fields that override the library's settings for this export only. The
+         * sign-off rule is the newsroom's and is not overridden here; reviewer names come from
+         * the reviewer identity (reviewerName is not used any more).
+         */
+        publisher: PublisherInput.omit({ reviewerName: true, signOffRequired: true }).partial().optional(),
+        /** The name of this library's reviewer, for this export only (the command line's --reviewer). */
+        reviewerName: ReviewerName.optional(),
+      })
+      .strict(),
     output: FileOut,
   },
   'settings:getReviewer': { input: NoInput, output: Reviewer },
   'settings:setReviewer': { input: z.object({ name: ReviewerName }).strict(), output: Reviewer },
+  /** The interface language of this data folder (`app:info` carries it at start). */
+  'settings:setLanguage': { input: z.object({ language: z.enum(LANGUAGE_CODES) }).strict(), output: z.object({ language: z.enum(LANGUAGE_CODES) }) },
   /** This reviewer's signing key (made on first use) and the colleagues' keys trusted here. */
   'settings:getSigning': {
     input: NoInput,
@@ -216,6 +269,14 @@ export const contract = {
     output: z.object({ claim: Claim, remaining: z.number().int().nonnegative() }),
   },
   /**
+   * Signs the claim off as this library's reviewer: approves its verdict, rationale and summary as
+   * they read now. Refused (one sentence) for a claim without a verdict, with two versions of what
+   * is signed, or whose verdict or rationale this reviewer set.
+   */
+  'review:signOff': { input: z.object({ id: Id, claimId: Id }).strict(), output: z.object({ claim: Claim }) },
+  /** Takes back this reviewer's own sign-off of the claim. */
+  'review:withdrawSignOff': { input: z.object({ id: Id, claimId: Id }).strict(), output: z.object({ claim: Claim }) },
+  /**
    * Adds claims by quoting the article. A request for a claim that already exists on the same
    * words with the same fields (a retried command) adds nothing: its id is in `existing`.
    */
@@ -223,12 +284,16 @@ export const contract = {
     input: z.object({ id: Id, claims: z.array(ClaimRequest).min(1).max(5_000) }).strict(),
     output: z.object({ claimIds: z.array(Id), existing: z.array(Id) }),
   },
-  /** What in the review is not ready to publish: claims not placed, flagged or in conflict, and edited text. */
+  /** What in the review is not ready to publish: unfinished claims, claims not placed, flagged or in conflict, and edited text. */
   'review:check': {
-    input: ReviewRef,
+    /** `language`: the one the unfinished claims' reasons are worded in (default English); the interface asks in its own. */
+    input: z.object({ id: Id, language: z.enum(LANGUAGE_CODES).optional() }).strict(),
     output: z.object({
       textEditedAt: Timestamp.nullable(),
+      /** Claims flagged, in conflict or not placed (a merge's or an edit's warnings), with the reasons in words. */
       claims: z.array(z.object({ number: z.number().int().positive(), claimId: Id, quote: z.string(), placed: z.boolean(), reasons: z.array(z.string()) })),
+      /** Claims not ready to publish, each with every reason as a kind and a sentence in the language asked for; a publish export is refused while any are left. */
+      unfinished: z.array(UnfinishedClaim),
       /** Other reviews that give the same published address (a copy-paste slip: one page, one fact-check). */
       sameUrlAs: z.array(z.object({ id: Id, title: z.string() })),
     }),

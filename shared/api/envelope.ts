@@ -5,8 +5,10 @@ import { z } from 'zod';
  * `conflict`: the data changed since the caller read it (another window saved); read it again.
  * `unavailable`: storage cannot be written now (full disk, read-only or missing folder, the app
  * is gone); nothing was lost on disk, and the same call may succeed later.
+ * `not-ready`: a fact-check cannot be published yet (claims unfinished); `review:check` lists
+ * what each claim needs, and a draft export is always possible.
  */
-export const API_ERROR_CODES = ['invalid-input', 'not-found', 'conflict', 'refused', 'unavailable', 'internal'] as const;
+export const API_ERROR_CODES = ['invalid-input', 'not-found', 'conflict', 'refused', 'unavailable', 'internal', 'not-ready'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const ApiFailure = z.object({

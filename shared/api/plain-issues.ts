@@ -12,6 +12,10 @@ type PathSegment = PropertyKey;
 const FIELD_WORDS: Record<string, string> = {
   title: 'the title',
   sourceUrl: 'the source address',
+  outlet: 'the outlet',
+  byline: 'the author',
+  publishedAt: 'the publication date',
+  language: 'the language',
   url: 'the address',
   evidenceUrls: 'the evidence addresses',
   appearanceUrl: 'where the claim appeared',
@@ -56,6 +60,9 @@ const FIELD_WORDS: Record<string, string> = {
   version: 'the format version',
 };
 
+/** Objects that only group fields in a call: "the outlet", not "the outlet of the details". */
+const GROUPS = new Set(['details']);
+
 /** Lists by their name, and what one item of each is called. */
 const ITEM_WORDS: Record<string, string> = {
   claims: 'claim',
@@ -99,7 +106,8 @@ export function fieldName(path: readonly PathSegment[], root: string): string {
     if (typeof segment === 'string' && typeof next === 'number') {
       parts.push(`${ITEM_WORDS[segment] ?? segment} ${next + 1}`);
       index++;
-    } else if (typeof segment === 'string') parts.push(FIELD_WORDS[segment] ?? words(segment));
+    } else if (typeof segment === 'string' && GROUPS.has(segment)) continue;
+    else if (typeof segment === 'string') parts.push(FIELD_WORDS[segment] ?? words(segment));
     else if (typeof segment === 'number') parts.push(`item ${segment + 1}`);
   }
   if (parts.length === 0) return root;

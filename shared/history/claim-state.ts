@@ -6,7 +6,7 @@
  */
 import equal from 'fast-deep-equal';
 import { CLAIM_FIELDS, type ClaimEvent, type ClaimField, type ClaimFields } from '../model/claim-history';
-import { emptyClaimFields, type Evidence } from '../model/claim';
+import { emptyClaimFields, type Evidence, type SignOff } from '../model/claim';
 
 /** The event that last set a field on one branch. */
 export interface FieldSource {
@@ -38,6 +38,13 @@ export interface ClaimState {
   heads: string[];
   conflicts: FieldConflict[];
   sources: Partial<Record<ClaimField, FieldSource>>;
+  /** The sign-off the claim's latest sign-off event left, withdrawn or not (see signOffState); absent when none or taken back. */
+  signOff?: SignOff;
+}
+
+/** The latest sign-off event in a state's past, and the sign-off it leaves (null: taken back). */
+interface SignOffMark extends FieldSource {
+  value: SignOff | null;
 }
 
 const EMPTY_FIELDS: ClaimFields = emptyClaimFields();
@@ -49,6 +56,7 @@ interface NodeState {
   conflicts: Map<ClaimField, ConflictOption[]>;
   sources: Partial<Record<ClaimField, FieldSource>>;
   deleteSource?: FieldSource;
+  signOff?: SignOffMark;
   /** The newest event in this state's past (for updatedAt and for ordering branches). */
   last: FieldSource;
 }
@@ -71,6 +79,9 @@ function applyEvent(before: NodeState, event: ClaimEvent): NodeState {
     sources[field] = source;
   }
   const next: NodeState = { ...before, fields: { ...before.fields, ...event.set }, conflicts, sources, last: later(before.last, source) <= 0 ? before.last : source };
+  if (event.kind === 'signed-off' && event.signed) return { ...next, signOff: { ...source, value: { by: event.author, at: event.at, ...event.signed } } };
+  // Only the signer takes a sign-off back; anyone else's withdrawal (a forged file) changes nothing.
+  if (event.kind === 'sign-off-withdrawn' && before.signOff?.value?.by === event.author) return { ...next, signOff: { ...source, value: null } };
   if (event.kind === 'deleted') return { ...next, deleted: true, deleteSource: source };
   if (event.kind === 'restored' || event.kind === 'resolved') return { ...next, deleted: false, deletionOverridden: undefined };
   return next;
@@ -105,8 +116,20 @@ function mergeValue<T>(base: T, left: T, right: T): T | typeof CONFLICT {
   return CONFLICT;
 }
 
+/** True when `state` holds work done since `base`: a field changed, or a sign-off given or taken back. */
 function changedSince(base: NodeState, state: NodeState): boolean {
-  return state.conflicts.size > 0 || CLAIM_FIELDS.some((field) => !equal(base.fields[field], state.fields[field]));
+  return state.conflicts.size > 0 || base.signOff?.eventId !== state.signOff?.eventId || CLAIM_FIELDS.some((field) => !equal(base.fields[field], state.fields[field]));
+}
+
+/**
+ * The sign-off after two branches join: the one branch that changed it, or the later of two.
+ * Not a conflict to choose: whichever stands, signOffState then compares it with the merged
+ * values, so a sign-off of values the other branch changed reads as withdrawn.
+ */
+function mergeSignOff(base: SignOffMark | undefined, left: SignOffMark | undefined, right: SignOffMark | undefined): SignOffMark | undefined {
+  if (left?.eventId === right?.eventId || right?.eventId === base?.eventId) return left;
+  if (left?.eventId === base?.eventId) return right;
+  return later(left as SignOffMark, right as SignOffMark) <= 0 ? left : right;
 }
 
 function conflictOptions(state: NodeState, field: ClaimField): ConflictOption[] {
@@ -161,7 +184,8 @@ function mergeBranches(base: NodeState, left: NodeState, right: NodeState): Node
     else deleted = true;
   }
   const deleteSource = left.deleteSource ?? right.deleteSource;
-  return { fields: fields as ClaimFields, deleted, deletionOverridden: deleted ? undefined : deletionOverridden, conflicts, sources, deleteSource, last: later(left.last, right.last) <= 0 ? left.last : right.last };
+  const signOff = mergeSignOff(base.signOff, left.signOff, right.signOff);
+  return { fields: fields as ClaimFields, deleted, deletionOverridden: deleted ? undefined : deletionOverridden, conflicts, sources, deleteSource, ...(signOff ? { signOff } : {}), last: later(left.last, right.last) <= 0 ? left.last : right.last };
 }
 
 /** Folds one claim's events in an order that depends only on the events themselves. */
@@ -242,6 +266,7 @@ function foldClaim(claimId: string, events: ClaimEvent[]): ClaimState {
     heads,
     conflicts: [...final.conflicts.entries()].map(([field, options]) => ({ field, options })).sort((left, right) => CLAIM_FIELDS.indexOf(left.field) - CLAIM_FIELDS.indexOf(right.field)),
     sources: final.sources,
+    ...(final.signOff?.value ? { signOff: final.signOff.value } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * which a merge shows as a conflict instead of letting one silently win.
  */
 import { z } from 'zod';
-import { Claim, ClaimSummary } from './claim';
+import { Claim, ClaimSummary, SignOff } from './claim';
 import { Id, Timestamp } from './primitives';
 
 /** The parts of a claim a reviewer edits; each is merged on its own. */
@@ -38,7 +38,15 @@ export const CLAIM_FIELD_LABELS: Record<ClaimField, string> = {
   evidence: 'Evidence',
 };
 
-export const CLAIM_EVENT_KINDS = ['created', 'edited', 'deleted', 'restored', 'resolved'] as const;
+/**
+ * `signed-off`: another reviewer approved the claim as it then read (see `signed`);
+ * `sign-off-withdrawn`: the signer took that approval back. Neither changes a field.
+ */
+export const CLAIM_EVENT_KINDS = ['created', 'edited', 'deleted', 'restored', 'resolved', 'signed-off', 'sign-off-withdrawn'] as const;
+
+/** What a sign-off approved, word for word; who and when are the event's `author` and `at`. */
+export const SignedValues = SignOff.pick({ verdictId: true, rationale: true, summary: true }).strict();
+export type SignedValues = z.infer<typeof SignedValues>;
 
 export const ClaimEvent = z
   .object({
@@ -54,6 +62,8 @@ export const ClaimEvent = z
     set: ClaimFields.partial().strict(),
     /** The claim's words when it was made, so the history reads without the article. */
     quote: z.string().max(20_000).optional(),
+    /** For `signed-off` only: the values approved. */
+    signed: SignedValues.optional(),
   })
   .strict();
 export type ClaimEvent = z.infer<typeof ClaimEvent>;

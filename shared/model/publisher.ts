@@ -2,12 +2,27 @@
 import { z } from 'zod';
 import { OptionalDate, OptionalHttpUrl } from './primitives';
 
+const LOGO_SHAPE = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]{12,}/;
+
 /** An organisation logo as reports embed it: a PNG or JPEG of at most 256 KB, as a data: URL. */
 export const MAX_LOGO_BYTES = 256 * 1024;
 export const LogoDataUrl = z
   .string()
-  .max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 40)
-  .regex(/^$|^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG or JPEG image');
+  .max('data:image/jpeg;base64,'.length + Math.ceil(MAX_LOGO_BYTES / 3) * 4, `is larger than ${MAX_LOGO_BYTES / 1024} KB`)
+  .regex(/^$|^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a PNG or JPEG image')
+  .refine((value) => value === '' || isPngOrJpeg(value), 'is not a PNG or JPEG image (its bytes say otherwise)');
+
+/** True when the data: URL's bytes start as its type says: a renamed file is not an image. */
+function isPngOrJpeg(dataUrl: string): boolean {
+  // zod runs this even when the shape check above failed: only a well-formed data: URL is decoded.
+  if (!LOGO_SHAPE.test(dataUrl)) return false;
+  const comma = dataUrl.indexOf(',');
+  const head = atob(dataUrl.slice(comma + 1, comma + 13));
+  const bytes = Array.from(head, (character) => character.charCodeAt(0));
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (dataUrl.startsWith('data:image/png')) return png.every((byte, index) => bytes[index] === byte);
+  return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+}
 
 export const Publisher = z.object({
   /**

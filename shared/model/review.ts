@@ -5,7 +5,7 @@ import { Claim } from './claim';
 import { ClaimEvent } from './claim-history';
 import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from './primitives';
 import { EMPTY_PUBLISHER, Publication, Publisher } from './publisher';
-import { RatingScale } from './rating-scale';
+import { RatingScale, Verdict } from './rating-scale';
 import { KnownKey, Reviewer } from './reviewer';
 import { MAX_CLAIMS, MAX_HISTORY_EVENTS, MAX_KNOWN_KEYS, MAX_REVIEWERS } from './storage-limits';
 
@@ -84,6 +84,8 @@ export const ReviewSummary = z.object({
   updatedAt: Timestamp,
   /** Claims placed in the article, by verdict id; unrated claims count under `unrated`. */
   verdictCounts: z.record(z.string(), z.number().int().nonnegative()),
+  /** The review's own scale's verdicts, in scale order, as its counts are shown (a library scale edited later does not change them). */
+  scale: z.object({ id: z.string(), verdicts: z.array(Verdict.pick({ id: true, label: true, color: true })) }),
   claimCount: z.number().int().nonnegative(),
   /** Claims with a verdict or notes whose words are not in the article (a merge's orphans, deleted text). */
   unplacedCount: z.number().int().nonnegative(),

@@ -42,8 +42,11 @@ function wrapMarks(text: string, node: DocNode): string {
   return html;
 }
 
-/** HTML of `doc`; `labels` maps claim ids to their numbers (claims without one are not highlighted). */
-export function articleToHtml(doc: DocNode, labels: ReadonlyMap<string, ClaimLabel>): string {
+/**
+ * HTML of `doc`; `labels` maps claim ids to their numbers (claims without one are not
+ * highlighted), and `markTitle` names the claims on a highlighted run ("Claim 1 and 2").
+ */
+export function articleToHtml(doc: DocNode, labels: ReadonlyMap<string, ClaimLabel>, markTitle: (numbers: number[]) => string): string {
   const started = new Set<string>();
   const render = (node: DocNode): string => {
     if (node.type === 'text') {
@@ -63,7 +66,7 @@ export function articleToHtml(doc: DocNode, labels: ReadonlyMap<string, ClaimLab
         .join('');
       const first = claims[0] as ClaimLabel;
       const depth = Math.min(claims.length, 3);
-      return `${refs}<mark class="hl hl-${depth}" style="border-color:${first.color}" title="Claim ${claims.map((label) => label.number).join(', ')}">${inner}</mark>`;
+      return `${refs}<mark class="hl hl-${depth}" style="border-color:${first.color}" title="${escapeHtml(markTitle(claims.map((label) => label.number)))}">${inner}</mark>`;
     }
     if (node.type === 'hardBreak') return '<br>';
     if (node.type === 'horizontalRule') return '<hr>';

@@ -11,6 +11,12 @@ export interface FieldRule {
   level: 'required' | 'recommended';
   kind: 'text' | 'url' | 'date' | 'number' | 'object';
   why: string;
+  /**
+   * `numeric-rating`: asked for only of a rating that gives numbers. Google's Rating "supports
+   * both a numeric and a textual assessment"; a verdict off the true–false line (Misleading,
+   * Unverifiable) is rated in words alone, and is not missing anything.
+   */
+  onlyFor?: 'numeric-rating';
 }
 
 export const CLAIMREVIEW_FIELDS: FieldRule[] = [
@@ -25,10 +31,16 @@ export const CLAIMREVIEW_FIELDS: FieldRule[] = [
   { path: 'itemReviewed.author', level: 'recommended', kind: 'object', why: 'who made the claim' },
   { path: 'itemReviewed.datePublished', level: 'recommended', kind: 'date', why: 'when the claim was made' },
   { path: 'itemReviewed.appearance', level: 'recommended', kind: 'object', why: 'where the claim appeared' },
-  { path: 'reviewRating.ratingValue', level: 'recommended', kind: 'number', why: 'the numeric rating' },
-  { path: 'reviewRating.bestRating', level: 'recommended', kind: 'number', why: 'the best value of the rating scale' },
-  { path: 'reviewRating.worstRating', level: 'recommended', kind: 'number', why: 'the worst value of the rating scale' },
+  { path: 'itemReviewed.firstAppearance', level: 'recommended', kind: 'object', why: 'where the claim first appeared' },
+  { path: 'reviewRating.ratingValue', level: 'recommended', kind: 'number', why: 'the numeric rating', onlyFor: 'numeric-rating' },
+  { path: 'reviewRating.bestRating', level: 'recommended', kind: 'number', why: 'the best value of the rating scale', onlyFor: 'numeric-rating' },
+  { path: 'reviewRating.worstRating', level: 'recommended', kind: 'number', why: 'the worst value of the rating scale', onlyFor: 'numeric-rating' },
 ];
+
+/** Whether a Rating gives any number: then it is a numeric rating, and all three numbers are asked for. */
+function isNumericRating(rating: unknown): boolean {
+  return rating !== null && typeof rating === 'object' && ['ratingValue', 'bestRating', 'worstRating'].some((key) => (rating as Record<string, unknown>)[key] !== undefined);
+}
 
 export interface FieldProblem {
   index: number;
@@ -58,7 +70,9 @@ export function checkClaimReviews(input: unknown): FieldProblem[] {
       problems.push({ index, path: '@type', level: 'required', message: '"@type" must be "ClaimReview"' });
       return;
     }
+    const numeric = isNumericRating(valueAt(item, 'reviewRating'));
     for (const rule of CLAIMREVIEW_FIELDS) {
+      if (rule.onlyFor === 'numeric-rating' && !numeric) continue;
       const value = valueAt(item, rule.path);
       if (value === undefined) problems.push({ index, path: rule.path, level: rule.level, message: `${rule.path} is missing: ${rule.why}` });
       else if (!fits(rule.kind, value)) problems.push({ index, path: rule.path, level: rule.level, message: `${rule.path} must be ${rule.kind === 'object' ? 'an object' : `a ${rule.kind}`}: ${rule.why}` });

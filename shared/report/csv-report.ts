@@ -73,11 +73,15 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** The CSV export, starting with a UTF-8 byte-order mark. */
+/**
+ * The CSV export, starting with a UTF-8 byte-order mark. Its column names stay English whatever
+ * the report language: they are a data format that scripts and `factmark annotate --from` read.
+ * `reviewer` is who checked the claim (see ReportClaim.checkedBy).
+ */
 export function buildCsvReport(model: ReportModel): string {
   // Claims a merge could not place keep their row, with no position and the reason.
   const claims = [...model.claims.map((reportClaim) => ({ ...reportClaim, position: [String(reportClaim.start), String(reportClaim.end)] })), ...model.unplaced.map((unplaced) => ({ ...unplaced, position: ['', ''] }))];
-  const rows = claims.map(({ claim, quote, position, verdict, attention }) =>
+  const rows = claims.map(({ claim, quote, position, verdict, attention, checkedBy }) =>
     [
       model.review.id,
       claim.id,
@@ -92,7 +96,7 @@ export function buildCsvReport(model: ReportModel): string {
       joinCsvList(claim.evidence.map((item) => item.url)),
       claim.status,
       joinCsvList(claim.tags),
-      model.publisher.reviewerName,
+      checkedBy,
       claim.updatedAt,
       attention.join(' '),
       joinCsvList(claim.evidence.map((item) => item.title)),

@@ -7,7 +7,7 @@ import { DEFAULT_SCALE } from '../model/rating-scale';
 import type { Publisher } from '../model/publisher';
 import type { Review } from '../model/review';
 import { REVIEW } from './report-fixture';
-import { buildReportModel, type ReportModel } from './report-model';
+import { buildReportModel, type ReportModel, type ReportOptions } from './report-model';
 
 type Segment = string | { claim: string; text: string };
 
@@ -162,7 +162,7 @@ export const LONG_PUBLISHER: Publisher = {
   signOffRequired: false,
 };
 
-/** The report model of LONG_REVIEW, made at a fixed time. */
-export function longModel(): ReportModel {
-  return buildReportModel(LONG_REVIEW, DEFAULT_SCALE, LONG_PUBLISHER, new Date('2026-03-20T12:00:00.000Z'));
+/** The report model of LONG_REVIEW, made at a fixed time (an English publish report unless `options` say otherwise). */
+export function longModel(options: ReportOptions = {}): ReportModel {
+  return buildReportModel(LONG_REVIEW, DEFAULT_SCALE, LONG_PUBLISHER, new Date('2026-03-20T12:00:00.000Z'), null, { language: 'en', ...options });
 }

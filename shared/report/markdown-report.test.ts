@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../model/claim';
 import type { Review } from '../model/review';
 import { buildMarkdownReport } from './markdown-report';
-import { EMPTY_REVIEW, HOSTILE, model, REVIEW } from './report-fixture';
+import { EMPTY_REVIEW, HOSTILE, model, PUBLISHER, REVIEW } from './report-fixture';
+
+/** An English draft report (which shows tags too) of `review`, whatever the language of its words. */
+const draft = (review: Review) => model(review, PUBLISHER, { mode: 'draft', language: 'en' });
 
 /** A review of one claim whose words, rationale, claimant, tag, evidence title and note are all `value`. */
 function reviewAbout(value: string, title = value): Review {
@@ -43,12 +46,13 @@ function rendered(markdown: string) {
     document,
     title: seen(document.querySelector('h1')?.textContent ?? ''),
     summaryCell: document.querySelector('tbody tr td:nth-child(2)')?.textContent ?? '',
-    quote: document.querySelector('blockquote strong')?.textContent ?? '',
+    // The claim's words: the first quotation after its heading (a draft's banner is one too).
+    quote: document.querySelector('h3 ~ blockquote strong')?.textContent ?? '',
     rationale: seen(rationale.join(' ').replace(/^Rationale: /, '')),
     claimant: facts.find((fact) => fact.startsWith('Claimed by: '))?.slice('Claimed by: '.length) ?? '',
     tags: facts.find((fact) => fact.startsWith('Tags: '))?.slice('Tags: '.length) ?? '',
     evidenceTitle: document.querySelector('li a[href="https://stats.example/t3"]')?.textContent ?? '',
-    evidenceNote: facts.find((fact) => fact.startsWith('refutes: '))?.split(' — ')[1] ?? '',
+    evidenceNote: facts.find((fact) => fact.startsWith('Refutes: '))?.split(' — ')[1] ?? '',
   };
 }
 
@@ -98,7 +102,7 @@ describe('Markdown report', () => {
   });
 
   it.each(TRICKY)('renders %j literally wherever user text appears', (value) => {
-    const view = rendered(buildMarkdownReport(model(reviewAbout(value))));
+    const view = rendered(buildMarkdownReport(draft(reviewAbout(value))));
     expect(view.title).toBe(seen(`Fact-check: ${value}`));
     expect(seen(view.summaryCell)).toBe(seen(value));
     expect(seen(view.quote)).toBe(seen(value));
@@ -110,7 +114,7 @@ describe('Markdown report', () => {
     // Nothing the user wrote became markup: no image, script, extra link, emphasis or heading.
     expect(view.document.querySelectorAll('img, script, del, em strong, h4, h5, h6, code, pre')).toHaveLength(0);
     // GitHub-flavoured renderers link a web address typed in text; its words stay the same.
-    const links = [...view.document.querySelectorAll('a[href]')].filter((anchor) => !/^(#claim-\d|https:\/\/(news|tv|stats)\.example)/.test(anchor.getAttribute('href') ?? ''));
+    const links = [...view.document.querySelectorAll('a[href]')].filter((anchor) => !/^(#claim-\d|https:\/\/(news|tv|stats|checkdesk)\.example)/.test(anchor.getAttribute('href') ?? ''));
     expect(links.filter((anchor) => !value.includes(anchor.textContent))).toEqual([]);
   });
 
@@ -119,7 +123,7 @@ describe('Markdown report', () => {
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 24 }).map((pieces) => pieces.join('')), (value) => {
         fc.pre(seen(value) !== '');
-        const view = rendered(buildMarkdownReport(model(reviewAbout(value, seen(value)))));
+        const view = rendered(buildMarkdownReport(draft(reviewAbout(value, seen(value)))));
         expect(view.title).toBe(seen(`Fact-check: ${value}`));
         expect(view.rationale).toBe(seen(value));
         expect(seen(view.evidenceNote)).toBe(seen(value));
@@ -136,7 +140,7 @@ describe('Markdown report', () => {
     const markdown = buildMarkdownReport(model());
     expect(markdown).toContain('| [1](#claim-1) |');
     expect(markdown).toContain('### <a id="claim-1"></a>Claim 1: False');
-    expect(markdown).toContain('[Table 3 \\<b>](https://stats.example/t3) (accessed 2026-03-15) — annual -average');
+    expect(markdown).toContain('[Table 3 \\<b>](https://stats.example/t3) (accessed 15 March 2026) — annual -average');
     expect(markdown).toContain('وقال الوزير');
     expect(rendered(markdown).rationale).toBe(seen(`${HOSTILE}\nSecond line.`));
     expect(buildMarkdownReport(model(EMPTY_REVIEW))).toContain('No claims have been marked');

@@ -8,9 +8,8 @@ import type { BlockContent, Heading, Link, Paragraph, PhrasingContent, Root, Tab
 import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { CLAIM_STATUS_LABELS } from '../model/claim';
 import { linkableAddress } from '../model/web-address';
-import { dayOf, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
+import { dayOf, headlineOf, reportedClaims, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 
 const text = (value: string): Text => ({ type: 'text', value });
 
@@ -54,91 +53,148 @@ function link(url: string, label = url): PhrasingContent {
   return address ? ({ type: 'link', url: address, children: linkText(label) } satisfies Link) : oneLine(label);
 }
 
-const verdictText = (reportClaim: Pick<ReportClaim, 'verdict'>): string => reportClaim.verdict?.label ?? 'No verdict yet';
+const verdictText = (model: ReportModel, reportClaim: Pick<ReportClaim, 'verdict'>): string => reportClaim.verdict?.label ?? model.words.t('claim.noVerdict');
+
+/** "Draft" after the verdict of a claim not ready to publish, in a draft; '' otherwise. */
+const draftMark = (model: ReportModel, reportClaim: Pick<ReportClaim, 'unfinished'>): string =>
+  model.mode === 'draft' && reportClaim.unfinished.length > 0 ? ` — ${model.words.t('claim.draft')}` : '';
+
+/** A label as the language writes one before its value ("Rationale:", French "Explication :"). */
+const labelled = (model: ReportModel, key: string): PhrasingContent[] => strong(model.words.t('label.colon', { label: model.words.t(key) }));
 
 function bulletList(items: PhrasingContent[][]): BlockContent {
   return { type: 'list', ordered: false, spread: false, children: items.map((children) => ({ type: 'listItem', spread: false, children: [paragraph(...children)] })) };
 }
 
-function claimSection(reportClaim: ReportClaim | UnplacedClaim): BlockContent[] {
+function claimSection(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim): BlockContent[] {
+  const { t, date } = model.words;
   const { claim } = reportClaim;
-  const heading: Heading = { type: 'heading', depth: 3, children: [{ type: 'html', value: `<a id="${reportClaim.anchor}"></a>` }, oneLine(`Claim ${reportClaim.number}: ${verdictText(reportClaim)}`)] };
+  const heading: Heading = {
+    type: 'heading',
+    depth: 3,
+    children: [{ type: 'html', value: `<a id="${reportClaim.anchor}"></a>` }, oneLine(`${t('label.colon', { label: t('claim.heading', { number: reportClaim.number }) })} ${verdictText(model, reportClaim)}${draftMark(model, reportClaim)}`)],
+  };
   const quote =
     'contextBefore' in reportClaim
       ? [...lines(`…${reportClaim.contextBefore}`), ...strong(reportClaim.quote), ...lines(`${reportClaim.contextAfter}…`)]
-      : strong(reportClaim.quote || 'Words not known');
-  const blocks: BlockContent[] = [heading, { type: 'blockquote', children: [paragraph(...quote)] }];
-  if (reportClaim.attention.length > 0) {
-    blocks.push({ type: 'blockquote', children: reportClaim.attention.map((reason) => paragraph(text('⚠ '), ...strong('Needs attention:'), text(' '), ...lines(reason))) });
+      : strong(reportClaim.quote || t('claim.wordsUnknown'));
+  const blocks: BlockContent[] = [heading];
+  if (claim.summary.trim()) blocks.push(paragraph(...strong(claim.summary.trim())));
+  blocks.push({ type: 'blockquote', children: [paragraph(...quote)] });
+  if (model.mode === 'draft' && reportClaim.unfinished.length > 0) {
+    const detail = claim.attention?.detail ? [{ type: 'break' } as const, ...lines(claim.attention.detail)] : [];
+    blocks.push({ type: 'blockquote', children: [paragraph(text('⚠ '), ...labelled(model, 'claim.notReady'), text(` ${reportClaim.unfinished.map((reason) => reason.message).join(' ')}`), ...detail)] });
   }
   // A rationale's blank lines are paragraphs; its other line breaks stay line breaks.
   const [first = '', ...rest] = claim.rationale.trim().split(/\r?\n\s*\r?\n/);
-  blocks.push(paragraph(...strong('Rationale:'), text(' '), ...(first ? lines(first) : [emphasis('none yet')])), ...rest.map((part) => paragraph(...lines(part))));
+  if (first) blocks.push(paragraph(...labelled(model, 'claim.rationale'), text(' '), ...lines(first)), ...rest.map((part) => paragraph(...lines(part))));
+  else if (model.mode === 'draft') blocks.push(paragraph(...labelled(model, 'claim.rationale'), text(' '), emphasis(t('claim.noRationale'))));
   const facts: PhrasingContent[][] = [];
-  if (claim.claimant) facts.push([...strong('Claimed by:'), text(' '), ...lines(claim.claimant)]);
-  if (claim.claimDate) facts.push([...strong('Claim date:'), text(` ${claim.claimDate}`)]);
-  if (claim.appearanceUrl) facts.push([...strong('Appeared in:'), text(' '), link(claim.appearanceUrl)]);
-  facts.push([...strong('Status:'), text(` ${CLAIM_STATUS_LABELS[claim.status]}`)]);
-  if (claim.tags.length > 0) facts.push([...strong('Tags:'), text(` ${claim.tags.join(', ')}`)]);
-  blocks.push(bulletList(facts), paragraph(...strong('Evidence:')));
-  if (claim.evidence.length === 0) blocks.push(paragraph(emphasis('No evidence recorded.')));
-  else {
+  if (claim.claimant) facts.push([...labelled(model, 'claim.claimant'), text(' '), ...lines(claim.claimant)]);
+  if (claim.claimDate) facts.push([...labelled(model, 'claim.date'), text(` ${date(claim.claimDate)}`)]);
+  if (claim.appearanceUrl) facts.push([...labelled(model, 'claim.appearance'), text(' '), link(claim.appearanceUrl)]);
+  // Status and tags are the newsroom's working notes: a draft shows them, a published report does not.
+  if (model.mode === 'draft') {
+    facts.push([...labelled(model, 'claim.status'), text(` ${t(`status.${claim.status}`)}`)]);
+    if (claim.tags.length > 0) facts.push([...labelled(model, 'claim.tags'), text(` ${claim.tags.join(t('list.separator'))}`)]);
+  }
+  if (facts.length > 0) blocks.push(bulletList(facts));
+  if (claim.evidence.length > 0) {
     blocks.push(
+      paragraph(...labelled(model, 'claim.evidence')),
       bulletList(
         claim.evidence.map((item) => [
-          text(item.stance === 'unset' ? '' : `${item.stance}: `),
+          text(item.stance === 'unset' ? '' : `${t('label.colon', { label: t(`stance.${item.stance}`) })} `),
           link(item.url, item.title || item.url),
-          ...(item.accessedAt ? [text(` (accessed ${item.accessedAt})`)] : []),
+          ...(item.accessedAt ? [text(` (${t('claim.accessed', { date: date(item.accessedAt) })})`)] : []),
           ...(item.note ? [text(' — '), ...lines(item.note)] : []),
         ]),
       ),
     );
-  }
+  } else if (model.mode === 'draft') blocks.push(paragraph(...labelled(model, 'claim.evidence')), paragraph(emphasis(t('claim.noEvidence'))));
   return blocks;
 }
 
-function summaryTable(claims: readonly (ReportClaim | UnplacedClaim)[]): Table {
+function summaryTable(model: ReportModel): Table {
+  const { t } = model.words;
   const row = (...cells: PhrasingContent[]) => ({ type: 'tableRow' as const, children: cells.map((cell): TableCell => ({ type: 'tableCell', children: [cell] })) });
   return {
     type: 'table',
     children: [
-      row(text('#'), text('Claim'), text('Verdict'), text('Claimed by')),
-      ...claims.map((reportClaim) =>
-        row({ type: 'link', url: `#${reportClaim.anchor}`, children: [text(String(reportClaim.number))] }, oneLine(reportClaim.quote), text(verdictText(reportClaim)), oneLine(reportClaim.claim.claimant)),
+      row(text('#'), text(t('table.claim')), text(t('table.verdict')), text(t('table.claimant'))),
+      ...reportedClaims(model).map((reportClaim) =>
+        row(
+          { type: 'link', url: `#${reportClaim.anchor}`, children: [text(String(reportClaim.number))] },
+          oneLine(reportClaim.claim.summary.trim() || reportClaim.quote),
+          text(`${verdictText(model, reportClaim)}${draftMark(model, reportClaim)}`),
+          oneLine(reportClaim.claim.claimant),
+        ),
       ),
     ],
   };
 }
 
+/** Lines under the headline: the organisation, who wrote, checked and edited it, when. */
+function about(model: ReportModel): PhrasingContent[][] {
+  const { words, review, publisher } = model;
+  const { t } = words;
+  const lines: PhrasingContent[][] = [];
+  if (publisher.organizationName) lines.push([publisher.organizationUrl ? link(publisher.organizationUrl, publisher.organizationName) : oneLine(publisher.organizationName)]);
+  const publication = review.publication;
+  const published = [
+    publication && publication.authors.length > 0 ? t('header.by', { names: words.list(publication.authors) }) : '',
+    publication?.datePublished ? t('header.published', { date: words.date(publication.datePublished) }) : '',
+  ].filter(Boolean);
+  if (published.length > 0) lines.push([oneLine(published.join(' · '))]);
+  const { reviewers, editors } = model.credits;
+  if (reviewers.length > 0 && editors.length > 0) lines.push([oneLine(t('header.reviewedAndEdited', { reviewers: words.list(reviewers), editors: words.list(editors) }))]);
+  else if (reviewers.length > 0) lines.push([oneLine(t('header.reviewedBy', { names: words.list(reviewers) }))]);
+  else if (editors.length > 0) lines.push([oneLine(t('header.editedBy', { names: words.list(editors) }))]);
+  lines.push([text(`${t('header.updated', { date: words.date(review.updatedAt) })} · ${t('header.claimCount', { count: reportedClaims(model).length })}`)]);
+  return lines;
+}
+
+/** The checked article's title, outlet, author, date and address. */
+function articleChecked(model: ReportModel): BlockContent[] {
+  const { review, words } = model;
+  const rows: PhrasingContent[][] = [[...labelled(model, 'article.title'), text(' '), oneLine(review.title)]];
+  if (review.outlet.trim()) rows.push([...labelled(model, 'article.outlet'), text(' '), oneLine(review.outlet.trim())]);
+  if (review.byline.trim()) rows.push([...labelled(model, 'article.author'), text(' '), oneLine(review.byline.trim())]);
+  if (review.publishedAt) rows.push([...labelled(model, 'article.date'), text(` ${words.date(review.publishedAt)}`)]);
+  if (review.sourceUrl) rows.push([...labelled(model, 'article.address'), text(' '), link(review.sourceUrl)]);
+  return [{ type: 'heading', depth: 2, children: [text(words.t('article.heading'))] }, bulletList(rows)];
+}
+
 /** The whole report as Markdown. */
 export function buildMarkdownReport(model: ReportModel): string {
-  const { review, publisher } = model;
-  const everyClaim = [...model.claims, ...model.unplaced];
-  const about: PhrasingContent[][] = [];
-  if (review.sourceUrl) about.push([text('Source: '), link(review.sourceUrl)]);
-  const byline = [publisher.reviewerName && `Reviewed by ${publisher.reviewerName}`, publisher.organizationName].filter(Boolean).join(', ');
-  if (byline) about.push([oneLine(byline)]);
-  about.push([text(`Last updated ${dayOf(review.updatedAt)} · ${everyClaim.length} ${everyClaim.length === 1 ? 'claim' : 'claims'} checked`)]);
-
-  const blocks: Root['children'] = [
-    { type: 'heading', depth: 1, children: [oneLine(`Fact-check: ${review.title}`)] },
-    paragraph(...about.flatMap((line, index) => (index === 0 ? line : [{ type: 'break' } as const, ...line]))),
-  ];
+  const { t } = model.words;
+  const everyClaim = reportedClaims(model);
+  const blocks: Root['children'] = [];
+  if (model.mode === 'draft') {
+    const unfinished = everyClaim.filter((reportClaim) => reportClaim.unfinished.length > 0).length;
+    blocks.push({ type: 'blockquote', children: [paragraph(...strong(t('report.draft')), { type: 'break' }, text(unfinished > 0 ? t('report.draftSummary', { count: unfinished }) : t('report.draftAllReady')))] });
+  }
+  const lines = about(model);
+  blocks.push(
+    { type: 'heading', depth: 1, children: [oneLine(headlineOf(model))] },
+    paragraph(...lines.flatMap((line, index) => (index === 0 ? line : [{ type: 'break' } as const, ...line]))),
+  );
   const edited = textEditedNote(model);
-  if (edited) blocks.push({ type: 'blockquote', children: [paragraph(...strong('Note:'), text(` ${edited}`))] });
-  blocks.push({ type: 'heading', depth: 2, children: [text('Summary')] });
-  blocks.push(everyClaim.length === 0 ? paragraph(emphasis('No claims have been marked in this article yet.')) : summaryTable(everyClaim));
-  blocks.push({ type: 'heading', depth: 2, children: [text('Claims')] });
-  if (model.claims.length > 0) blocks.push(...model.claims.flatMap(claimSection));
-  else if (model.unplaced.length === 0) blocks.push(paragraph(emphasis('Nothing to report yet.')));
+  if (edited) blocks.push({ type: 'blockquote', children: [paragraph(text(edited))] });
+  blocks.push(...articleChecked(model));
+  blocks.push({ type: 'heading', depth: 2, children: [text(t('section.summary'))] });
+  blocks.push(everyClaim.length === 0 ? paragraph(emphasis(t('empty.noClaims'))) : summaryTable(model));
+  blocks.push({ type: 'heading', depth: 2, children: [text(t('section.claims'))] });
+  if (model.claims.length > 0) blocks.push(...model.claims.flatMap((reportClaim) => claimSection(model, reportClaim)));
+  else if (model.unplaced.length === 0) blocks.push(paragraph(emphasis(t('empty.nothing'))));
   if (model.unplaced.length > 0) {
     blocks.push(
-      { type: 'heading', depth: 2, children: [text('Claims not placed in the article')] },
-      paragraph(emphasis('These claims were checked, but their words could not be found in this version of the article.')),
-      ...model.unplaced.flatMap(claimSection),
+      { type: 'heading', depth: 2, children: [text(t('section.unplaced'))] },
+      paragraph(emphasis(t('section.unplacedNote'))),
+      ...model.unplaced.flatMap((reportClaim) => claimSection(model, reportClaim)),
     );
   }
-  blocks.push(paragraph(emphasis(`Made with Factmark on ${dayOf(model.generatedAt)}.`)));
+  blocks.push(paragraph(emphasis(t('footer.made', { date: model.words.date(dayOf(model.generatedAt)) }))));
   return toMarkdown(
     { type: 'root', children: blocks },
     { bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one', extensions: [gfmTableToMarkdown({ tablePipeAlign: false }), gfmStrikethroughToMarkdown()] },

@@ -3,7 +3,7 @@ import { newClaim, type Claim } from '../model/claim';
 import { DEFAULT_SCALE } from '../model/rating-scale';
 import type { Review } from '../model/review';
 import type { Publisher } from '../model/publisher';
-import { buildReportModel, type ReportModel } from './report-model';
+import { buildReportModel, type ReportModel, type ReportOptions } from './report-model';
 
 export const HOSTILE = '<img src=x onerror=alert(1)> *bold* [x](javascript:alert(1)) | =cmd|calc';
 
@@ -72,8 +72,9 @@ export const PUBLISHER: Publisher = {
   signOffRequired: false,
 };
 
-export function model(review: Review = REVIEW, publisher: Publisher = PUBLISHER): ReportModel {
-  return buildReportModel(review, DEFAULT_SCALE, publisher, new Date('2026-03-20T12:00:00.000Z'));
+/** The report model of `review` made at a fixed time; a publish report unless `options` say otherwise. */
+export function model(review: Review = REVIEW, publisher: Publisher = PUBLISHER, options: ReportOptions = {}): ReportModel {
+  return buildReportModel(review, DEFAULT_SCALE, publisher, new Date('2026-03-20T12:00:00.000Z'), null, options);
 }
 
 export const EMPTY_REVIEW: Review = { ...REVIEW, claims: [], doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nothing marked.' }] }] } };

@@ -1,12 +1,30 @@
-/** The HTML report's stylesheet: readable on a phone, printable, system fonts only. */
+/**
+ * The HTML report's stylesheet: readable on a phone, printable, system fonts only. Sides are
+ * logical (inline-start/end), so an Arabic report mirrors by its `dir` alone.
+ */
 export const REPORT_CSS = `
 :root { color-scheme: light; }
 body { margin: 0; font: 16px/1.6 Georgia, 'Noto Serif', 'Noto Naskh Arabic', 'Times New Roman', serif; color: #1d2330; background: #fff; }
 main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-h1, h2, h3, h4, th, .meta, .badge, .claim-ref, .label { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Arial, sans-serif; }
+h1, h2, h3, h4, th, .meta, .badge, .claim-ref, .label, .organisation, .draft-banner, .draft-mark { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', Arial, sans-serif; }
 h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 0.4rem; }
 h2.section { font-size: 1.25rem; margin: 2.2rem 0 0.8rem; border-bottom: 2px solid #1d2330; padding-bottom: 0.2rem; }
 .meta { color: #4a5263; font-size: 0.9rem; margin: 0 0 0.2rem; overflow-wrap: anywhere; }
+.organisation { display: flex; align-items: center; flex-wrap: wrap; gap: 0.4rem 0.7rem; margin: 0 0 0.9rem; font-weight: 700; font-size: 1rem; }
+.organisation a { color: #1d2330; text-decoration: none; }
+.organisation a:hover, .organisation a:focus { text-decoration: underline; }
+/* Logos come in every size: shown at one height, their shape kept, never wider than a masthead allows. */
+.logo { display: block; height: 2.75rem; width: auto; max-width: 12rem; object-fit: contain; }
+.draft-banner { border: 2px dashed #b42318; border-radius: 6px; background: #fdf1f0; color: #7a1a12; padding: 0.45rem 0.9rem; margin: 0 0 1rem; font-size: 0.92rem; }
+.draft-banner p { margin: 0.1rem 0; }
+.draft-banner strong { font-size: 1.05rem; text-transform: uppercase; letter-spacing: 0.04em; }
+.draft-mark { display: inline-block; border: 1px dashed #b42318; border-radius: 4px; background: #fdf1f0; color: #9b1c13; font-size: 0.72rem; font-weight: 700; padding: 0 0.4rem; text-transform: uppercase; letter-spacing: 0.04em; white-space: nowrap; }
+td .draft-mark { margin-inline-start: 0.3rem; }
+.claim.is-draft { border-style: dashed; border-color: #d9a19b; }
+.draft-reasons { background: #fdf1f0; border: 1px solid #e8b4ae; border-radius: 6px; padding: 0.3rem 0.8rem; margin: 0.5rem 0; }
+.draft-reasons ul { margin: 0.2rem 0; padding-inline-start: 1.2rem; }
+.draft-reasons .meta { margin: 0.2rem 0; }
+.statement { font-size: 1.08rem; font-weight: 600; line-height: 1.45; margin: 0 0 0.5rem; }
 a { color: #1f4fa8; }
 table { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
 th, td { text-align: start; padding: 0.45rem 0.4rem; border-bottom: 1px solid #d9dde4; vertical-align: top; }
@@ -37,9 +55,12 @@ mark.hl-3 { background: #ffdb4d; }
 .claim-ref { display: inline-block; min-width: 1.2em; margin: 0 0.15em; padding: 0 0.25em; border-radius: 4px; color: #fff; font-size: 0.7em; font-weight: 700; text-align: center; text-decoration: none; vertical-align: super; line-height: 1.4; }
 .empty { color: #5f6776; font-style: italic; }
 .note { background: #fff4d6; border-inline-start: 4px solid #c98a00; padding: 0.4rem 0.7rem; font-size: 0.9rem; }
-.attention { background: #fff8e8; border: 1px solid #e5b45c; border-radius: 6px; padding: 0.3rem 0.8rem; margin: 0.5rem 0; }
-.attention ul { margin: 0.2rem 0; padding-inline-start: 1.2rem; }
 footer { margin-top: 2.5rem; font-size: 0.8rem; color: #5f6776; font-family: system-ui, sans-serif; }
+/* Arabic letters join: spacing them out, as English small capitals are, would break the words apart. */
+:lang(ar) th, :lang(ar) .label, :lang(ar) .draft-mark, :lang(ar) .draft-banner strong { letter-spacing: 0; text-transform: none; }
+:lang(ar) th, :lang(ar) .label { font-size: 0.85rem; }
+/* Arabic has no italics: a slanted Arabic line reads as a rendering fault. */
+:lang(ar) .empty { font-style: normal; }
 @media (max-width: 600px) { body { font-size: 15px; } .summary th:nth-child(4), .summary td:nth-child(4) { display: none; } }
 @media print {
   body { font-size: 10.5pt; line-height: 1.5; }
@@ -48,14 +69,15 @@ footer { margin-top: 2.5rem; font-size: 0.8rem; color: #5f6776; font-family: sys
   .claim-ref { color: #000 !important; background: none !important; border: 1px solid #000; }
   mark.hl { background: none; }
   /* Verdicts are told by colour: keep it when a browser prints without "background graphics". */
-  .badge, .stance, .quote strong, mark.hl { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .badge, .stance, .quote strong, mark.hl, .draft-banner, .draft-mark, .draft-reasons { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .article { border-top: 0; padding-top: 0; }
   /* A long claim may run on to the next page (a card kept whole leaves half a page blank); its
      small parts stay whole, a heading stays with what follows, and no page starts or ends with a lone line. */
   .claim { break-inside: auto; border: 0; border-top: 1pt solid #aeb5c1; border-radius: 0; padding: 0.7rem 0 0; margin: 0 0 1.2rem; }
   h2.section + .claim { border-top: 0; padding-top: 0; }
   h2.section, .claim h3, .label { break-after: avoid; }
-  .quote, .attention, dl.facts, ul.evidence li, tr, .note { break-inside: avoid; }
+  .quote, .draft-reasons, dl.facts, ul.evidence li, tr, .note, .draft-banner { break-inside: avoid; }
+  .claim.is-draft { border-top-style: dashed; }
   p, li, dd, blockquote { orphans: 3; widows: 3; }
   thead { display: table-header-group; }
   footer { break-before: avoid; margin-top: 1.5rem; }

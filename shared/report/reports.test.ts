@@ -52,22 +52,24 @@ describe('HTML report', () => {
     expect(html).toContain('وقال الوزير');
   });
 
-  it('keeps a claim whose words left the article, with its verdict, in a section of its own with the reason', () => {
-    const unplaced = html.slice(html.indexOf('Claims not placed in the article'));
-    expect(html.indexOf('Claims not placed in the article')).toBeGreaterThan(html.indexOf('id="claim-2"'));
+  it('keeps a claim whose words left the article, with its verdict, in a section of its own; a draft gives the reason', () => {
+    const draft = buildHtmlReport(model(REVIEW, PUBLISHER, { mode: 'draft' }));
+    const unplaced = draft.slice(draft.indexOf('Claims not placed in the article'));
+    expect(draft.indexOf('Claims not placed in the article')).toBeGreaterThan(draft.indexOf('id="claim-2"'));
     expect(unplaced).toContain('text was deleted');
     expect(unplaced).toContain('>True</span>');
-    expect(unplaced).toContain('Its words are no longer in the article.');
+    expect(unplaced).toContain('Its words are not in the article.');
   });
 
-  it('carries a merge’s orphan, flags and open conflicts, and says when the text was edited after import', () => {
+  it('marks a merge’s orphan, flags and open conflicts in a draft, and says when the text was edited after import', () => {
     const review = orphanedAndFlagged();
-    const report = buildHtmlReport(buildReportModel(review, DEFAULT_SCALE, PUBLISHER, new Date('2026-03-20T12:00:00.000Z'), '2026-03-18T10:00:00.000Z'));
-    expect(report).toContain('edited in Factmark after it was imported (last on 2026-03-18)');
-    expect(report).toContain('Words edited: check. The words changed.');
-    expect(report).toContain('Not placed in the article: Deleted in this copy.');
+    const report = buildHtmlReport(buildReportModel(review, DEFAULT_SCALE, PUBLISHER, new Date('2026-03-20T12:00:00.000Z'), '2026-03-18T10:00:00.000Z', { mode: 'draft' }));
+    expect(report).toContain('edited in Factmark after it was imported (last on 18 March 2026)');
+    expect(report).toContain('Flagged: its words were edited, check them.');
+    expect(report).toContain('The words changed.');
+    expect(report).toContain('Deleted in this copy.');
     expect(report).toContain('the claim that was orphaned');
-    expect(report).toContain('Two versions of verdict not settled yet.');
+    expect(report).toContain('Two versions of the verdict are not settled yet.');
   });
 
   it('handles a review with no claims', () => {
@@ -134,21 +136,20 @@ describe('CSV export', () => {
 describe('ClaimReview export', () => {
   it('meets every required and recommended field of Google’s table when the publisher is known', () => {
     const reviews = buildClaimReviews(model());
-    // The third claim's words are not known any more: a ClaimReview cannot name what was checked.
-    expect(reviews).toHaveLength(2);
-    expect(buildClaimReviews(buildReportModel(orphanedAndFlagged(), DEFAULT_SCALE, PUBLISHER, new Date()))).toHaveLength(3);
-    expect(checkClaimReviews(reviews).filter((problem) => problem.level === 'required')).toEqual([]);
+    // Only the first claim is finished: the second has no verdict, the third's words left the article.
+    expect(reviews).toHaveLength(1);
+    expect(buildClaimReviews(buildReportModel(orphanedAndFlagged(), DEFAULT_SCALE, PUBLISHER, new Date()))).toHaveLength(0);
     expect(reviews[0]).toMatchObject({
       url: 'https://checkdesk.example/checks/budget#claim-1',
       reviewRating: { alternateName: 'False', ratingValue: 1, bestRating: 5, worstRating: 1 },
       itemReviewed: { '@type': 'Claim', datePublished: '2026-03-12' },
       author: { '@type': 'Organization', name: 'Check Desk' },
     });
-    expect(checkClaimReviews(reviews[0])).toEqual([]);
+    expect(checkClaimReviews(reviews)).toEqual([]);
   });
 
   it('says what is missing when there is no report address', () => {
-    const problems = checkClaimReviews(buildClaimReviews(model(REVIEW, EMPTY_PUBLISHER)));
+    const problems = checkClaimReviews(buildClaimReviews(model(REVIEW, { ...EMPTY_PUBLISHER, signOffRequired: false })));
     expect(problems.some((problem) => problem.path === 'url' && problem.level === 'required')).toBe(true);
   });
 

@@ -6,6 +6,7 @@
  */
 import { linkableAddress } from '../model/web-address';
 import { claimUrl, dayOf, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
+import { reportWords } from './report-words';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -54,7 +55,8 @@ function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim
     motivation: 'assessing',
     created: claim.createdAt,
     modified: claim.updatedAt,
-    ...(model.publisher.reviewerName ? { creator: { type: 'Person', name: model.publisher.reviewerName } } : {}),
+    // The annotation is the reviewer's assessment: its creator is who checked the claim.
+    ...(reportClaim.checkedBy ? { creator: { type: 'Person', name: reportClaim.checkedBy } } : {}),
     body: bodies,
     target: { source: articleSource(model), selector },
     ...(reportClaim.attention.length > 0 ? { 'factmark:needsAttention': reportClaim.attention } : {}),
@@ -69,7 +71,8 @@ function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim
 /** The review's claims as an AnnotationCollection (one page holding every annotation). */
 export function buildWebAnnotations(model: ReportModel) {
   const items = [...model.claims, ...model.unplaced].filter((reportClaim) => reportClaim.quote !== '').map((reportClaim) => annotation(model, reportClaim));
-  const edited = textEditedNote(model);
+  // A data format: its own sentences are in English, whatever language a report would be in.
+  const edited = textEditedNote(model, reportWords('en'));
   const collectionId = `urn:factmark:review:${model.review.id}:annotations`;
   return {
     '@context': [ANNOTATION_CONTEXT, { factmark: 'urn:factmark:vocab:' }],

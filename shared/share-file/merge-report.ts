@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CLAIM_FIELDS } from '../model/claim-history';
 import { Id, Timestamp } from '../model/primitives';
+import { Agreement } from './agreement';
 
 export const ClaimNote = z.object({
   claimId: Id,
@@ -44,6 +45,12 @@ export const MergeReport = z.object({
   unchanged: z.number().int().nonnegative(),
   /** History events this copy did not have. */
   newEvents: z.number().int().nonnegative(),
+  /** Claims signed off in the other copy whose sign-off holds here after the merge. */
+  signedOff: z.array(ClaimNote),
+  /** Claims whose sign-off no longer holds after the merge (what was signed changed, or the signer took it back): they need a new one. */
+  signOffWithdrawn: z.array(ClaimNote),
+  /** How the two copies' independent verdicts agree; null when no claim was rated in both on its own. */
+  agreement: Agreement.nullable(),
 });
 export type MergeReport = z.infer<typeof MergeReport>;
 

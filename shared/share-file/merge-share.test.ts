@@ -84,7 +84,7 @@ const fieldsOf = (claims: Claim[]): Record<string, Pick<Claim, ClaimField>> =>
 describe('merging share files', () => {
   it('adds a shared review with the same id and every claim on its words', () => {
     const base = baseReview(3);
-    const opened = reviewFromShare(share(base, 'reviewer-ana', '2026-01-01T00:00:01.000Z'), DEFAULT_SCALE.id);
+    const opened = reviewFromShare(share(base, 'reviewer-ana', '2026-01-01T00:00:01.000Z'));
     expect(opened.id).toBe(base.id);
     expect(readArticleText(opened.doc).spans.map((span) => span.quote)).toEqual(SENTENCES.slice(0, 3));
     expect(opened.claims.every((claim) => claim.attention === undefined)).toBe(true);

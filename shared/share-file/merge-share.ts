@@ -7,13 +7,16 @@ import { readArticleText } from '../article/claim-spans';
 import { removeClaimMarks } from '../article/mark-text-range';
 import { claimStates, type ClaimState, type FieldSource } from '../history/claim-state';
 import { changedFields, unionHistories } from '../history/record-edits';
+import { changedSinceSignOff, namedFields } from '../history/sign-offs';
 import type { ArticleDoc } from '../model/article-doc';
 import { CLAIM_FIELD_LABELS, CLAIM_FIELDS, type ClaimField } from '../model/claim-history';
 import type { Claim } from '../model/claim';
+import { signOffState } from '../model/sign-off';
 import type { Review } from '../model/review';
 import { reviewerLabel, type Reviewer } from '../model/reviewer';
 import type { ClaimNote, ConflictNote, MergeReport } from './merge-report';
 import { placeClaims } from './claim-anchors';
+import { agreementBetween } from './agreement';
 import type { ShareFileContent } from './share-file-schema';
 import equal from 'fast-deep-equal';
 
@@ -50,12 +53,37 @@ function latestSource(state: ClaimState): FieldSource | undefined {
 
 function claimFromState(state: ClaimState, previous: Claim | undefined): Claim {
   // Same values: keep the record as it is (its updatedAt is this copy's clock, not the event's).
-  if (previous && CLAIM_FIELDS.every((field) => equal(previous[field], state.fields[field]))) return previous;
-  return { ...(previous ?? {}), id: state.claimId, ...state.fields, createdAt: previous?.createdAt ?? state.createdAt, updatedAt: state.updatedAt || (previous?.updatedAt ?? state.createdAt) };
+  if (previous && CLAIM_FIELDS.every((field) => equal(previous[field], state.fields[field])) && equal(previous.signOff, state.signOff)) return previous;
+  const { signOff: _previousSignOff, ...kept } = previous ?? {};
+  return {
+    ...kept,
+    id: state.claimId,
+    ...state.fields,
+    ...(state.signOff ? { signOff: state.signOff } : {}),
+    createdAt: previous?.createdAt ?? state.createdAt,
+    updatedAt: state.updatedAt || (previous?.updatedAt ?? state.createdAt),
+  };
 }
 
-/** What a merge needs of the other copy: its history, reviewers, anchored claims and article text. */
-export type MergeSource = Pick<ShareFileContent, 'history' | 'reviewers' | 'claims'> & { article: Pick<ShareFileContent['article'], 'text'> };
+/**
+ * What a merge needs of the other copy: its history, reviewers, anchored claims and article text;
+ * with its rating scale (a share file's), the merge also measures how the two copies' verdicts agree.
+ */
+export type MergeSource = Pick<ShareFileContent, 'history' | 'reviewers' | 'claims'> & Partial<Pick<ShareFileContent, 'scale'>> & { article: Pick<ShareFileContent['article'], 'text'> };
+
+/** Sign-offs the merge brought and sign-offs that no longer hold after it, claim by claim. */
+function signOffNotes(before: ReadonlyMap<string, Claim>, after: readonly Claim[], note: (claimId: string, detail: string) => ClaimNote, nameOf: (reviewerId: string | undefined) => string): Pick<MergeReport, 'signedOff' | 'signOffWithdrawn'> {
+  const notes: Pick<MergeReport, 'signedOff' | 'signOffWithdrawn'> = { signedOff: [], signOffWithdrawn: [] };
+  for (const claim of after) {
+    const previous = before.get(claim.id);
+    const [was, now] = [previous ? signOffState(previous) : 'none', signOffState(claim)];
+    if (was === now && equal(previous?.signOff, claim.signOff)) continue;
+    if (now === 'signed') notes.signedOff.push(note(claim.id, `Signed off by ${nameOf(claim.signOff?.by)}.`));
+    else if (now === 'withdrawn') notes.signOffWithdrawn.push(note(claim.id, `${nameOf(claim.signOff?.by)}’s sign-off no longer holds: ${namedFields(changedSinceSignOff(claim))} changed after it was given. It needs a new sign-off.`));
+    else if (was === 'signed') notes.signOffWithdrawn.push(note(claim.id, `${nameOf(previous?.signOff?.by)} withdrew the sign-off.`));
+  }
+  return notes;
+}
 
 /**
  * This copy with `incoming` merged in, and what happened to each claim. Pure: the caller decides
@@ -65,6 +93,7 @@ export function mergeShare(local: Review, incoming: MergeSource): { review: Revi
   const { history, added: newEvents } = unionHistories(local.history, incoming.history);
   const reviewers = unionReviewers(local.reviewers, incoming.reviewers);
   const nameOf = (source: Pick<FieldSource, 'author'> | undefined): string => reviewerLabel(reviewers.find((reviewer) => reviewer.id === source?.author));
+  const nameOfId = (reviewerId: string | undefined): string => nameOf(reviewerId === undefined ? undefined : { author: reviewerId });
   const states = claimStates(history);
   const localText = readArticleText(local.doc);
   const quotes = new Map(localText.spans.map((span) => [span.claimId, span.quote]));
@@ -73,7 +102,7 @@ export function mergeShare(local: Review, incoming: MergeSource): { review: Revi
   for (const claim of incoming.claims) if (!quotes.has(claim.id) && claim.anchor) quotes.set(claim.id, claim.anchor.quote.exact);
   const quoteOf = (claimId: string): string => quotes.get(claimId) ?? localById.get(claimId)?.attention?.quote ?? incomingById.get(claimId)?.attention?.quote ?? '';
 
-  const report: MergeReport = { reviewId: local.id, title: local.title, textChanged: incoming.article.text !== localText.text, added: [], updated: [], conflicts: [], orphaned: [], flagged: [], deleted: [], kept: [], unchanged: 0, newEvents };
+  const report: MergeReport = { reviewId: local.id, title: local.title, textChanged: incoming.article.text !== localText.text, added: [], updated: [], conflicts: [], orphaned: [], flagged: [], deleted: [], kept: [], unchanged: 0, newEvents, signedOff: [], signOffWithdrawn: [], agreement: null };
   const note = (claimId: string, detail: string): ClaimNote => ({ claimId, quote: quoteOf(claimId), detail });
   const claims: Claim[] = [];
   const removed = new Set<string>();
@@ -96,7 +125,8 @@ export function mergeShare(local: Review, incoming: MergeSource): { review: Revi
     else {
       const changed = Object.keys(changedFields(claim, next)) as ClaimField[];
       const authors = [...new Set(changed.map((field) => nameOf(state.sources[field])))];
-      report.updated.push(note(claim.id, `${changed.map((field) => CLAIM_FIELD_LABELS[field]).join(', ')} changed by ${authors.join(' and ')}.`));
+      // A claim whose only news is a sign-off is listed with the sign-offs.
+      if (changed.length > 0) report.updated.push(note(claim.id, `${changed.map((field) => CLAIM_FIELD_LABELS[field]).join(', ')} changed by ${authors.join(' and ')}.`));
     }
     claims.push(next);
   }
@@ -137,5 +167,11 @@ export function mergeShare(local: Review, incoming: MergeSource): { review: Revi
   // updatedAt is left to the caller, which knows the time of the merge.
   const review: Review = { ...local, doc, claims, history, reviewers };
   report.conflicts = conflictNotes(review, quotes, states);
+  Object.assign(report, signOffNotes(localById, claims, note, nameOfId));
+  const scale = local.scale ?? incoming.scale;
+  if (incoming.scale && scale) {
+    const merged = readArticleText(doc);
+    report.agreement = agreementBetween({ here: local, theirs: incoming, merged: { history, text: merged.text, spans: merged.spans }, scale, quoteOf, nameOf: nameOfId });
+  }
   return { review, report };
 }

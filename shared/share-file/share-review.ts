@@ -49,8 +49,8 @@ function docFromText(text: string): ArticleDoc {
   return { type: 'doc', content: text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' })) };
 }
 
-/** A new review from a share file, with the same id, its claims placed by their anchors. */
-export function reviewFromShare(file: ShareFileContent, scaleId: string): Review {
+/** A new review from a share file, with the same id and the file's scale as its own, its claims placed by their anchors. */
+export function reviewFromShare(file: ShareFileContent): Review {
   const formatted = removeClaimMarks(file.article.doc) as ArticleDoc;
   // The anchors count in `article.text`; a document that reads differently cannot carry them, and
   // one this editor cannot hold safely (unknown nodes, script links) is replaced by the plain text.
@@ -66,7 +66,8 @@ export function reviewFromShare(file: ShareFileContent, scaleId: string): Review
     lastClaimNumber: file.review.lastClaimNumber ?? 0,
     outlet: file.review.outlet ?? '',
     language: file.review.language ?? '',
-    scaleId,
+    scaleId: file.scale.id,
+    scale: file.scale,
     doc: placed.doc as ArticleDoc,
     claims,
     history: file.history,

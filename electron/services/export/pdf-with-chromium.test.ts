@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHtmlReport } from '../../../shared/report/html-report';
 import { LONG_REVIEW, longModel } from '../../../shared/report/long-report-fixture';
-import { PRINT_MARGINS_MM } from '../../../shared/report/print-page';
+import { PRINT_MARGINS_MM, printFurniture } from '../../../shared/report/print-page';
 import { findChromium } from './chromium-path';
 import { renderPdfWithChromium } from './pdf-with-chromium';
 
@@ -56,7 +56,8 @@ describe.skipIf(missing !== null)(`the printed report${missing ? ` (skipped: ${m
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'factmark-pdf-'));
     const file = join(folder, 'report.pdf');
-    await writeFile(file, await renderPdfWithChromium(buildHtmlReport(longModel())));
+    const model = longModel();
+    await writeFile(file, await renderPdfWithChromium(buildHtmlReport(model), printFurniture(model)));
     pages = await readPages(file);
   });
 
@@ -84,5 +85,29 @@ describe.skipIf(missing !== null)(`the printed report${missing ? ` (skipped: ${m
     // Before long claims could break between paragraphs, a card pushed whole to the next page left a third of a page blank.
     expect(pages.slice(0, -1).map((page) => Math.round(page.filled * 100))).toEqual(pages.slice(0, -1).map(() => expect.toSatisfy((percent: number) => percent >= 85)));
     expect(pages.at(-1)?.bodyWords).toBeGreaterThan(20);
+  });
+});
+
+describe.skipIf(missing !== null)(`a printed draft in Arabic${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  it('says on every page that it is a draft, numbers the pages in Arabic, and keeps the Arabic words', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'factmark-pdf-ar-'));
+    try {
+      const file = join(folder, 'draft.pdf');
+      const model = longModel({ mode: 'draft', language: 'ar' });
+      await writeFile(file, await renderPdfWithChromium(buildHtmlReport(model), printFurniture(model)));
+      // pdftotext writes right-to-left runs between bidi marks and in the order they show, left to right:
+      // without the marks, words are compared, and the footer is read either way round.
+      const { stdout } = await run('pdftotext', ['-raw', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+      const printed = stdout.replace(/[\u202a-\u202e]/g, '').split('\f').filter((page) => page.trim() !== '');
+      expect(printed.length).toBeGreaterThan(2);
+      printed.forEach((page, index) => {
+        const [number, total] = [index + 1, printed.length];
+        expect(page).toMatch(/للنشر ليست — مسودة|مسودة — ليست للنشر/);
+        expect(page).toMatch(new RegExp(`الصفحة ${number} من ${total}|${total} من ${number} الصفحة`));
+      });
+      expect(printed[0]).toMatch(/المقال الذي جرى التحقق منه|منه التحقق جرى الذي المقال/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -3,11 +3,11 @@
  * line and browser mode (the Electron app prints with its own webContents.printToPDF).
  */
 import { ApiError } from '../../../shared/api/envelope';
-import { PRINT_FOOTER_TEMPLATE, PRINT_HEADER_TEMPLATE, PRINT_MARGINS_MM } from '../../../shared/report/print-page';
+import { PRINT_MARGINS_MM, type PrintFurniture } from '../../../shared/report/print-page';
 import { findChromium } from './chromium-path';
 
-/** PDF bytes of `html`, printed on A4 with backgrounds (verdict colours) kept, the title and page numbers on every page. */
-export async function renderPdfWithChromium(html: string): Promise<Uint8Array> {
+/** PDF bytes of `html`, printed on A4 with backgrounds (verdict colours) kept, `furniture`'s header and footer (title, page numbers) on every page. */
+export async function renderPdfWithChromium(html: string, furniture: PrintFurniture): Promise<Uint8Array> {
   const executablePath = findChromium();
   if (!executablePath) {
     throw new ApiError('refused', 'No Chromium or Chrome was found to print the PDF. Install Chromium (for example `apt-get install chromium`) or set CHROMIUM_PATH to a Chrome or Chromium program, then export again.');
@@ -25,8 +25,8 @@ export async function renderPdfWithChromium(html: string): Promise<Uint8Array> {
       printBackground: true,
       margin: { top: `${top}mm`, bottom: `${bottom}mm`, left: `${left}mm`, right: `${right}mm` },
       displayHeaderFooter: true,
-      headerTemplate: PRINT_HEADER_TEMPLATE,
-      footerTemplate: PRINT_FOOTER_TEMPLATE,
+      headerTemplate: furniture.headerTemplate,
+      footerTemplate: furniture.footerTemplate,
     });
   } finally {
     await browser.close();

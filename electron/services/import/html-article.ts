@@ -7,6 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { ApiError } from '../../../shared/api/envelope';
 import { OptionalDate } from '../../../shared/model/primitives';
+import { LanguageTag } from '../../../shared/model/review';
 import { readWebAddress } from '../../../shared/model/web-address';
 
 export interface WebArticle {
@@ -15,6 +16,10 @@ export interface WebArticle {
   byline: string;
   publishedAt: string;
   canonicalUrl: string;
+  /** The publishing outlet as the page names itself (og:site_name), '' when it does not. */
+  outlet: string;
+  /** The page's language tag (`<html lang>`), '' when absent or malformed. */
+  language: string;
 }
 
 type PageDocument = ReturnType<typeof parseHTML>['document'];
@@ -35,6 +40,8 @@ export function articleFromWebPage(html: string, fileName: string): WebArticle {
   const publishedAt = meta(doc, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[itemprop="datePublished"]', 'time[datetime]']);
   const metaTitle = meta(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']);
   const metaAuthor = meta(doc, ['meta[name="author"]', 'meta[property="article:author"]']);
+  const siteName = meta(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]']);
+  const lang = (doc.documentElement?.getAttribute('lang') || meta(doc, ['meta[http-equiv="content-language"]', 'meta[property="og:locale"]'])).trim().replace(/_/g, '-');
   // linkedom's document is what Readability reads; its types are linkedom's own.
   const article = new Readability(doc as never, { keepClasses: false }).parse();
   if (!article?.content || !(article.textContent ?? '').trim()) {
@@ -47,5 +54,7 @@ export function articleFromWebPage(html: string, fileName: string): WebArticle {
     byline: (article.byline || metaAuthor || '').trim().slice(0, 500),
     publishedAt: OptionalDate.safeParse(publishedAt.slice(0, 10)).data ?? '',
     canonicalUrl: canonical ? ((read) => (read.ok ? read.url : ''))(readWebAddress(canonical)) : '',
+    outlet: (article.siteName || siteName || '').trim().slice(0, 300),
+    language: LanguageTag.safeParse(lang).data ?? '',
   };
 }

@@ -64,7 +64,7 @@ describe('importing a saved web page', () => {
     const globals = globalThis as { pageScriptRan?: boolean; adLoaded?: boolean };
     const imported = await importDocument({ fileName: 'mayor.html', bytes: await fixture('news-page.html') });
     const text = textOf(imported.doc);
-    expect(imported).toMatchObject({ sourceUrl: 'https://citydaily.example/2026/03/mayor-crime-claim', byline: 'Lena Ortiz', publishedAt: '2026-03-14' });
+    expect(imported).toMatchObject({ sourceUrl: 'https://citydaily.example/2026/03/mayor-crime-claim', byline: 'Lena Ortiz', publishedAt: '2026-03-14', outlet: 'City Daily', language: 'en' });
     expect(imported.title).toMatch(/Mayor claims crime fell 20/);
     expect(text).toContain('crime in the city had fallen by 20 percent since 2020');
     expect(text).toContain('would publish its method next week.');

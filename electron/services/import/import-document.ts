@@ -22,6 +22,8 @@ export interface ImportedDocument {
   sourceUrl: string;
   byline: string;
   publishedAt: string;
+  outlet: string;
+  language: string;
   doc: ArticleDoc;
   size: number;
   sha256: string;
@@ -45,7 +47,7 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
   if (bytes.length === 0) throw new ApiError('invalid-input', `${fileName} is empty. Choose the file that holds the article.`);
   if (bytes.length > MAX_IMPORT_BYTES) throw new ApiError('invalid-input', `${fileName} is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; Factmark opens files up to 50 MB. Split the document or export its text.`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const base = { sourceUrl: '', byline: '', publishedAt: '', size: bytes.length, sha256, notes: [] as string[] };
+  const base = { sourceUrl: '', byline: '', publishedAt: '', outlet: '', language: '', size: bytes.length, sha256, notes: [] as string[] };
   const fromSource = (source: ArticleSource, linkBase?: string): ArticleDoc => {
     try {
       const article = articleFromSource(source, linkBase);
@@ -83,6 +85,8 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
         sourceUrl: page.canonicalUrl,
         byline: page.byline,
         publishedAt: page.publishedAt,
+        outlet: page.outlet,
+        language: page.language,
         doc: fromSource({ format: 'html', body: page.html }, page.canonicalUrl || undefined),
         encoding: decoded.encoding,
       };

@@ -15,9 +15,13 @@ import { ArticleDoc } from '../../../shared/model/article-doc';
 import type { Claim } from '../../../shared/model/claim';
 import { Id } from '../../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publication, type Publisher } from '../../../shared/model/publisher';
+import { articleDetailsOf, type ArticleDetails } from '../../../shared/model/article-details';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
+import { EditableScale, isBuiltInScale, MAX_LIBRARY_SCALES } from '../../../shared/model/scale-rules';
 import type { KnownKey, Reviewer } from '../../../shared/model/reviewer';
+import { catalogueLanguage, type LanguageCode } from '../../../shared/i18n/languages';
 import { backfillHistory, recordEdits } from '../../../shared/history/record-edits';
+import { withHistorySignOffs } from '../../../shared/history/sign-offs';
 import type { ClaimEvent } from '../../../shared/model/claim-history';
 import { LibraryFile, SCHEMA_VERSION, UNRATED, type Review, type ReviewFile, type ReviewOrigin, type ReviewSummary } from '../../../shared/model/review';
 import { DurableJsonFile, fileStamp, writeDurably, type OutsideChangeReport, type RecoveryReport } from './durable-json-file';
@@ -70,6 +74,8 @@ export interface NewReviewInput {
   publishedAt?: string;
   outlet?: string;
   language?: string;
+  /** The library scale the review is rated on (a copy goes with the review); the default scale when absent. */
+  scaleId?: string;
   /** The imported file itself, kept in originals/<review id>/ so the review can be traced to it. */
   original?: { fileName: string; bytes: Uint8Array };
 }
@@ -138,7 +144,9 @@ export function summarize(review: Review, spans: readonly ClaimSpan[] = readArti
     claimCount++;
   }
   const { id, title, sourceUrl, createdAt, updatedAt } = review;
-  return { id, title, sourceUrl, createdAt, updatedAt, verdictCounts, claimCount, unplacedCount, flaggedCount };
+  const scale = review.scale ?? DEFAULT_SCALE;
+  const shown = { id: scale.id, verdicts: scale.verdicts.map(({ id: verdictId, label, color }) => ({ id: verdictId, label, color })) };
+  return { id, title, sourceUrl, createdAt, updatedAt, verdictCounts, scale: shown, claimCount, unplacedCount, flaggedCount };
 }
 
 export class LibraryStore {
@@ -153,6 +161,11 @@ export class LibraryStore {
    */
   private readonly sealedUntil = new Map<string, string>();
   private readonly openedAt: string;
+  /**
+   * Reviews from before each review kept its own scale, given a copy of the library's at load, in
+   * memory only: they are written before any library scale changes, so the copy stays as loaded.
+   */
+  private readonly scaleCopiedAtLoad = new Set<string>();
   private pendingNotices: Notice[] = [];
   private closed = false;
   /** Counts review writes, so the library stamp changes even when two writes share a timestamp. */
@@ -236,8 +249,9 @@ export class LibraryStore {
       }
       // Claims from before histories were kept get their first event now, in memory only (written
       // with the next save), so every window merges against the same events.
-      this.reviews.set(id, new Low(adapter, { ...data, review: withClaimNumbers(this.withFullHistory(data.review)) }));
-      this.summaries.set(id, summarize(data.review));
+      if (!data.review.scale) this.scaleCopiedAtLoad.add(id);
+      this.reviews.set(id, new Low(adapter, { ...data, review: withClaimNumbers(this.withFullHistory(this.withOwnScale(data.review))) }));
+      this.summaries.set(id, summarize(this.reviews.get(id)?.data.review ?? data.review));
       this.sealedUntil.set(id, this.openedAt);
     }
   }
@@ -293,9 +307,70 @@ export class LibraryStore {
     return this.library.data.scales;
   }
 
-  /** The rating scale of `review` (the library's first scale if its own was removed). */
+  /** The rating scale `review` keeps; for a review from before it kept one, the library's (its first if that was removed). */
   scaleOf(review: Review): RatingScale {
-    return this.scales().find((scale) => scale.id === review.scaleId) ?? this.scales()[0] ?? DEFAULT_SCALE;
+    return review.scale ?? this.libraryScale(review.scaleId);
+  }
+
+  private libraryScale(id: string | undefined): RatingScale {
+    return this.scales().find((scale) => scale.id === id) ?? this.scales()[0] ?? DEFAULT_SCALE;
+  }
+
+  /** `review` with its own copy of its scale (see Review.scale). */
+  private withOwnScale(review: Review): Review {
+    return review.scale ? review : { ...review, scale: this.libraryScale(review.scaleId) };
+  }
+
+  /**
+   * Adds `scale` to the library, or replaces the library's scale with its id. Reviews keep the
+   * copy they were made with, so their verdicts read as before. The built-in scale is never changed.
+   */
+  async saveScale(scale: RatingScale): Promise<RatingScale[]> {
+    this.ensureOpen();
+    const checked = EditableScale.safeParse(scale);
+    if (!checked.success) throw new ApiError('invalid-input', `${describeIssues(checked.error, 'the scale', 1)} Nothing was saved.`);
+    if (isBuiltInScale(scale.id)) throw new ApiError('refused', `The built-in ${DEFAULT_SCALE.name} cannot be changed; duplicate it to make a scale of your own. Nothing was saved.`);
+    const known = this.scales().some((candidate) => candidate.id === scale.id);
+    if (!known && this.scales().length >= MAX_LIBRARY_SCALES) {
+      throw new ApiError('refused', `A library keeps at most ${MAX_LIBRARY_SCALES} rating scales; delete one you no longer use first. Nothing was saved.`);
+    }
+    await this.keepReviewScales();
+    const scales = known ? this.scales().map((candidate) => (candidate.id === scale.id ? checked.data : candidate)) : [...this.scales(), checked.data];
+    await this.updateLibrary({ ...this.library.data, scales });
+    return this.scales();
+  }
+
+  /** Removes scale `id` from the library; reviews made with it keep their copy. Neither the built-in scale nor the last one goes. */
+  async deleteScale(id: string): Promise<RatingScale[]> {
+    this.ensureOpen();
+    const scale = this.scales().find((candidate) => candidate.id === id);
+    if (!scale) throw new ApiError('not-found', 'That rating scale is not in the library (it may have been deleted already). Nothing was changed.');
+    if (isBuiltInScale(id)) throw new ApiError('refused', `The built-in ${DEFAULT_SCALE.name} cannot be deleted. Nothing was changed.`);
+    if (this.scales().length === 1) throw new ApiError('refused', `“${scale.name}” is the library’s only rating scale; add another before deleting it. Nothing was changed.`);
+    await this.keepReviewScales();
+    await this.updateLibrary({ ...this.library.data, scales: this.scales().filter((candidate) => candidate.id !== id) });
+    return this.scales();
+  }
+
+  /** Makes scale `id` the one new reviews are rated on: the library's first. */
+  async setDefaultScale(id: string): Promise<RatingScale[]> {
+    this.ensureOpen();
+    const scale = this.scales().find((candidate) => candidate.id === id);
+    if (!scale) throw new ApiError('not-found', 'That rating scale is not in the library (it may have been deleted). Nothing was changed.');
+    if (this.scales()[0] === scale) return this.scales();
+    // Reviews whose scale was removed read the first one: they keep the one they loaded with.
+    await this.keepReviewScales();
+    await this.updateLibrary({ ...this.library.data, scales: [scale, ...this.scales().filter((candidate) => candidate !== scale)] });
+    return this.scales();
+  }
+
+  /** Writes the copy of its scale that each review from before was given at load (see scaleCopiedAtLoad). */
+  private async keepReviewScales(): Promise<void> {
+    for (const id of [...this.scaleCopiedAtLoad]) {
+      const previous = this.reviews.get(id)?.data.review;
+      if (previous) await this.commit(previous, { previous });
+      this.scaleCopiedAtLoad.delete(id);
+    }
   }
 
   publisher(): Publisher {
@@ -318,6 +393,17 @@ export class LibraryStore {
     const reviewer = { ...this.reviewer(), name };
     await this.updateLibrary({ ...this.library.data, reviewer });
     return reviewer;
+  }
+
+  /** The interface language of this data folder: English until one is chosen, or when the file names one Factmark does not speak. */
+  uiLanguage(): LanguageCode {
+    return catalogueLanguage(this.library.data.uiLanguage) ?? 'en';
+  }
+
+  async setUiLanguage(language: LanguageCode): Promise<LanguageCode> {
+    this.ensureOpen();
+    await this.updateLibrary({ ...this.library.data, uiLanguage: language });
+    return language;
   }
 
   /** Colleagues' signing keys trusted in this library. */
@@ -418,6 +504,8 @@ export class LibraryStore {
 
   async createReview(input: NewReviewInput): Promise<Review> {
     this.ensureOpen();
+    const scale = input.scaleId === undefined ? this.libraryScale(undefined) : this.scales().find((candidate) => candidate.id === input.scaleId);
+    if (!scale) throw new ApiError('invalid-input', 'The rating scale chosen is not in the library any more (it may have been deleted); choose another. Nothing was created.');
     const id = this.newId();
     const stamp = this.now().toISOString();
     const review: Review = {
@@ -430,7 +518,8 @@ export class LibraryStore {
       language: input.language ?? '',
       createdAt: stamp,
       updatedAt: stamp,
-      scaleId: this.scales()[0]?.id ?? DEFAULT_SCALE.id,
+      scaleId: scale.id,
+      scale,
       origin: input.origin,
       doc: input.doc,
       claims: [],
@@ -449,7 +538,8 @@ export class LibraryStore {
    * nothing of it behind.
    */
   private async addNewReview(unnumbered: Review, startingArticle: ArticleDoc, original?: NewReviewInput['original']): Promise<void> {
-    const review = withClaimNumbers(unnumbered);
+    // A claim's sign-off is what its history says, never what a file's claim record claims.
+    const review = withClaimNumbers(this.withOwnScale({ ...unnumbered, claims: withHistorySignOffs(unnumbered.claims, unnumbered.history) }));
     assertStorable(review);
     const originalFolder = join(this.dataDir, 'originals', review.id);
     try {
@@ -571,7 +661,11 @@ export class LibraryStore {
     const article = options.article ?? (review.doc === previous.doc ? undefined : readArticleText(review.doc));
     const previousText = article ? (this.texts.get(review.id) ?? walkArticleText(previous.doc)) : undefined;
     const textEdited = article !== undefined && article.text !== previousText;
-    const numbered = withClaimNumbers({ ...review, lastClaimNumber: Math.max(previous.lastClaimNumber, review.lastClaimNumber) }, article);
+    // A review keeps the scale it has: a change that does not carry one leaves it as it was.
+    const scale = review.scale ?? previous.scale ?? this.libraryScale(review.scaleId);
+    // A claim's sign-off is what its history says, never what a window's save or a file sent.
+    const claims = withHistorySignOffs(review.claims, review.history);
+    const numbered = withClaimNumbers({ ...review, claims, scale, lastClaimNumber: Math.max(previous.lastClaimNumber, review.lastClaimNumber) }, article);
     const next: Review = { ...numbered, revision: previous.revision + 1, ...(textEdited ? { textEditedAt: review.updatedAt } : {}) };
     assertStorable(next, { previous, ...(options.contractParsed ? { contractParsed: true } : {}) });
     db.data = { schemaVersion: SCHEMA_VERSION, review: next };
@@ -583,6 +677,7 @@ export class LibraryStore {
       throw explainWriteFailure(error, this.dataDir);
     }
     if (article) this.texts.set(review.id, article.text);
+    this.scaleCopiedAtLoad.delete(review.id);
     this.summaries.set(review.id, summarize(next, article?.spans));
     this.writes++;
     return next;
@@ -614,12 +709,13 @@ export class LibraryStore {
     return this.reviews.has(id);
   }
 
-  /** Library scales plus `scale` when its id is new here (a shared review's scale). */
-  async adoptScale(scale: RatingScale): Promise<RatingScale> {
-    const known = this.scales().find((candidate) => candidate.id === scale.id);
-    if (known) return known;
+  /**
+   * Adds a shared review's `scale` to the library's when its id is new here, so new reviews can use
+   * it too; one the editor would refuse (an unreadable colour) or past the limit stays with its review only.
+   */
+  async adoptScale(scale: RatingScale): Promise<void> {
+    if (this.scales().some((candidate) => candidate.id === scale.id) || this.scales().length >= MAX_LIBRARY_SCALES || !EditableScale.safeParse(scale).success) return;
     await this.updateLibrary({ ...this.library.data, scales: [...this.scales(), scale] });
-    return scale;
   }
 
   /** Sets where review `id`'s fact-check is published. */
@@ -634,6 +730,14 @@ export class LibraryStore {
     const page = url.replace(/#.*$/, '');
     if (!page) return [];
     return [...this.reviews.values()].map((db) => db.data.review).filter((review) => review.id !== except && (review.publication?.url ?? '').replace(/#.*$/, '') === page).map((review) => ({ id: review.id, title: review.title }));
+  }
+
+  /** Stores the checked article's details; an unchanged set writes nothing. */
+  async setArticleDetails(id: string, details: ArticleDetails): Promise<ArticleDetails> {
+    const previous = this.getReview(id);
+    const current = articleDetailsOf(previous);
+    if ((Object.keys(details) as (keyof ArticleDetails)[]).every((key) => current[key] === details[key])) return current;
+    return articleDetailsOf(await this.commit({ ...previous, ...details, updatedAt: this.now().toISOString() }, { previous }));
   }
 
   async updateMeta(input: { id: string; title: string; sourceUrl: string }): Promise<ReviewSummary> {

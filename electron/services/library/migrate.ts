@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/envelope';
 import { describeIssues } from '../../../shared/api/plain-issues';
+import { restoreOrdinalFlags } from '../../../shared/model/legacy-ordinal';
 import { LibraryFile, ReviewFile, SCHEMA_VERSION } from '../../../shared/model/review';
 
 /** A file that is not (or no longer) a readable Factmark file of its kind. */
@@ -25,7 +26,21 @@ const STEPS: Record<number, MigrationStep> = {
   1: (file) => file,
 };
 
-function migrate<Schema extends z.ZodType>(raw: unknown, schema: Schema, what: string): z.output<Schema> {
+/**
+ * Repairs for what a schema default would read wrongly, applied to files of every version: a
+ * field added without a format change is missing from files written before it.
+ */
+type Repair = (file: Record<string, unknown>) => Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The library's scales with their `ordinal` flags as they were meant (see legacy-ordinal). */
+const repairLibraryScales: Repair = (file) => (Array.isArray(file.scales) ? { ...file, scales: file.scales.map(restoreOrdinalFlags) } : file);
+
+/** A review's own scale with its `ordinal` flags as they were meant. */
+const repairReviewScale: Repair = (file) => (isRecord(file.review) && 'scale' in file.review ? { ...file, review: { ...file.review, scale: restoreOrdinalFlags(file.review.scale) } } : file);
+
+function migrate<Schema extends z.ZodType>(raw: unknown, schema: Schema, what: string, repair: Repair): z.output<Schema> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DamagedFileError(`${what} is not a JSON object`);
   let file = raw as Record<string, unknown>;
   const version = file.schemaVersion;
@@ -41,7 +56,7 @@ function migrate<Schema extends z.ZodType>(raw: unknown, schema: Schema, what: s
     if (!step) throw new DamagedFileError(`${what} has format ${from}, which this Factmark cannot upgrade`);
     file = { ...step(file), schemaVersion: from + 1 };
   }
-  const parsed = schema.safeParse(file);
+  const parsed = schema.safeParse(repair(file));
   if (!parsed.success) {
     throw new DamagedFileError(`${what} does not match its format: ${describeIssues(parsed.error, 'the file', 1)}`);
   }
@@ -50,10 +65,10 @@ function migrate<Schema extends z.ZodType>(raw: unknown, schema: Schema, what: s
 
 /** A review file, brought to the current format. */
 export function migrateReviewFile(raw: unknown): ReviewFile {
-  return migrate(raw, ReviewFile, 'The review file');
+  return migrate(raw, ReviewFile, 'The review file', repairReviewScale);
 }
 
 /** The library file, brought to the current format. */
 export function migrateLibraryFile(raw: unknown): LibraryFile {
-  return migrate(raw, LibraryFile, 'The library file (library.json)');
+  return migrate(raw, LibraryFile, 'The library file (library.json)', repairLibraryScales);
 }

@@ -11,10 +11,11 @@ afterEach(async () => {
   open = [];
 });
 
+/** Each claim's published address by its words, as the Web Annotation export gives it (a data export: unfinished claims too). */
 async function claimReviewUrls(library: Library, id: string): Promise<Map<string, string>> {
-  const exported = await library.call('review:export', { id, format: 'claimreview', publisher: { reportUrl: 'https://factcheck.example/jobs' } });
-  const reviews = JSON.parse(Buffer.from(exported.base64, 'base64').toString('utf8')) as { claimReviewed: string; url: string }[];
-  return new Map(reviews.map((item) => [item.claimReviewed, item.url]));
+  const exported = await library.call('review:export', { id, format: 'webannotation', publisher: { reportUrl: 'https://factcheck.example/jobs' } });
+  const collection = JSON.parse(Buffer.from(exported.base64, 'base64').toString('utf8')) as { first: { items: { id: string; target: { selector: { exact: string }[] } }[] } };
+  return new Map(collection.first.items.map((item) => [item.target.selector[0]?.exact as string, item.id]));
 }
 
 describe('permanent claim numbers', () => {
@@ -56,10 +57,13 @@ describe('permanent claim numbers', () => {
 
 describe('publication details', () => {
   it('belong to the review: one review’s published address never reaches another’s ClaimReview, and a shared address is flagged', async () => {
-    const { ana, bob, reviewId } = await anaAndBob([{ quote: 'The budget is 3 billion' }]);
+    // Finished claims, in a newsroom that publishes without a second reviewer's sign-off: ClaimReview describes only those.
+    const finished = { verdict: 'False', rationale: 'The budget is 2 billion.', status: 'reviewed' as const };
+    const { ana, bob, reviewId } = await anaAndBob([{ quote: 'The budget is 3 billion', ...finished }]);
     open = [ana, bob];
+    await ana.call('settings:setPublisher', { ...(await ana.call('settings:getPublisher', {})), signOffRequired: false });
     const { review: other } = await ana.call('review:create', { title: 'Arabic review', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: 'قال الوزير إن الميزانية ثلاثة مليارات.' } });
-    await ana.call('review:annotate', { id: other.id, claims: [{ quote: 'الميزانية ثلاثة مليارات' }] });
+    await ana.call('review:annotate', { id: other.id, claims: [{ quote: 'الميزانية ثلاثة مليارات', ...finished }] });
     await expect(ana.call('review:setPublication', { id: reviewId, publication: { url: 'http:/jobs', headline: 'Jobs', datePublished: '2026-11-30', authors: ['Ana'] } })).rejects.toThrow(/has no real site in it/);
     await ana.call('review:setPublication', { id: reviewId, publication: { url: 'https://factcheck.example/jobs', headline: 'Jobs', datePublished: '2026-11-30', authors: ['Ana'] } });
     const exported = async (id: string): Promise<{ url?: string; datePublished: string }[]> => JSON.parse(Buffer.from((await ana.call('review:export', { id, format: 'claimreview' })).base64, 'base64').toString('utf8'));

@@ -5,10 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 // canonicalize stays at 4.0.0: 5.x gives the same RFC 8785 text but declares Node >= 22, and
-// Factmark runs on Node 20. 4.0 recurses, which is safe here: the schema caps nesting first.
+// Factmark runs on Node 20. 4.0 recurses: the schema caps the nesting of what it keeps, and
+// deeper nesting in members it drops fails the check below as damage.
 import canonicalize from 'canonicalize';
 import { ApiError } from '../../../shared/api/envelope';
 import { describeIssues } from '../../../shared/api/plain-issues';
+import { restoreOrdinalFlags } from '../../../shared/model/legacy-ordinal';
 import { readWebAddress } from '../../../shared/model/web-address';
 import { MAX_SHARE_FILE_BYTES, ShareFile, ShareFileContent, SHARE_EXTENSION, SHARE_FORMAT, SHARE_VERSION, type ShareSignature } from '../../../shared/share-file/share-file-schema';
 import { signatureHolds, signedMessage } from './signing-key';
@@ -19,7 +21,7 @@ export function sha256Hex(text: string | Uint8Array): string {
 }
 
 /** The checksum of `content` as it was written, in format `version` (the checksum covers the version number too). */
-function checksumOf(content: ShareFileContent, version: number = content.version): string {
+function checksumOf(content: object, version: number): string {
   return sha256Hex(canonicalize({ ...content, version }) as string);
 }
 
@@ -28,7 +30,7 @@ function checksumOf(content: ShareFileContent, version: number = content.version
  * the sender's signature of that checksum when `sign` is given.
  */
 export function encodeShareFile(content: ShareFileContent, sign?: (message: Uint8Array) => ShareSignature): Uint8Array {
-  const checksum: ShareFile['checksum'] = { algorithm: 'sha256', canonicalization: 'RFC 8785', value: checksumOf(content) };
+  const checksum: ShareFile['checksum'] = { algorithm: 'sha256', canonicalization: 'RFC 8785', value: checksumOf(content, content.version) };
   const file: ShareFile = { ...content, checksum, ...(sign ? { signature: sign(signedMessage(checksum.value)) } : {}) };
   return new TextEncoder().encode(`${JSON.stringify(file, null, 1)}\n`);
 }
@@ -81,16 +83,20 @@ export function decodeShareFile(bytes: Uint8Array, name = 'This file'): ShareFil
     if (!step) refuse(`${name} has share format ${from}, which this Factmark cannot read.`);
     file = { ...(step as NonNullable<typeof step>)(file), version: from + 1 };
   }
-  const parsed = ShareFile.safeParse(file);
+  // Scales from before verdicts said whether they are ordinal get the built-in scale's flags right.
+  const parsed = ShareFile.safeParse({ ...file, scale: restoreOrdinalFlags(file.scale) });
   if (!parsed.success) {
     return refuse(`${name} does not match the share file format: ${describeIssues(parsed.error, 'the file', 2)} It may be damaged or made by another program.`);
   }
   const { checksum, signature, ...content } = parsed.data;
+  // The sender hashed the content as they wrote it, so the check is of the file as read: the
+  // parsed copy has defaults filled in for fields added since (a verdict's `ordinal`).
+  const { checksum: _checksum, signature: _signature, ...written } = file;
   let actual: string;
   try {
-    actual = checksumOf(content, version as number);
+    actual = checksumOf(written, version as number);
   } catch {
-    return refuse(`${name} holds text that cannot be checked (a broken character); it is damaged.`);
+    return refuse(`${name} holds something that cannot be checked (a broken character, or nesting too deep); it is damaged.`);
   }
   if (actual !== checksum.value) refuse(`${name} was changed or damaged after it was saved (its checksum does not match). Ask the sender to share the review again.`);
   if (signature && !signatureHolds(signature, checksum.value)) {

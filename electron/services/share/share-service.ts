@@ -70,6 +70,10 @@ function summaryReport(review: Review): MergeReport {
     kept: [],
     unchanged: 0,
     newEvents: review.history.length,
+    // A review new here has nothing of this copy's to gain, lose or agree with.
+    signedOff: [],
+    signOffWithdrawn: [],
+    agreement: null,
   };
 }
 
@@ -111,18 +115,18 @@ export async function openShareFile(context: ShareContext, input: { bytes: Uint8
     throw new ApiError('refused', `${input.fileName} holds another review ("${file.review.title}"), not this one. Nothing was changed; open it from the library to add it.`);
   }
   const signature = await checkSignature(store, file);
-  const scale = store.hasReview(file.review.id) ? store.scaleOf(store.getReview(file.review.id)) : (store.scales().find((known) => known.id === file.scale.id) ?? file.scale);
+  // A review keeps its own scale: a new one the file's, one already here the scale it has here.
+  const scale = store.hasReview(file.review.id) ? store.scaleOf(store.getReview(file.review.id)) : file.scale;
   const about = { reviewId: file.review.id, title: file.review.title, sharedBy: file.sharedBy.name || 'an unnamed reviewer', sharedAt: file.sharedAt, signature, scale };
   // Trust on first use: a key first met in a file the reviewer chose to open is theirs from now on.
   const trustKey = async (): Promise<void> => {
     if (signature.status === 'new-key' && file.signature) await store.rememberKey({ reviewerId: file.sharedBy.id, name: file.sharedBy.name, publicKey: file.signature.publicKey, firstSeen: clock(context).toISOString() });
   };
   if (!store.hasReview(file.review.id)) {
-    const knownScale = store.scales().find((scale) => scale.id === file.scale.id);
-    if (knownScale) checkScale(file, knownScale);
-    const review = reviewFromShare(file, file.scale.id);
+    const review = reviewFromShare(file);
     if (input.preview) return { ...about, outcome: 'preview', inLibrary: false, report: summaryReport(review) };
-    if (!knownScale) await store.adoptScale(file.scale);
+    // A colleague's scale new to this library is offered for new reviews too.
+    if (!store.scales().some((known) => known.id === file.scale.id)) await store.adoptScale(file.scale);
     await store.putReview(review);
     await trustKey();
     return { ...about, outcome: 'added', inLibrary: false, report: summaryReport(review) };
