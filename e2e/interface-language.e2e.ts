@@ -74,7 +74,7 @@ test('Arabic chosen in Preferences mirrors the interface, stays after a reload, 
 
   // The desk: the claims list on the right of the article, the claim panel on its left.
   await page.getByRole('button', { name: TITLE, exact: true }).click();
-  const editor = page.getByRole('textbox', { name: 'Article text', exact: true });
+  const editor = page.getByRole('textbox', { name: 'نص المقال', exact: true });
   await expect(editor).toBeVisible();
   const [list, article, panel] = await Promise.all([page.locator('.claims-sidebar'), page.locator('.article-pane'), page.locator('.claim-panel')].map((region) => region.boundingBox()));
   expect(list && article && panel && panel.x + panel.width <= article.x + 0.5 && article.x + article.width <= list.x + 0.5, 'claims list | article | claim panel, from right to left').toBe(true);
@@ -109,7 +109,7 @@ test.describe('a 320 px window', () => {
     await page.screenshot({ path: testInfo.outputPath('library-ar-320.png'), fullPage: true });
 
     await page.getByRole('button', { name: TITLE, exact: true }).click();
-    await expect(page.getByRole('textbox', { name: 'Article text', exact: true })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'نص المقال', exact: true })).toBeVisible();
     await expectNoSidewaysScroll(page, 'on the Arabic desk');
     expect(overlaps(await visibleBoxes(page.locator('.desk-toolbar'), 'button, h1, [data-testid="save-status"]'))).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('desk-ar-320.png') });

@@ -15,7 +15,18 @@ export function ClaimSummaryField({ value, onChange }: { value: string; onChange
   return (
     <label className="field">
       <span className="field-label">{t('claim.field.summary')}</span>
-      <input value={value} onChange={(event) => onChange(event.target.value)} dir="auto" maxLength={300} placeholder={t('summary.placeholder')} aria-describedby={counterId} />
+      {/* A textarea so a narrow panel wraps the statement and its placeholder instead of cutting them; it stays one line of text. */}
+      <textarea
+        className="summary-input"
+        rows={1}
+        value={value}
+        onChange={(event) => onChange(event.target.value.replace(/\s*\n+\s*/g, ' '))}
+        onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+        dir="auto"
+        maxLength={300}
+        placeholder={t('summary.placeholder')}
+        aria-describedby={counterId}
+      />
       <span id={counterId} className={over ? 'field-error' : 'field-hint'} aria-live="polite">
         {over ? t('summary.tooLong', { count: length, limit: SHORT_CLAIM }) : t('summary.length', { count: length, limit: SHORT_CLAIM })}
       </span>

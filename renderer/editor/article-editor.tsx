@@ -13,6 +13,7 @@ import { ClaimMark } from './extensions/claim-mark';
 import { ArticleLock } from './extensions/article-lock';
 import { DeskUndo } from './extensions/desk-undo';
 import type { Transaction } from '@tiptap/pm/state';
+import { interfaceI18n } from '../i18n/interface-i18n';
 
 export interface ArticleEditorProps {
   doc: ArticleDoc;
@@ -70,7 +71,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
     shouldRerenderOnTransaction: false,
     immediatelyRender: true,
     editorProps: {
-      attributes: { 'aria-label': 'Article text', 'aria-multiline': 'true', 'aria-readonly': 'true', class: 'article-editor', spellcheck: 'true' },
+      attributes: { 'aria-label': interfaceI18n.t('editor.articleText'), 'aria-multiline': 'true', 'aria-readonly': 'true', class: 'article-editor', spellcheck: 'true' },
       transformPastedHTML: cleanPastedHtml,
       handleClickOn: () => false,
       handleDOMEvents: {

@@ -52,6 +52,7 @@ export function ExportDialog(props: { reviewId: string; onClose: () => void; onD
   const [reviewer, setReviewer] = useState<Reviewer | null>(null);
   const [publication, setPublication] = useState<Publication>(EMPTY_PUBLICATION);
   const [authors, setAuthors] = useState('');
+  const [claimCount, setClaimCount] = useState<number | null>(null);
   const [check, setCheck] = useState<ChannelOutput<'review:check'> | null>(null);
   const gated = !DATA_FORMATS.includes(format);
 
@@ -92,6 +93,7 @@ export function ExportDialog(props: { reviewId: string; onClose: () => void; onD
     }, (error: unknown) => setProblem(errorMessage(error)));
     api['settings:getReviewer']({}).then(setReviewer, (error: unknown) => setProblem(errorMessage(error)));
     api['review:get']({ id: reviewId }).then((review) => {
+      setClaimCount(review.claims.length);
       setPublication(review.publication ?? EMPTY_PUBLICATION);
       setAuthors((review.publication?.authors ?? []).join(interfaceI18n.t('export.authorsJoiner')));
       setLoaded((current) => ({ ...current, publication: true }));
@@ -108,7 +110,7 @@ export function ExportDialog(props: { reviewId: string; onClose: () => void; onD
   return (
     <ModalDialog title={t('export.title')} onClose={onClose} className="export-dialog">
       <form noValidate onSubmit={submit}>
-        {check && <ExportReadiness check={check} gated={gated} mode={mode} onShowClaim={showClaim} />}
+        {check && claimCount !== null && <ExportReadiness check={check} gated={gated} mode={mode} claimCount={claimCount} onShowClaim={showClaim} />}
         <fieldset>
           <legend>{t('export.format')}</legend>
           <div className="format-options">

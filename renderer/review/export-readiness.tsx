@@ -19,11 +19,16 @@ export function ExportReadiness(props: {
   /** True when the chosen export is a publishable report (not CSV or Web Annotation data). */
   gated: boolean;
   mode: 'publish' | 'draft';
+  /** How many claims the review has: with none, nothing is "finished". */
+  claimCount: number;
   onShowClaim: (claimId: string, placed: boolean) => void;
 }) {
   const { check, gated, mode, onShowClaim } = props;
   const { t, i18n } = useTranslation();
   const { unfinished } = check;
+  if (props.claimCount === 0 && !check.textEditedAt) {
+    return gated ? <p className="muted">{t('readiness.noClaims')}</p> : null;
+  }
   if (unfinished.length === 0 && !check.textEditedAt) {
     return gated ? (
       <p className="export-ready" role="status">

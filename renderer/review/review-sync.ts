@@ -17,6 +17,8 @@ import { applyStoredDoc } from '../editor/apply-stored-doc';
 import { readClaimPlacements } from '../editor/claim-placements';
 import { dropRecoveryCopy, keepRecoveryCopy, recoveryKey, type RecoveryCopy } from './recovery-copies';
 import { claimsToPersist, useReviewStore } from './review-store';
+import { formatList, formatTime } from '../i18n/interface-format';
+import { interfaceI18n, interfaceLanguage } from '../i18n/interface-i18n';
 
 /** How long typing must pause before a save starts. */
 export const SAVE_DELAY_MS = 700;
@@ -36,20 +38,17 @@ export interface ReviewSyncOptions {
   onMessage: (message: string) => void;
 }
 
-/** Plural-aware count, as messages say it. */
-function claimsCount(count: number): string {
-  return `${count} ${count === 1 ? 'claim' : 'claims'}`;
-}
-
+/** What a merge with another window's work did, in the interface's language. */
 function describeMerge(merged: MergedWindowWork): string {
   const { report } = merged;
+  const t = interfaceI18n.t;
   const parts = [
-    report.added.length > 0 ? `${claimsCount(report.added.length)} added` : '',
-    report.updated.length > 0 ? `${claimsCount(report.updated.length)} updated` : '',
-    report.deleted.length > 0 ? `${claimsCount(report.deleted.length)} deleted` : '',
-    report.conflicts.length > 0 ? `${claimsCount(report.conflicts.length)} changed differently on both sides (see Needs attention)` : '',
+    report.added.length > 0 ? t('sync.added', { count: report.added.length }) : '',
+    report.updated.length > 0 ? t('sync.updated', { count: report.updated.length }) : '',
+    report.deleted.length > 0 ? t('sync.deleted', { count: report.deleted.length }) : '',
+    report.conflicts.length > 0 ? t('sync.conflicts', { count: report.conflicts.length }) : '',
   ].filter(Boolean);
-  return `This review was also changed elsewhere; your work and theirs were merged${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`;
+  return parts.length > 0 ? t('sync.mergedParts', { parts: formatList(parts, interfaceLanguage()) }) : t('sync.merged');
 }
 
 export class ReviewSync {
@@ -222,10 +221,10 @@ export class ReviewSync {
     const merged = mergeWindowWork({ base: this.base, mine: this.currentWork(editor), theirs, author, now: new Date(), newId: () => crypto.randomUUID() });
     if (merged.textConflict) {
       // Both windows changed the words: this window's text stays; theirs is kept as a copy in the library.
-      const time = new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+      const time = formatTime(new Date().toISOString(), interfaceLanguage());
       try {
-        const copy = await api['review:duplicate']({ id: theirs.id, title: `${theirs.title} (text from another window, ${time})`.slice(0, 300) });
-        this.options.onMessage(`The article's words were also changed in another window. Yours were kept; the other version is in the library as “${copy.title}”.`);
+        const copy = await api['review:duplicate']({ id: theirs.id, title: interfaceI18n.t('sync.copyTitle', { title: theirs.title, time }).slice(0, 300) });
+        this.options.onMessage(interfaceI18n.t('sync.textKept', { title: copy.title }));
       } catch (error) {
         await this.failed(error);
         return false;

@@ -7,6 +7,7 @@ import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readClaimPlacements } from '../editor/claim-placements';
 import { useReviewStore } from './review-store';
+import { interfaceI18n } from '../i18n/interface-i18n';
 
 /** How often at most the reviewer is reminded that review mode keeps the words as they are. */
 const REMINDER_INTERVAL_MS = 4_000;
@@ -65,14 +66,14 @@ export function useTextEditing(getEditor: () => Editor | null, onMessage: (messa
     editing.current = false;
     setEditingText(false);
     const flagged = editor ? flagEditedClaims(editor, quotesAtStart.current) : 0;
-    onMessage(flagged > 0 ? `Back in review mode. ${flagged} ${flagged === 1 ? 'claim sits' : 'claims sit'} on edited words: see Needs attention.` : 'Back in review mode: the words cannot change by accident.');
+    onMessage(flagged > 0 ? interfaceI18n.t('textEdit.backFlagged', { count: flagged }) : interfaceI18n.t('textEdit.back'));
   }, [getEditor, onMessage]);
 
   const onBlockedEdit = useCallback(() => {
     const now = Date.now();
     if (now - lastReminder.current < REMINDER_INTERVAL_MS) return;
     lastReminder.current = now;
-    onMessage('The article is in review mode, so its words stay as imported. To change them, press Edit text (Ctrl+Alt+E).');
+    onMessage(interfaceI18n.t('textEdit.blocked'));
   }, [onMessage]);
 
   useEffect(() => {
