@@ -1,29 +1,11 @@
 /** Two reviewers pass a review back and forth as share files: open, edit both sides, merge, settle a conflict. */
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { claimIdsOn, createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
 import { expectNoSeriousA11yProblems } from './support/a11y';
-import { twoReviewers } from './support/two-reviewers';
+import { openShareFile, shareAs, twoReviewers } from './support/two-reviewers';
 
 const ARTICLE = '<p>The mayor said crime fell by 20 percent since 2020.</p><p>Critics said crime fell by 5 percent at most.</p><p>The budget grew to 3 billion this year.</p>';
 
-/** Shares the open review through the Share dialog and returns the saved file's path. */
-async function shareAs(page: Page, name: string, folder: string): Promise<string> {
-  await expectSaved(page);
-  await page.getByRole('button', { name: 'Share…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share review' });
-  await dialog.getByLabel(/Your name/).fill(name);
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save share file' }).click()]);
-  expect(download.suggestedFilename()).toBe('Crime-figures.factmark');
-  const path = join(folder, `${name}-${Date.now()}.factmark`);
-  await download.saveAs(path);
-  await expect(dialog).toBeHidden();
-  return path;
-}
-
-async function openShareFile(page: Page, path: string): Promise<void> {
-  await page.getByTestId('share-file-input').setInputFiles(path);
-}
 
 
 /** Ana pastes the article, marks each quote (with a verdict when given) and shares it; returns the file. */
@@ -35,7 +17,7 @@ async function anaMarksAndShares(page: Page, url: string, folder: string, claims
     await page.getByRole('button', { name: /Mark claim/ }).click();
     if (claim.verdict) await page.getByRole('radio', { name: claim.verdict, exact: true }).check();
   }
-  return shareAs(page, 'Ana', folder);
+  return shareAs(page, 'Ana', folder, 'Crime-figures.factmark');
 }
 
 twoReviewers('two reviewers share, edit both copies, merge and settle a conflict side by side', async ({ page, server, bob, folder, outsideRequests }) => {
@@ -64,7 +46,7 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   await selectInArticle(bob, 'crime fell by 5 percent');
   await bob.getByRole('button', { name: /Mark claim/ }).click();
   await bob.getByRole('radio', { name: 'True', exact: true }).check();
-  const toAna = await shareAs(bob, 'Bob', folder);
+  const toAna = await shareAs(bob, 'Bob', folder, 'Crime-figures.factmark');
 
   // Meanwhile Ana rates her first claim again, then merges Bob's file.
   await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
@@ -165,7 +147,7 @@ twoReviewers('a claim whose words are not in this copy is not placed on a guess:
   await selectInArticle(bob, 'the drop was far smaller than claimed');
   await bob.getByRole('button', { name: /Mark claim/ }).click();
   await bob.getByRole('radio', { name: 'Mixed', exact: true }).check();
-  const toAna = await shareAs(bob, 'Bob', folder);
+  const toAna = await shareAs(bob, 'Bob', folder, 'Crime-figures.factmark');
 
   await page.getByRole('button', { name: 'Back to the library' }).click();
   await openShareFile(page, toAna);

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expectNoSeriousA11yProblems } from './support/a11y';
-import { twoReviewers } from './support/two-reviewers';
+import { openShareFile, shareAs, twoReviewers } from './support/two-reviewers';
 import { createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
 import { expectNoSidewaysScroll } from './support/layout';
 
@@ -17,23 +17,6 @@ const OWN_VERDICT = 'You set this verdict; a sign-off must come from another rev
 /** A date as the sign-off box writes it in this browser's locale: "March 14, 2026". */
 const LONG_DATE = /[A-Z][a-z]+ \d{1,2}, \d{4}/;
 
-/** Shares the open review through the Share dialog as `name`; returns the saved file's path. */
-async function shareAs(page: Page, name: string, folder: string): Promise<string> {
-  await expectSaved(page);
-  await page.getByRole('button', { name: 'Share…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share review' });
-  await dialog.getByLabel(/Your name/).fill(name);
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save share file' }).click()]);
-  const path = join(folder, `${name}-${Date.now()}.factmark`);
-  await download.saveAs(path);
-  await expect(dialog).toBeHidden();
-  return path;
-}
-
-/** Opens a share file from the library; the preview dialog comes up. */
-async function openShareFile(page: Page, path: string): Promise<void> {
-  await page.getByTestId('share-file-input').setInputFiles(path);
-}
 
 /** Marks each quote as a claim, with the verdict when given. */
 async function markClaims(page: Page, claims: { quote: string; verdict?: string }[]): Promise<void> {
