@@ -1,7 +1,17 @@
 /**
  * Finds a quote in an article's plain text the way a person reads it: runs of white space and
- * line breaks count as one space on both sides.
+ * line breaks count as one space on both sides, and a quote of whole words is found as whole
+ * words ("أذربيجان" is not counted inside "لأذربيجان", nor "fell" inside "fellow").
  */
+
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+/** True when a match from `start` to `end` neither begins nor ends inside a word of `text`. */
+function onWordEdges(text: string, start: number, end: number): boolean {
+  const joinsBefore = start > 0 && WORD_CHARACTER.test(text[start - 1] as string) && WORD_CHARACTER.test(text[start] as string);
+  const joinsAfter = end < text.length && WORD_CHARACTER.test(text[end] as string) && WORD_CHARACTER.test(text[end - 1] as string);
+  return !joinsBefore && !joinsAfter;
+}
 
 interface Normalized {
   text: string;
@@ -35,7 +45,7 @@ export interface QuoteMatch {
   end: number;
 }
 
-/** Every place `quote` occurs in `text`, in order, as offsets into `text`. */
+/** Every place `quote` occurs in `text` as whole words (or, when it never does, inside words), in order, as offsets into `text`. */
 export function findQuote(text: string, quote: string): QuoteMatch[] {
   const haystack = normalize(text);
   const needle = normalize(quote.trim()).text;
@@ -46,5 +56,7 @@ export function findQuote(text: string, quote: string): QuoteMatch[] {
     const end = (haystack.origin[found + needle.length - 1] as number) + 1;
     matches.push({ start, end });
   }
-  return matches;
+  // Whole-word places when there are any; a quote that is itself part of a word is still found.
+  const whole = matches.filter((match) => onWordEdges(text, match.start, match.end));
+  return whole.length > 0 ? whole : matches;
 }
