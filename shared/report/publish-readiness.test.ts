@@ -73,7 +73,7 @@ describe('claims not ready to publish', () => {
 describe('the refusal of a publish export', () => {
   it('says how many claims are not ready, lists each with what it needs, and offers a draft', () => {
     const unfinished = unfinishedClaims(withClaim(2, { verdictId: null, signOff: undefined }, withClaim(1, { status: 'in-progress' })), DEFAULT_SCALE, true);
-    expect(notReadyMessage(unfinished)).toBe('2 claims are not ready to publish: claim 1: not marked as reviewed; claim 2: no verdict yet, not signed off by an editor. Finish them, or export a draft.');
+    expect(notReadyMessage(unfinished)).toBe('2 claims are not ready to publish: claim 1: not marked as reviewed; claim 2: no verdict yet, not signed off by an editor. Finish them, or export a draft. A newsroom that publishes without an editor’s sign-off turns that rule off in Preferences (Organisation).');
     expect(notReadyMessage(unfinished.slice(0, 1))).toBe('1 claim is not ready to publish: claim 1: not marked as reviewed. Finish it, or export a draft.');
   });
 

@@ -42,5 +42,8 @@ export function notReadyMessage(unfinished: readonly UnfinishedClaim[]): string 
   const named = unfinished.slice(0, LISTED_IN_REFUSAL).map((claim) => t('ready.claim', { number: claim.number, reasons: claim.reasons.map((reason) => clause(reason.message)).join(', ') }));
   const rest = unfinished.length - named.length;
   const listed = rest > 0 ? `${named.join('; ')}; ${t('ready.more', { count: rest })}` : named.join('; ');
-  return t('ready.refusal', { count: unfinished.length, list: listed });
+  const refusal = t('ready.refusal', { count: unfinished.length, list: listed });
+  // Someone working alone can only ever be stopped by the sign-off rule: say where it is.
+  const onlyForSignOff = unfinished.some((claim) => claim.reasons.some((reason) => reason.kind === 'not-signed-off'));
+  return onlyForSignOff ? `${refusal} ${t('ready.signOffHint')}` : refusal;
 }

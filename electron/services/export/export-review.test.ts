@@ -44,7 +44,7 @@ describe('a publish export', () => {
       expect(refusal, format).toBeInstanceOf(ApiError);
       expect(refusal).toMatchObject({
         code: 'not-ready',
-        message: '2 claims are not ready to publish: claim 1: not marked as reviewed; claim 2: no verdict yet, not signed off by an editor. Finish them, or export a draft.',
+        message: '2 claims are not ready to publish: claim 1: not marked as reviewed; claim 2: no verdict yet, not signed off by an editor. Finish them, or export a draft. A newsroom that publishes without an editor’s sign-off turns that rule off in Preferences (Organisation).',
       });
     }
   });
@@ -117,7 +117,7 @@ describe('review:export and review:check through the handler registry', () => {
   it('lists the unfinished claims, and asks for a sign-off only while the newsroom requires one', async () => {
     const check = await library.call('review:check', { id });
     expect(check.unfinished).toEqual([{ number: 1, claimId: expect.any(String), quote: 'crime fell by 20 percent', placed: true, reasons: [{ kind: 'not-signed-off', message: 'Not signed off by an editor.' }] }]);
-    await expect(library.call('review:export', { id, format: 'html' })).rejects.toThrow(/^1 claim is not ready to publish: claim 1: not signed off by an editor\. Finish it, or export a draft\.$/);
+    await expect(library.call('review:export', { id, format: 'html' })).rejects.toThrow(/^1 claim is not ready to publish: claim 1: not signed off by an editor\. Finish it, or export a draft\. A newsroom that publishes without an editor’s sign-off turns that rule off in Preferences \(Organisation\)\.$/);
     const draft = await library.call('review:export', { id, format: 'html', mode: 'draft', language: 'es', reviewerName: 'Ana María' });
     expect(Buffer.from(draft.base64, 'base64').toString('utf8')).toContain('Verificado por <bdi>Ana María</bdi>');
 

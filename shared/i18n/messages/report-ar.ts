@@ -98,6 +98,7 @@ export const reportAr: ReportMessages = {
   'ready.refusal_few': '{{count}} ادعاءات غير جاهزة للنشر: {{list}}. أكملها أو صدِّر مسودة.',
   'ready.refusal_many': '{{count}} ادعاءً غير جاهز للنشر: {{list}}. أكملها أو صدِّر مسودة.',
   'ready.refusal_other': '{{count}} ادعاء غير جاهز للنشر: {{list}}. أكملها أو صدِّر مسودة.',
+  'ready.signOffHint': 'غرفة الأخبار التي تنشر دون اعتماد محرر توقف هذه القاعدة من التفضيلات (المؤسسة).',
   'ready.noClaimReview': 'لا يوجد ادعاء جاهز للنشر، فلا شيء يصفه ترميز ClaimReview. أكمل ادعاءً واحداً على الأقل (حكم وتعليل، ومعلَّم بأنه تم التحقق منه ومعتمد)، ثم صدِّر مجدداً.',
   'field.summary': 'ملخص الادعاء',
   'field.verdictId': 'الحكم',

@@ -87,6 +87,7 @@ export const reportEn: Record<string, string> = {
   'ready.more_other': 'and {{count}} more claims',
   'ready.refusal_one': '{{count}} claim is not ready to publish: {{list}}. Finish it, or export a draft.',
   'ready.refusal_other': '{{count}} claims are not ready to publish: {{list}}. Finish them, or export a draft.',
+  'ready.signOffHint': 'A newsroom that publishes without an editor’s sign-off turns that rule off in Preferences (Organisation).',
   'ready.noClaimReview': 'No claim is ready to publish, so there is nothing for ClaimReview markup to describe. Finish a claim (a verdict, a rationale, marked reviewed and signed off), then export again.',
   'field.summary': 'the claim summary',
   'field.verdictId': 'the verdict',

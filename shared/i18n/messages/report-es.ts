@@ -79,6 +79,7 @@ export const reportEs: ReportMessages = {
   'ready.more_other': 'y {{count}} afirmaciones más',
   'ready.refusal_one': '{{count}} afirmación no está lista para publicarse: {{list}}. Termínela o exporte un borrador.',
   'ready.refusal_other': '{{count}} afirmaciones no están listas para publicarse: {{list}}. Termínelas o exporte un borrador.',
+  'ready.signOffHint': 'Una redacción que publica sin la aprobación de un editor desactiva esa regla en Preferencias (Organización).',
   'ready.noClaimReview': 'Ninguna afirmación está lista para publicarse, así que el marcado ClaimReview no tendría nada que describir. Termine una afirmación (veredicto, justificación, marcada como verificada y aprobada) y vuelva a exportar.',
   'field.summary': 'el resumen de la afirmación',
   'field.verdictId': 'el veredicto',

@@ -79,6 +79,7 @@ export const reportFr: ReportMessages = {
   'ready.more_other': 'et {{count}} autres affirmations',
   'ready.refusal_one': '{{count}} affirmation n’est pas prête à être publiée\u00a0: {{list}}. Terminez-la, ou exportez un brouillon.',
   'ready.refusal_other': '{{count}} affirmations ne sont pas prêtes à être publiées\u00a0: {{list}}. Terminez-les, ou exportez un brouillon.',
+  'ready.signOffHint': 'Une rédaction qui publie sans validation d’un éditeur désactive cette règle dans les Préférences (Organisation).',
   'ready.noClaimReview': 'Aucune affirmation n’est prête à être publiée\u00a0: le balisage ClaimReview n’aurait rien à décrire. Terminez une affirmation (un verdict, une explication, marquée vérifiée et validée), puis exportez de nouveau.',
   'field.summary': 'le résumé de l’affirmation',
   'field.verdictId': 'le verdict',
