@@ -21,6 +21,7 @@ import { callOwner } from './owner-client';
 import { terminalSafe as t, terminalSafeJson } from './terminal-text';
 import { claimRequestsFromCsv } from './csv-claims';
 import { mergeCounts } from '../../shared/share-file/merge-report';
+import { readArticleText } from '../../shared/article/claim-spans';
 import { agreementLine } from '../../shared/share-file/agreement';
 import { describeSignature } from '../../shared/share-file/signature-words';
 import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
@@ -190,6 +191,26 @@ export function buildProgram(): Command {
           const attention = [review.unplacedCount > 0 ? `${review.unplacedCount} not placed` : '', review.flaggedCount > 0 ? `${review.flaggedCount} to check` : ''].filter(Boolean).join(', ');
           process.stdout.write(`${review.id}  ${t(review.title)}  (${review.claimCount} ${review.claimCount === 1 ? 'claim' : 'claims'}${counts ? `: ${counts}` : ''}${attention ? `; ${attention}` : ''})\n`);
         }
+      });
+    });
+
+  program
+    .command('show')
+    .description('print a review’s article as plain text, one paragraph a line (or, with --json, the review with its claims)')
+    .argument('<id>', 'the review id')
+    .option('--text', 'the article as plain text (the default)')
+    .option('--json', 'print {"review": {...}} as JSON: the article details, the claims, their history')
+    .action(async (id: string, options: { text?: boolean; json?: boolean }) => {
+      if (options.text && options.json) throw new UsageError('show prints the text or the JSON: give --text or --json, not both.');
+      await withLibrary(dataDir(), 'read', async (call) => {
+        const review = await call('review:get', { id });
+        if (options.json) {
+          process.stdout.write(`${terminalSafeJson({ review })}\n`);
+          return;
+        }
+        // Each line is made safe on its own: the paragraphs' line breaks are the article's, not a file's.
+        const { text } = readArticleText(review.doc);
+        process.stdout.write(`${text.split('\n').map((line) => t(line)).join('\n')}\n`);
       });
     });
 
