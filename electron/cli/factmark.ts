@@ -22,6 +22,7 @@ import { terminalSafe as t, terminalSafeJson } from './terminal-text';
 import { claimRequestsFromCsv } from './csv-claims';
 import { mergeCounts } from '../../shared/share-file/merge-report';
 import { readArticleText } from '../../shared/article/claim-spans';
+import { claimRows, claimRowsCsv } from '../../shared/report/claims-table';
 import { agreementLine } from '../../shared/share-file/agreement';
 import { describeSignature } from '../../shared/share-file/signature-words';
 import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
@@ -195,6 +196,29 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('claims')
+    .description('list every claim of every review: number, verdict, summary or words, review')
+    .option('--json', 'print {"claims": [...]} as JSON')
+    .option('--csv', 'print the table as CSV for spreadsheets (UTF-8 with BOM)')
+    .action(async (options: { json?: boolean; csv?: boolean }) => {
+      if (options.json && options.csv) throw new UsageError('claims prints JSON or CSV: give --json or --csv, not both.');
+      await withLibrary(dataDir(), 'read', async (call) => {
+        const reviews = await Promise.all((await call('review:list', {})).map((summary) => call('review:get', { id: summary.id })));
+        const rows = claimRows(reviews);
+        if (options.json) return void process.stdout.write(`${terminalSafeJson({ claims: rows })}\n`);
+        // Byte for byte into a file or a pipe; on a terminal, a cell's control codes are shown, never run.
+        if (options.csv) {
+          const csv = claimRowsCsv(rows);
+          return void process.stdout.write(process.stdout.isTTY ? `${csv.split('\r\n').map((line) => t(line)).join('\n')}` : csv);
+        }
+        if (rows.length === 0) process.stdout.write('No claims yet. Mark some with: factmark annotate ID --quote "…"\n');
+        for (const row of rows) {
+          process.stdout.write(`${row.reviewId}  #${row.number ?? '?'}  ${t(row.verdict || 'no verdict')}  ${t(row.summary || row.quote)}  (${t(row.reviewTitle)})\n`);
+        }
+      });
+    });
+
+  program
     .command('show')
     .description('print a review’s article as plain text, one paragraph a line (or, with --json, the review with its claims)')
     .argument('<id>', 'the review id')
@@ -249,6 +273,7 @@ export function buildProgram(): Command {
     .argument('<id>', 'the review id')
     .option('--quote <text>', 'the words of the claim, as the article has them')
     .option('--verdict <label>', 'a verdict of the rating scale, e.g. "Mostly false"')
+    .option('--summary <text>', 'the neutral statement checked, under 75 characters (ClaimReview’s claimReviewed)')
     .option('--rationale <text>', 'why the verdict')
     .option('--claimant <name>', 'who made the claim')
     .option('--claim-date <date>', 'when the claim was made (YYYY-MM-DD)')
@@ -270,6 +295,7 @@ export function buildProgram(): Command {
           {
             quote: String(options.quote),
             ...(options.verdict ? { verdict: String(options.verdict) } : {}),
+            summary: String(options.summary ?? ''),
             rationale: String(options.rationale ?? ''),
             claimant: String(options.claimant ?? ''),
             claimDate: String(options.claimDate ?? ''),

@@ -1,0 +1,59 @@
+/**
+ * Every claim of the library in one table: what `factmark claims` prints and its CSV. A claim
+ * reads as its summary when it has one, else its words in the article (or, for a claim whose
+ * words left the article, as its history first recorded them); verdicts as the review's own
+ * scale names them.
+ */
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import { claimQuotes } from '../article/claim-spans';
+import { DEFAULT_SCALE, findVerdict } from '../model/rating-scale';
+import type { Review } from '../model/review';
+import { joinCsvList, neutralizeFormula } from './csv-report';
+
+export interface ClaimRow {
+  reviewId: string;
+  reviewTitle: string;
+  number: number | null;
+  quote: string;
+  summary: string;
+  verdict: string;
+  status: string;
+  claimant: string;
+  claimDate: string;
+  tags: string[];
+  updatedAt: string;
+}
+
+/** The claims of `reviews`, review by review in the order given, each review's claims by number. */
+export function claimRows(reviews: readonly Review[]): ClaimRow[] {
+  return reviews.flatMap((review) => {
+    const quotes = claimQuotes(review.doc);
+    const firstQuotes = new Map(review.history.filter((event) => event.kind === 'created' && event.quote).map((event) => [event.claimId, event.quote as string]));
+    const scale = review.scale ?? DEFAULT_SCALE;
+    return [...review.claims]
+      .sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER))
+      .map((claim) => ({
+        reviewId: review.id,
+        reviewTitle: review.title,
+        number: claim.number ?? null,
+        quote: quotes.get(claim.id) ?? firstQuotes.get(claim.id) ?? '',
+        summary: claim.summary,
+        verdict: findVerdict(scale, claim.verdictId)?.label ?? '',
+        status: claim.status,
+        claimant: claim.claimant,
+        claimDate: claim.claimDate,
+        tags: claim.tags,
+        updatedAt: claim.updatedAt,
+      }));
+  });
+}
+
+const COLUMNS = ['review_id', 'review_title', 'claim_number', 'quote', 'summary', 'verdict', 'status', 'claimant', 'claim_date', 'tags', 'updated_at'] as const;
+
+/** The table as CSV for spreadsheets: UTF-8 with a byte-order mark, formulas neutralised, tags joined as the claim CSV joins lists. */
+export function claimRowsCsv(rows: readonly ClaimRow[]): string {
+  const cells = rows.map((row) =>
+    [row.reviewId, row.reviewTitle, row.number === null ? '' : String(row.number), row.quote, row.summary, row.verdict, row.status, row.claimant, row.claimDate, joinCsvList(row.tags), row.updatedAt].map(neutralizeFormula),
+  );
+  return `\uFEFF${stringify([[...COLUMNS], ...cells], { record_delimiter: '\r\n' })}`;
+}
