@@ -24,7 +24,19 @@ export function createTranslator(language: LanguageCode, defaultNS: 'app' | 'rep
   return instance;
 }
 
-/** The lookup function of a translator for `language` in namespace `namespace`. */
+const translators = new Map<string, TFunction>();
+
+/**
+ * The lookup function of a translator for `language` in namespace `namespace`. One per language
+ * and namespace for the life of the process: the catalogue never changes, and a report or a list
+ * of reviews asks for the same one many times.
+ */
 export function translatorFor(language: LanguageCode, namespace: 'app' | 'report'): TFunction {
-  return createTranslator(language, namespace).getFixedT(language, namespace);
+  const key = `${language}:${namespace}`;
+  let translator = translators.get(key);
+  if (!translator) {
+    translator = createTranslator(language, namespace).getFixedT(language, namespace);
+    translators.set(key, translator);
+  }
+  return translator;
 }
