@@ -44,7 +44,7 @@ describe('factmark alongside the running app', () => {
     expect(annotated.stdout).toContain('Marked 1 claim.');
     expect(await status()).toBe(before + 1);
     const listed = await factmark(server.dataDir, 'list');
-    expect(listed.stdout).toMatch(/Crime {2}\(1 claim: 1 false\)/);
+    expect(listed.stdout).toMatch(/Crime {2}\(1 claim: 1 False\)/);
   });
 
   it('adds nothing when the same annotate is run again (a retry after a kill)', async () => {

@@ -14,6 +14,7 @@ import { createHandlerRegistry, type HandlerRegistry } from '../api/handler-regi
 import { dataDirFromArgs, defaultDataDir } from '../services/data-dir';
 import { MAX_IMPORT_BYTES } from '../../shared/model/import-limits';
 import { Id } from '../../shared/model/primitives';
+import { UNRATED } from '../../shared/model/review';
 import { readWebAddress } from '../../shared/model/web-address';
 import { runningOwner } from '../services/library/folder-lock';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -188,7 +189,12 @@ export function buildProgram(): Command {
         }
         if (reviews.length === 0) process.stdout.write('No reviews yet. Add one with: factmark import FILE\n');
         for (const review of reviews) {
-          const counts = Object.entries(review.verdictCounts).map(([verdict, count]) => `${count} ${verdict}`).join(', ');
+          // Verdicts by the words of the review's own scale, in its order; claims without one last.
+          const labels = new Map(review.scale.verdicts.map((verdict) => [verdict.id, verdict.label]));
+          const counts = [...review.scale.verdicts.map((verdict) => verdict.id), UNRATED]
+            .filter((key) => (review.verdictCounts[key] ?? 0) > 0)
+            .map((key) => `${review.verdictCounts[key]} ${key === UNRATED ? 'without a verdict' : t(labels.get(key) ?? key)}`)
+            .join(', ');
           const attention = [review.unplacedCount > 0 ? `${review.unplacedCount} not placed` : '', review.flaggedCount > 0 ? `${review.flaggedCount} to check` : ''].filter(Boolean).join(', ');
           process.stdout.write(`${review.id}  ${t(review.title)}  (${review.claimCount} ${review.claimCount === 1 ? 'claim' : 'claims'}${counts ? `: ${counts}` : ''}${attention ? `; ${attention}` : ''})\n`);
         }
