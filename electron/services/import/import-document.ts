@@ -9,8 +9,10 @@ import type { ArticleSource } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
 import type { ArticleDoc } from '../../../shared/model/article-doc';
 import { MAX_IMPORT_BYTES } from '../../../shared/model/import-limits';
-import { articleFromSource } from '../article/article-from-source';
+import { escapeHtml } from '../../../shared/report/escape';
+import { articleFromSource, paragraphsOfPlainText } from '../article/article-from-source';
 import { decodeText } from './decode-text';
+import { headlineOfText } from './text-headline';
 
 // The readers of Word, PDF and web pages load only when such a file comes: they are large, and
 // pdfjs-dist's legacy build on Node 20 swaps JSON.stringify for a far slower polyfill in the
@@ -99,9 +101,13 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
       const decoded = decodeText(bytes, input.encoding);
       if (decoded.text.includes('\u0000')) throw new ApiError('invalid-input', `${fileName} is not a text file (it holds binary data).`);
       const markdown = extension === '.md' || extension === '.markdown';
-      const heading = markdown ? /^#\s+(.+)$/m.exec(decoded.text)?.[1]?.trim() : undefined;
+      const heading = markdown ? /^#\s+(.+)$/m.exec(decoded.text)?.[1]?.trim() : headlineOfText(decoded.text);
       const notes = decoded.unsure ? [`The text encoding was guessed as ${decoded.encoding}. If letters look wrong, import the file again and choose its encoding.`] : [];
-      const doc = fromSource({ format: markdown ? 'markdown' : 'text', body: decoded.text });
+      // A text file's headline heads the article, as a Markdown "# Title" does, rather than being its first paragraph.
+      const doc =
+        !markdown && heading
+          ? fromSource({ format: 'html', body: [`<h1>${escapeHtml(heading)}</h1>`, ...paragraphsOfPlainText(decoded.text).slice(1).map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)].join('') })
+          : fromSource({ format: markdown ? 'markdown' : 'text', body: decoded.text });
       return { ...base, title: heading || stem(fileName), doc, encoding: decoded.encoding, notes: [...notes, ...base.notes] };
     }
     default:
