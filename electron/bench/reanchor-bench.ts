@@ -1,13 +1,15 @@
 /**
  * `npm run bench:reanchor`: re-anchoring after generated edits of a long article (copy-edits,
  * inserted and deleted sentences, reordered paragraphs, reworded claims) with known true places.
- * Prints correct / wrong / orphaned placements for Factmark and for a plain best-fuzzy-match
- * baseline (the Hypothesis approach without threshold), and the time, from one run.
+ * Prints correct / wrong / orphaned placements for Factmark, for the Update article path over the
+ * same edit (see update-path), and for a plain best-fuzzy-match baseline (the Hypothesis approach
+ * without threshold), and the time, from one run.
  * DEBUG=1 also prints what the wrong and the missed placements were, with examples.
  */
 import search from 'approx-string-match';
 import { performance } from 'node:perf_hooks';
 import { reanchor, type Placement, type TextAnchor } from '../../shared/anchoring/re-anchor';
+import { placementsThroughUpdate } from './update-path';
 
 const WORDS = 'council budget minister report percent growth figures city police crime housing schools roads taxes spending audit contract supplier health hospital water energy prices wages jobs exports'.split(' ');
 // mulberry32: a small seeded generator, so every run edits the same article the same way.
@@ -178,6 +180,12 @@ const factmarkMs = performance.now() - started;
 const outcomes = claims.map((claim, index) => judge(claim, placements[index] as Placement));
 console.log(`Factmark: ${tally(outcomes)}; ${factmarkMs.toFixed(0)} ms for ${claims.length}`);
 if (process.env.DEBUG) report(outcomes);
+
+// Update article takes the same engine through claim marks and documents: it must place no claim wrongly either.
+const update = placementsThroughUpdate(claims.map((claim) => claim.anchor), oldText, newText);
+const updateOutcomes = claims.map((claim, index) => judge(claim, update.placements[index] as Placement));
+const differing = updateOutcomes.filter((outcome, index) => outcome !== outcomes[index]).length;
+console.log(`Update article path: ${tally(updateOutcomes)}; ${update.ms.toFixed(0)} ms for ${claims.length} (marks read, placed and written back); ${differing} outcomes differ from the engine's`);
 
 const sample = claims.slice(0, Number(process.env.BASELINE_SAMPLE ?? 300));
 if (sample.length > 0) {

@@ -26,7 +26,10 @@ import { readArticleText } from '../../shared/article/claim-spans';
 import { claimRows, claimRowsCsv } from '../../shared/report/claims-table';
 import { agreementLine } from '../../shared/share-file/agreement';
 import { describeSignature } from '../../shared/share-file/signature-words';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../shared/model/claim';
+import { searchHitLine } from './search-lines';
 import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
+import { describeArticleUpdate } from '../../shared/article-update/describe-update';
 
 
 class UsageError extends Error {}
@@ -160,6 +163,21 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** Reads `factmark search --limit`. */
+function searchLimit(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 500) throw new UsageError(`--limit takes a whole number from 1 to 500, not "${value}".`);
+  return number;
+}
+
+/** Reads a `factmark search` date option. */
+function searchDate(option: string): (value: string) => string {
+  return (value) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${option} takes a day as YYYY-MM-DD (e.g. 2026-03-01), not "${value}".`);
+    return value;
+  };
+}
+
 function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new UsageError(`--occurrence takes a whole number from 1 up, not "${value}".`);
@@ -221,6 +239,30 @@ export function buildProgram(): Command {
         for (const row of rows) {
           process.stdout.write(`${row.reviewId}  #${row.number ?? '?'}  ${t(row.verdict || 'no verdict')}  ${t(row.summary || row.quote)}  (${t(row.reviewTitle)})\n`);
         }
+      });
+    });
+
+  program
+    .command('search')
+    .description('search every review: titles, article text, claim words and summaries, rationale, claimant, tags, evidence (prefixes, diacritics, case and accents do not matter)')
+    .argument('[query...]', 'the words to find (none: the claims the filters leave, newest first)')
+    .option('--json', 'print {"total": …, "hits": [...]} as JSON')
+    .option('--verdict <verdict>', 'only claims with this verdict, by label or id (repeat for more)', collect, [])
+    .option('--tag <tag>', 'only claims with this tag (repeat for more)', collect, [])
+    .addOption(new Option('--status <status>', 'only claims with this status').choices([...CLAIM_STATUSES]))
+    .option('--claimant <name>', 'only claims whose claimant’s name contains this')
+    .option('--from <date>', 'only hits dated on or after this day (YYYY-MM-DD)', searchDate('--from'))
+    .option('--to <date>', 'only hits dated on or before this day (YYYY-MM-DD)', searchDate('--to'))
+    .option('--limit <n>', 'at most this many hits (default 20, at most 500)', searchLimit, 20)
+    .action(async (words: string[], options: { json?: boolean; verdict: string[]; tag: string[]; status?: ClaimStatus; claimant?: string; from?: string; to?: string; limit: number }) => {
+      const query = words.join(' ');
+      const filters = { verdicts: options.verdict, tags: options.tag, statuses: options.status ? [options.status] : [], claimant: options.claimant ?? '', from: options.from ?? '', to: options.to ?? '' };
+      await withLibrary(dataDir(), 'read', async (call) => {
+        const results = await call('library:search', { query, filters, limit: options.limit, offset: 0 });
+        if (options.json) return void process.stdout.write(`${terminalSafeJson(results)}\n`);
+        if (results.total === 0) return void process.stdout.write('No matches.\n');
+        for (const hit of results.hits) process.stdout.write(`${searchHitLine(hit, process.stdout.isTTY === true)}\n`);
+        if (results.total > results.hits.length) process.stdout.write(`${results.hits.length} of ${results.total} matches; see more with --limit.\n`);
       });
     });
 
@@ -418,6 +460,28 @@ export function buildProgram(): Command {
         for (const signed of opened.report.signedOff) process.stdout.write(`signed off: "${t(signed.quote.slice(0, 80))}" — ${t(signed.detail)}\n`);
         for (const withdrawn of opened.report.signOffWithdrawn) process.stdout.write(`sign-off withdrawn: "${t(withdrawn.quote.slice(0, 80))}" — ${t(withdrawn.detail)}\n`);
         if (opened.report.agreement) process.stdout.write(`${t(agreementLine(opened.report.agreement))}\n`);
+      });
+    });
+
+  program
+    .command('update')
+    .description('bring in a newer version of a review’s article (a Word, PDF, web page, text or Markdown file): the old version is kept and the claims are placed again')
+    .argument('<id>', 'the review id')
+    .argument('<file>', 'the newer version of the article')
+    .option('--encoding <name>', 'read a text or web page file in this encoding instead of detecting it')
+    .option('--json', 'print the whole result as JSON: the version, each claim’s outcome, the changes')
+    .action(async (id: string, file: string, options: { encoding?: string; json?: boolean }) => {
+      const bytes = await readInputFile(file, MAX_IMPORT_BYTES);
+      await withLibrary(dataDir(), 'write', async (call) => {
+        const { revision } = await call('review:get', { id });
+        const source = { kind: 'file' as const, fileName: basename(file), base64: bytes.toString('base64'), ...(options.encoding ? { encoding: options.encoding } : {}) };
+        const result = await call('review:updateArticle', { id, source, preview: false, baseRevision: revision });
+        if (options.json) return void process.stdout.write(`${terminalSafeJson({ ...result, review: undefined, reviewTitle: result.review?.title })}\n`);
+        for (const note of result.notes) process.stderr.write(`note: ${t(note)}\n`);
+        process.stdout.write(`${t(describeArticleUpdate(result, result.review?.title ?? id))}\n`);
+        for (const claim of result.claims.filter((outcome) => outcome.flagged && outcome.kind !== 'unplaced')) {
+          process.stdout.write(`${claim.kind === 'orphaned' ? 'not placed' : claim.kind === 'changed' ? 'words edited' : 'moved'}: claim ${claim.number ?? '?'} ("${t(shortQuote(claim.quote))}") — ${t(claim.detail)}\n`);
+        }
       });
     });
 

@@ -31,5 +31,9 @@ export async function ensureAppBuilt(root: string, options: { rebuild: boolean; 
     return { ok: false, output };
   }
   await writeStamp(root, inputsStamp);
+  // The `factmark` command as well, so its next call is quick; should this fail, the command builds itself when run.
+  await import('../cli/bundle/build-cli-bundle')
+    .then(({ buildCliBundle }) => buildCliBundle(root))
+    .catch(() => undefined);
   return { ok: true, built: true };
 }

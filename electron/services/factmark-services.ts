@@ -7,8 +7,11 @@ import { ApiError } from '../../shared/api/envelope';
 import type { Review } from '../../shared/model/review';
 import { annotateReview } from './annotate/annotate-review';
 import type { PdfRenderer } from './export/export-review';
-import { LibraryStore } from './library';
+import { LibraryStore, summarize } from './library';
+import { emptyTrash, listTrash, restoreFromTrash } from './library/trash';
+import { libraryClaimRows } from '../../shared/report/claims-table';
 import { inspectDataFolder, readOnlyFolderError } from './library/data-folder';
+import { LibrarySearch } from './search/library-search';
 import { defaultDataDir } from './data-dir';
 import { resolve } from 'node:path';
 import type { ShareContext } from './share/share-service';
@@ -28,6 +31,8 @@ const importModule = () => import('./import/import-document');
 const shareModule = () => import('./share/share-service');
 const exportModule = () => import('./export/export-review');
 const signOffModule = () => import('./sign-off/sign-off-service');
+const articleUpdateModule = () => import('./article-update/update-article');
+const articleVersionsModule = () => import('./article-update/article-versions');
 
 /** Calls whose work depends on the host (a desktop shell can open a browser, a web page cannot). */
 export type PlatformChannel = 'shell:openExternal';
@@ -37,6 +42,8 @@ export type ServiceHandlers = Omit<Handlers, PlatformChannel>;
 export interface FactmarkServices {
   handlers: ServiceHandlers;
   store: LibraryStore;
+  /** The library's search index (the handlers' `library:search` and `claims:checkedBefore`). */
+  search: LibrarySearch;
   /** Writes what is pending and lets go of the data folder. */
   close(): Promise<void>;
 }
@@ -65,6 +72,10 @@ export async function openFactmarkServices(options: {
   const reading = options.access === 'read';
   if (!reading && folder.kind === 'usable' && !folder.writable) throw readOnlyFolderError(options.dataDir);
   const store = await LibraryStore.open(options.dataDir, reading ? { readOnly: { refusal: () => new ApiError('refused', `Nothing was changed: this command only reads the data folder ${options.dataDir}.`) } } : {});
+  const search = new LibrarySearch(store, { readOnly: reading });
+  // The app builds (or loads) the index soon after opening, in slices, so the first search is quick;
+  // a command builds it only if it searches.
+  if (options.mode !== 'cli') setTimeout(() => search.warmUp(), 1_000).unref();
   // The library's publisher; a published address from before it belonged to each review is never used.
   const libraryPublisher = () => ({ ...store.publisher(), reportUrl: '' });
   const cancelledImports = new Set<string>();
@@ -83,6 +94,9 @@ export async function openFactmarkServices(options: {
     'review:list': async () => store.listReviews(),
     'review:get': async ({ id }) => store.readReview(id),
     'review:original': async ({ id }) => ({ doc: await store.originalArticle(id) }),
+    'review:updateArticle': async (input) => (await articleUpdateModule()).updateArticle(store, input),
+    'review:versions': async ({ id }) => ({ versions: (await (await articleVersionsModule()).articleVersions(store, id)).versions }),
+    'review:versionText': async ({ id, number }) => (await articleVersionsModule()).versionText(store, id, number),
     'review:create': async ({ title, sourceUrl, origin, article, scaleId }) => {
       const { doc, notes } = (await articleModule()).articleFromSource(article, sourceUrl || undefined);
       return { review: await store.createReview({ title, sourceUrl, origin, doc, ...(scaleId ? { scaleId } : {}) }), notes };
@@ -123,6 +137,16 @@ export async function openFactmarkServices(options: {
       await store.deleteReview(id);
       return { done: true };
     },
+    'trash:list': async () => listTrash(store),
+    'trash:restore': async ({ trashId }) => {
+      const { review, asCopy } = await restoreFromTrash(store, trashId);
+      return { ...summarize(review), restoredAsCopy: asCopy };
+    },
+    'trash:empty': async ({ trashIds }) => {
+      await emptyTrash(store, trashIds);
+      return { done: true };
+    },
+    'library:claims': async () => libraryClaimRows(store.listReviews().map((summary) => store.getReview(summary.id))),
     'review:annotate': async ({ id, claims }) => {
       const review = store.getReview(id);
       const annotated = annotateReview(review, store.scaleOf(review), claims);
@@ -150,7 +174,10 @@ export async function openFactmarkServices(options: {
     'review:resolveConflict': async (input) => (await shareModule()).resolveConflict(sharing, input),
     'review:signOff': async (input) => (await signOffModule()).changeSignOff(store, input, 'sign'),
     'review:withdrawSignOff': async (input) => (await signOffModule()).changeSignOff(store, input, 'withdraw'),
+    'review:copyFromClaim': async (input) => (await import('./claim-reuse/copy-from-claim')).copyFromClaim(store, input),
     'review:claimHistory': async ({ id, claimId }) => claimHistory(store.getReview(id), claimId),
+    'library:search': async (query) => search.search(query),
+    'claims:checkedBefore': async ({ text, excludeReviewId, limit }) => search.checkedBefore({ text, limit, ...(excludeReviewId ? { excludeReviewId } : {}) }),
     'review:check': async ({ id, language }) => {
       const review = store.getReview(id);
       const textEditedAt = await store.textEditedAt(id);
@@ -181,5 +208,14 @@ export async function openFactmarkServices(options: {
       return { fileName: file.fileName, mimeType: file.mimeType, base64: Buffer.from(file.bytes).toString('base64') };
     },
   };
-  return { handlers, store, close: () => store.close() };
+  return {
+    handlers,
+    store,
+    search,
+    close: async () => {
+      // The index takes in the last changes and is saved while the store is still open.
+      await search.close();
+      await store.close();
+    },
+  };
 }

@@ -12,6 +12,8 @@ import { ReviewDesk } from '../review/review-desk';
 import { OpenShareDialog } from '../share/open-share-dialog';
 import { PreferencesDialog } from '../share/preferences-dialog';
 import { SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
+import { readReviewRoute } from './review-route';
+import { SearchHost } from '../search/search-host';
 
 /** How often the window looks for changes made elsewhere. */
 const STATUS_INTERVAL_MS = 2_000;
@@ -20,8 +22,7 @@ const STATUS_INTERVAL_MS = 2_000;
 export type AppStart = { info: ChannelOutput<'app:info'> } | { problem: string };
 
 function reviewIdFromHash(): string | null {
-  const match = /^#\/review\/([A-Za-z0-9_-]+)$/.exec(window.location.hash);
-  return match?.[1] ?? null;
+  return readReviewRoute(window.location.hash)?.reviewId ?? null;
 }
 
 export function App({ start }: { start: AppStart }) {
@@ -31,6 +32,8 @@ export function App({ start }: { start: AppStart }) {
   const [notices, setNotices] = useState<Notice[]>('info' in start ? start.info.notices : []);
   const [openReview, setOpenReview] = useState<Review | null>(null);
   const [routeId, setRouteId] = useState<string | null>(reviewIdFromHash());
+  /** The claim the address asks the desk to select (a row of All claims, a search result). */
+  const [routeClaimId, setRouteClaimId] = useState<string | null>(readReviewRoute(window.location.hash)?.claimId ?? null);
   const [message, setMessage] = useState('');
   const [fatal, setFatal] = useState<string | null>('problem' in start ? start.problem : null);
   const [importing, setImporting] = useState<{ fileName: string; importId: string } | null>(null);
@@ -68,7 +71,10 @@ export function App({ start }: { start: AppStart }) {
     if ('info' in start) document.documentElement.dataset.mode = start.info.mode;
     api['scale:list']({}).then(setScales, (error: unknown) => setFatal(errorMessage(error)));
     void refreshLibrary();
-    const onHash = (): void => setRouteId(reviewIdFromHash());
+    const onHash = (): void => {
+      setRouteId(reviewIdFromHash());
+      setRouteClaimId(readReviewRoute(window.location.hash)?.claimId ?? null);
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, [refreshLibrary, start]);
@@ -190,7 +196,7 @@ export function App({ start }: { start: AppStart }) {
       )}
       <div id="main-content" className="app-content">
         {routeId && openReview && openScale ? (
-          <ReviewDesk key={openReview.id} review={openReview} scale={openScale} storedRevision={storedRevision} onBack={() => (window.location.hash = '#/')} onMessage={showMessage} />
+          <ReviewDesk key={openReview.id} review={openReview} scale={openScale} storedRevision={storedRevision} focusClaimId={routeClaimId} onBack={() => (window.location.hash = '#/')} onMessage={showMessage} />
         ) : routeId ? (
           <p className="loading" role="status">
             {t('app.openingReview')}
@@ -217,14 +223,18 @@ export function App({ start }: { start: AppStart }) {
               await refreshLibrary();
             }}
             onDelete={async (review) => {
-              try {
-                await api['review:delete']({ id: review.id });
-                showMessage(t('app.deleted', { title: review.title }));
-              } catch (error) {
-                showMessage(errorMessage(error));
-              }
+              // Once it is in the Trash the library says so, with Undo.
+              const deleted = await api['review:delete']({ id: review.id }).then(
+                () => true,
+                (error: unknown) => {
+                  showMessage(errorMessage(error));
+                  return false;
+                },
+              );
               await refreshLibrary();
+              return deleted;
             }}
+            onLibraryChanged={refreshLibrary}
           />
         )}
       </div>
@@ -254,6 +264,7 @@ export function App({ start }: { start: AppStart }) {
           }}
         />
       )}
+      <SearchHost />
       <div className="toast" role="status" aria-live="polite">
         {importing ? t('app.importing', { fileName: importing.fileName }) : message}
         {importing && (

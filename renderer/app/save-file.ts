@@ -12,3 +12,12 @@ export function saveFile(fileName: string, mimeType: string, base64: string): vo
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** Hands `text` to the browser's download as a UTF-8 file. */
+export function saveTextFile(fileName: string, mimeType: string, text: string): void {
+  const bytes = new TextEncoder().encode(text);
+  // btoa takes one character a byte; in slices, as one call with every byte overflows the stack.
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  saveFile(fileName, mimeType, btoa(binary));
+}

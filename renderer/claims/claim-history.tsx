@@ -1,6 +1,6 @@
 /** The claim's history, loaded when opened: who created, changed, deleted, chose or signed off what, and when. */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { ChannelOutput } from '../../shared/api/contract';
 import type { ClaimField } from '../../shared/model/claim-history';
@@ -41,6 +41,21 @@ function changes(event: HistoryEvent, scale: RatingScale | null, t: TFunction): 
     .join(t('list.semicolon'));
 }
 
+/** Where an edit's values came from: "Copied from “Jobs speech” (claim #4)." */
+function CopiedFromNote({ from }: { from: NonNullable<HistoryEvent['copiedFrom']> }) {
+  const components = { title: <span dir="auto" /> };
+  return (
+    <span className="history-copied">
+      {' '}
+      {from.claimNumber === undefined ? (
+        <Trans i18nKey="history.copiedFromReview" values={{ title: from.reviewTitle }} components={components} />
+      ) : (
+        <Trans i18nKey="history.copiedFrom" values={{ title: from.reviewTitle, number: from.claimNumber }} components={components} />
+      )}
+    </span>
+  );
+}
+
 export function ClaimHistory({ claimId, scale, load }: { claimId: string; scale: RatingScale | null; load: (claimId: string) => Promise<HistoryEvent[]> }) {
   const { t, i18n } = useTranslation();
   const [events, setEvents] = useState<HistoryEvent[] | null>(null);
@@ -68,6 +83,7 @@ export function ClaimHistory({ claimId, scale, load }: { claimId: string; scale:
                   <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time> · <span dir="auto">{event.authorName}</span>
                 </span>{' '}
                 {action(event, changed !== '', t)} <span dir="auto">{changed}</span>
+                {event.copiedFrom && <CopiedFromNote from={event.copiedFrom} />}
               </li>
             );
           })}

@@ -1,5 +1,5 @@
 /** Everything recorded about the selected claim: verdict, rationale, who said it and when, status, tags, evidence. */
-import { forwardRef } from 'react';
+import { forwardRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { Claim, ClaimStatus } from '../../shared/model/claim';
 import { useReviewStore } from '../review/review-store';
@@ -12,6 +12,7 @@ import { VerdictBadge } from './verdict-badge';
 import { AttentionBox } from './attention-box';
 import { ClaimHistory } from './claim-history';
 import { SignOffBox } from './sign-off-box';
+import { CheckedBeforeBox } from './checked-before';
 import type { ChannelOutput } from '../../shared/api/contract';
 import type { ClaimField } from '../../shared/model/claim-history';
 
@@ -26,9 +27,11 @@ export interface ClaimPanelProps {
   onChooseClaim: (claimId: string) => void;
   /** Other claims under the last click, to switch between overlapping highlights. */
   overlapping: string[];
+  /** A service changed the stored claim (a verdict taken from another review): the desk reads the review now, not at its next look. */
+  onStoredChange?: () => void;
 }
 
-export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function ClaimPanel({ onDelete, onPlace, onLoadHistory, onChooseVersion, onChooseClaim, overlapping }, ref) {
+export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function ClaimPanel({ onDelete, onPlace, onLoadHistory, onChooseVersion, onChooseClaim, overlapping, onStoredChange }, ref) {
   const selectedClaimId = useReviewStore((state) => state.selectedClaimId);
   const claim = useReviewStore((state) => (state.selectedClaimId ? state.claims[state.selectedClaimId] : undefined));
   const scale = useReviewStore((state) => state.scale);
@@ -37,6 +40,8 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
   const updateClaim = useReviewStore((state) => state.updateClaim);
   const conflicts = useReviewStore((state) => (state.selectedClaimId ? state.conflicts[state.selectedClaimId] : undefined));
   const { t } = useTranslation();
+  /** Bumped when a service changed the claim (a verdict taken from another review): its history is read afresh. */
+  const [historyVersion, setHistoryVersion] = useState(0);
 
   if (!selectedClaimId || !claim) {
     return (
@@ -92,6 +97,15 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
         </div>
       )}
 
+      <CheckedBeforeBox
+        claim={claim}
+        quote={placement?.quote ?? ''}
+        load={onLoadHistory}
+        onCopied={() => {
+          setHistoryVersion((version) => version + 1);
+          onStoredChange?.();
+        }}
+      />
       <fieldset className="verdicts">
         <legend>{t('claim.field.verdictId')}</legend>
         <div className="verdict-options" role="radiogroup" aria-label={t('claim.field.verdictId')}>
@@ -149,7 +163,7 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
       </label>
       <TagField tags={claim.tags} onChange={(tags) => update({ tags })} />
       <EvidenceList evidence={claim.evidence} onChange={(evidence) => update({ evidence })} />
-      <ClaimHistory key={claim.id} claimId={claim.id} scale={scale} load={onLoadHistory} />
+      <ClaimHistory key={`${claim.id}:${historyVersion}`} claimId={claim.id} scale={scale} load={onLoadHistory} />
       <div className="panel-actions">
         <button type="button" className="danger" onClick={() => onDelete(claim.id)}>
           {t('panel.deleteClaim')}

@@ -10,6 +10,15 @@ import { formatDate } from '../i18n/interface-format';
 import { interfaceLanguage } from '../i18n/interface-i18n';
 import { NewReviewDialog, type ImportRequest, type NewReviewRequest } from './new-review-dialog';
 import { RenameDialog } from './rename-dialog';
+import { AllClaimsView } from '../all-claims/all-claims-view';
+import { ArticleDetailsDialog } from '../review/article-details';
+import { LibraryNotice } from './library-notice';
+import { LibraryTabs } from './library-tabs';
+import { arrangeReviews, libraryTags } from './review-order';
+import { ReviewListControls, useReviewListChoice } from './review-list-controls';
+import { TrashView } from './trash-view';
+import { useLibraryHousekeeping } from './use-library-housekeeping';
+import { LibrarySearchField } from '../search/library-search-field';
 
 export interface LibraryViewProps {
   reviews: ReviewSummary[];
@@ -18,7 +27,10 @@ export interface LibraryViewProps {
   onImport: (request: ImportRequest) => Promise<void>;
   onCancelImport: () => void;
   onRename: (review: ReviewSummary, title: string, sourceUrl: string) => Promise<void>;
-  onDelete: (review: ReviewSummary) => Promise<void>;
+  /** Moves the review to the Trash; true once it is there. */
+  onDelete: (review: ReviewSummary) => Promise<boolean>;
+  /** Reads the library list again (a review restored, its article details edited). */
+  onLibraryChanged: () => Promise<void>;
   /** A share file was chosen: preview it, then add or merge. */
   onOpenShareFile: (file: File) => void;
   onPreferences: () => void;
@@ -43,17 +55,22 @@ function VerdictCounts({ summary }: { summary: ReviewSummary }) {
   );
 }
 
-export function LibraryView({ reviews, onOpen, onCreate, onImport, onCancelImport, onRename, onDelete, onOpenShareFile, onPreferences }: LibraryViewProps) {
+export function LibraryView({ reviews, onOpen, onCreate, onImport, onCancelImport, onRename, onDelete, onLibraryChanged, onOpenShareFile, onPreferences }: LibraryViewProps) {
   const { t, i18n } = useTranslation();
   const [creating, setCreating] = useState(false);
   const sharePicker = useRef<HTMLInputElement>(null);
   const [renaming, setRenaming] = useState<ReviewSummary | null>(null);
   const [deleting, setDeleting] = useState<ReviewSummary | null>(null);
+  const [editingDetails, setEditingDetails] = useState<ReviewSummary | null>(null);
+  const housekeeping = useLibraryHousekeeping(reviews, onLibraryChanged);
+  const [listChoice, setListChoice] = useReviewListChoice();
+  const shown = arrangeReviews(reviews, listChoice.order, listChoice, i18n.language);
 
   return (
     <main className="library" aria-labelledby="library-title">
       <header className="library-header">
         <h1 id="library-title">{t('library.title')}</h1>
+        <LibrarySearchField />
         <button type="button" className="primary" onClick={() => setCreating(true)}>
           {t('library.newReview')}
         </button>
@@ -77,11 +94,23 @@ export function LibraryView({ reviews, onOpen, onCreate, onImport, onCancelImpor
           {t('library.preferences')}
         </button>
       </header>
-      {reviews.length === 0 ? (
+      <LibraryTabs tab={housekeeping.tab} trashCount={housekeeping.trash?.length ?? null} onChange={housekeeping.setTab} />
+      <LibraryNotice notice={housekeeping.notice} onDismiss={housekeeping.dismissNotice} dismissLabel={t('app.dismiss')} />
+      {housekeeping.tab === 'claims' ? (
+        <AllClaimsView changeKey={reviews} />
+      ) : housekeeping.tab === 'trash' ? (
+        <TrashView entries={housekeeping.trash} onChanged={housekeeping.reloadTrash} onRestored={housekeeping.restored} />
+      ) : reviews.length === 0 ? (
         <div className="library-empty">
           <p>{t('library.empty')}</p>
         </div>
       ) : (
+        <>
+          <ReviewListControls choice={listChoice} tags={libraryTags(reviews, i18n.language)} onChange={setListChoice} />
+          {shown.length === 0 && <p className="library-empty">{t('libraryList.noneMatch')}</p>}
+        </>
+      )}
+      {housekeeping.tab === 'reviews' && shown.length > 0 && (
         <table className="review-table">
           <thead>
             <tr>
@@ -94,12 +123,17 @@ export function LibraryView({ reviews, onOpen, onCreate, onImport, onCancelImpor
             </tr>
           </thead>
           <tbody>
-            {reviews.map((review) => (
+            {shown.map((review) => (
               <tr key={review.id}>
                 <td>
                   <button type="button" className="review-open" onClick={() => onOpen(review.id)} dir="auto">
                     {review.title}
                   </button>
+                  {review.outlet && (
+                    <div className="review-outlet" dir="auto">
+                      {review.outlet}
+                    </div>
+                  )}
                   {review.sourceUrl && (
                     <div className="source-url" dir="ltr">
                       {review.sourceUrl}
@@ -116,6 +150,9 @@ export function LibraryView({ reviews, onOpen, onCreate, onImport, onCancelImpor
                   )}
                 </td>
                 <td className="row-actions">
+                  <button type="button" onClick={() => setEditingDetails(review)} aria-haspopup="dialog" aria-label={t('libraryList.detailsNamed', { title: review.title })}>
+                    {t('libraryList.details')}
+                  </button>
                   <button type="button" onClick={() => setRenaming(review)} aria-label={t('library.renameNamed', { title: review.title })}>
                     {t('library.rename')}
                   </button>
@@ -127,6 +164,14 @@ export function LibraryView({ reviews, onOpen, onCreate, onImport, onCancelImpor
             ))}
           </tbody>
         </table>
+      )}
+      {editingDetails && (
+        <ArticleDetailsDialog
+          reviewId={editingDetails.id}
+          details={{ title: editingDetails.title, sourceUrl: editingDetails.sourceUrl, outlet: editingDetails.outlet, byline: editingDetails.byline, publishedAt: editingDetails.publishedAt, language: editingDetails.language }}
+          onClose={() => setEditingDetails(null)}
+          onSaved={() => void onLibraryChanged()}
+        />
       )}
       {creating && <NewReviewDialog onClose={() => setCreating(false)} onCreate={onCreate} onImport={onImport} onCancelImport={onCancelImport} />}
       {renaming && (
@@ -148,7 +193,7 @@ export function LibraryView({ reviews, onOpen, onCreate, onImport, onCancelImpor
           onConfirm={() => {
             const target = deleting;
             setDeleting(null);
-            void onDelete(target);
+            void onDelete(target).then((deleted) => deleted && housekeeping.deleted(target));
           }}
         />
       )}

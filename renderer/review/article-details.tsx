@@ -61,12 +61,13 @@ export function ArticleDetailsLine({ reviewId }: { reviewId: string }) {
       <button type="button" className="link-button article-details-button" onClick={() => setEditing(true)} aria-haspopup="dialog">
         {parts.length === 0 && !meta.sourceUrl ? t('article.addDetails') : t('article.details')}
       </button>
-      {editing && <ArticleDetailsDialog reviewId={reviewId} details={meta} onClose={() => setEditing(false)} />}
+      {editing && <ArticleDetailsDialog reviewId={reviewId} details={meta} onClose={() => setEditing(false)} onSaved={(saved) => useReviewStore.getState().setMeta(saved)} />}
     </div>
   );
 }
 
-function ArticleDetailsDialog({ reviewId, details, onClose }: { reviewId: string; details: ArticleDetails; onClose: () => void }) {
+/** Edits review `reviewId`'s article details and stores them; `onSaved` gets them as stored (the desk's header, the library's row). */
+export function ArticleDetailsDialog({ reviewId, details, onClose, onSaved }: { reviewId: string; details: ArticleDetails; onClose: () => void; onSaved: (saved: ArticleDetails) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ArticleDetails>(details);
   const set = (key: keyof ArticleDetails) => (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [key]: event.target.value }));
@@ -79,7 +80,7 @@ function ArticleDetailsDialog({ reviewId, details, onClose }: { reviewId: string
       // Field by field: the desk's meta it was opened with holds more than the service accepts.
       details: { title: draft.title.trim(), outlet: draft.outlet.trim(), byline: draft.byline.trim(), publishedAt: draft.publishedAt, language: draft.language, sourceUrl: address.url },
     });
-    useReviewStore.getState().setMeta(saved);
+    onSaved(saved);
     onClose();
   });
   const languages = draft.language && !ARTICLE_LANGUAGES.includes(draft.language) ? [draft.language, ...ARTICLE_LANGUAGES] : ARTICLE_LANGUAGES;

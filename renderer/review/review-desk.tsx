@@ -24,6 +24,8 @@ import { ReviewSync } from './review-sync';
 import { UndoHistory } from './undo-history';
 import { useTextEditing } from './use-text-editing';
 import { CompareDialog } from './compare-dialog';
+import { UpdateArticleDialog } from './update-article-dialog';
+import { VersionsDialog } from './versions-dialog';
 import type { ArticleDoc } from '../../shared/model/article-doc';
 import { useReviewStore } from './review-store';
 import { SaveFailureBanner, SaveStatus } from './save-status';
@@ -42,11 +44,13 @@ export interface ReviewDeskProps {
   scale: RatingScale;
   /** The revision storage holds now (watched every few seconds); newer than the desk's means a change made elsewhere. */
   storedRevision: number | null;
+  /** A claim to select and show once the article is ready (the address named it: All claims, search). */
+  focusClaimId?: string | null;
   onBack: () => void;
   onMessage: (message: string) => void;
 }
 
-export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }: ReviewDeskProps) {
+export function ReviewDesk({ review, scale, storedRevision, focusClaimId = null, onBack, onMessage }: ReviewDeskProps) {
   const { t } = useTranslation();
   const editorRef = useRef<Editor | null>(null);
   const panelRef = useRef<HTMLElement>(null);
@@ -55,7 +59,8 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
   const [leaving, setLeaving] = useState<string | null>(null);
   const [overlapping, setOverlapping] = useState<string[]>([]);
   /** The toolbar dialog open over the desk, if any. */
-  const [dialog, setDialog] = useState<'share' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'share' | 'export' | 'update' | null>(null);
+  const [editorReady, setEditorReady] = useState(false);
   const placementTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   /** Set while a desktop window waits for the reviewer's word on closing with unsaved work. */
   const closeWindowAnyway = useRef<(() => void) | null>(null);
@@ -71,6 +76,8 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
   const textEditing = useTextEditing(getEditor, onMessage);
   /** The article as it was when Compare with original was opened. */
   const [comparing, setComparing] = useState<ArticleDoc | null>(null);
+  /** The article as it was when Versions was opened, to compare any version with. */
+  const [versionsOf, setVersionsOf] = useState<ArticleDoc | null>(null);
   if (!undoRef.current) undoRef.current = new UndoHistory(getEditor, textEditing.onBlockedEdit);
   const undoHistory = undoRef.current;
   useEffect(() => () => undoHistory.dispose(), [undoHistory]);
@@ -263,7 +270,18 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
   const onReady = useCallback((editor: Editor) => {
     editorRef.current = editor;
     useReviewStore.getState().setPlacements(readClaimPlacements(editor.state.doc));
+    setEditorReady(true);
   }, []);
+
+  useEffect(() => {
+    if (!editorReady || !focusClaimId || !useReviewStore.getState().claims[focusClaimId]) return;
+    // Words no longer in the article: the claim is shown in the details panel instead.
+    if (useReviewStore.getState().placements.some((placement) => placement.claimId === focusClaimId)) chooseFromList(focusClaimId);
+    else {
+      useReviewStore.getState().selectClaim(focusClaimId);
+      focusDetails();
+    }
+  }, [editorReady, focusClaimId, chooseFromList, focusDetails]);
 
   return (
     <div className="review-desk">
@@ -314,6 +332,18 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
             <button type="button" onClick={() => setComparing((editorRef.current?.getJSON() as ArticleDoc | undefined) ?? null)}>
               {t('compare.title')}
             </button>
+            <button
+              type="button"
+              onClick={() => {
+                textEditing.finishEditing();
+                setDialog('update');
+              }}
+            >
+              {t('update.open')}
+            </button>
+            <button type="button" onClick={() => setVersionsOf((editorRef.current?.getJSON() as ArticleDoc | undefined) ?? null)}>
+              {t('versions.open')}
+            </button>
           </div>
           <button type="button" className="desk-secondary" onClick={() => void sync.flush().then(() => setDialog('share'))}>
             {t('desk.share')}
@@ -358,12 +388,15 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
           onDelete={removeClaim}
           onPlace={placeClaim}
           onLoadHistory={(claimId) => sync.flush().then(() => api['review:claimHistory']({ id: review.id, claimId }))}
+          onStoredChange={() => void api['app:status']({ reviewId: review.id }).then((status) => status.review && sync.onStoredRevision(status.review.revision), () => undefined)}
           onChooseVersion={(claimId, field, value) => void chooseVersion(claimId, field, value)}
           onChooseClaim={(id) => choose(id)}
           overlapping={overlapping}
         />
       </div>
       {comparing && <CompareDialog reviewId={review.id} currentDoc={comparing} onClose={() => setComparing(null)} />}
+      {versionsOf && <VersionsDialog reviewId={review.id} currentDoc={versionsOf} onClose={() => setVersionsOf(null)} />}
+      {dialog === 'update' && <UpdateArticleDialog reviewId={review.id} sync={sync} onClose={closeDialog} onDone={finishDialog} />}
       {leaving !== null && (
         <ConfirmDialog
           title={closeWindowAnyway.current ? t('desk.closeTitle') : t('desk.leaveTitle')}
@@ -381,7 +414,7 @@ export function ReviewDesk({ review, scale, storedRevision, onBack, onMessage }:
           }}
         />
       )}
-      {dialog && meta && (dialog === 'share' ? <ShareDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} /> : <ExportDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} onShowClaim={showClaim} />)}
+      {(dialog === 'share' || dialog === 'export') && meta && (dialog === 'share' ? <ShareDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} /> : <ExportDialog reviewId={meta.id} onClose={closeDialog} onDone={finishDialog} onShowClaim={showClaim} />)}
     </div>
   );
 }

@@ -17,6 +17,11 @@ import { MergeReport } from '../share-file/merge-report';
 import { UnfinishedClaim } from '../report/claim-readiness';
 import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS } from '../model/storage-limits';
 import { LANGUAGE_CODES } from '../i18n/languages';
+import { ArticleUpdateResult, ArticleUpdateSource } from '../article-update/article-update-schema';
+import { ArticleVersion } from '../model/article-version';
+import { TrashEntry, TrashId } from '../model/trash-entry';
+import { LibraryClaimRow } from '../report/claim-row';
+import { CheckedBefore, SearchQuery, SearchResults } from '../search/search-schema';
 
 const NoInput = z.object({}).strict();
 /** The publisher as the export dialog or the command line gives it: its addresses pass the one web address rule. */
@@ -125,6 +130,23 @@ export const contract = {
   'review:get': { input: ReviewRef, output: Review },
   /** The article as it was when the review was made (null for reviews made before it was kept). */
   'review:original': { input: ReviewRef, output: z.object({ doc: ArticleDoc.nullable() }) },
+  /**
+   * Update article: a newer version of the review's article (pasted or a file), the word diff and
+   * what happens to each claim. `preview` writes nothing; otherwise the old version is kept, the
+   * claims are re-anchored (those not placed with certainty are flagged) and the review is stored.
+   * `baseRevision` as for review:save: an update prepared on an older revision is refused with `conflict`.
+   */
+  'review:updateArticle': {
+    input: z.object({ id: Id, source: ArticleUpdateSource, preview: z.boolean().default(false), baseRevision: z.number().int().nonnegative() }).strict(),
+    output: ArticleUpdateResult,
+  },
+  /** The versions of the review's article, oldest (the first import) first. */
+  'review:versions': { input: ReviewRef, output: z.object({ versions: z.array(ArticleVersion) }) },
+  /** The plain text of one version of the review's article (blocks joined by "\n"), to compare versions. */
+  'review:versionText': {
+    input: z.object({ id: Id, number: z.number().int().positive() }).strict(),
+    output: z.object({ number: z.number().int().positive(), text: z.string() }),
+  },
   'review:create': {
     input: z
       .object({
@@ -198,6 +220,17 @@ export const contract = {
     output: ReviewSummary,
   },
   'review:delete': { input: ReviewRef, output: Done },
+  /** The reviews in the data folder's Trash, most recently deleted first (with why one cannot be restored). */
+  'trash:list': { input: NoInput, output: z.array(TrashEntry) },
+  /**
+   * Puts a deleted review back in the library. One whose id is in the library already comes back
+   * as a copy under a new id (`restoredAsCopy`); a damaged file is refused and left as it is.
+   */
+  'trash:restore': { input: z.object({ trashId: TrashId }).strict(), output: ReviewSummary.extend({ restoredAsCopy: z.boolean() }) },
+  /** Removes reviews from the Trash for good, with their imported originals: those named, or all when `trashIds` is absent. */
+  'trash:empty': { input: z.object({ trashIds: z.array(TrashId).max(100_000).optional() }).strict(), output: Done },
+  /** Every claim of every review, for the All claims view (review by review, each review's claims by number). */
+  'library:claims': { input: NoInput, output: z.array(LibraryClaimRow) },
   'settings:getPublisher': { input: NoInput, output: Publisher },
   'settings:setPublisher': { input: PublisherInput, output: Publisher },
   /**
@@ -297,6 +330,24 @@ export const contract = {
       /** Other reviews that give the same published address (a copy-paste slip: one page, one fact-check). */
       sameUrlAs: z.array(z.object({ id: Id, title: z.string() })),
     }),
+  },
+  /** Finds reviews and claims across the whole library (see shared/search/search-schema). */
+  'library:search': { input: SearchQuery, output: SearchResults },
+  /**
+   * Claims of other reviews, already given a verdict, whose wording is close to `text` (a claim
+   * being marked): the best first, at most `limit`, none below the service's similarity threshold.
+   */
+  'claims:checkedBefore': {
+    input: z.object({ text: z.string().trim().min(1).max(20_000), excludeReviewId: Id.optional(), limit: z.number().int().min(1).max(20).default(5) }).strict(),
+    output: z.array(CheckedBefore),
+  },
+  /**
+   * Copies the verdict, rationale and evidence of claim `from` (in another review) into claim
+   * `claimId` of review `id`, recorded in the claim's history as taken from that review.
+   */
+  'review:copyFromClaim': {
+    input: z.object({ id: Id, claimId: Id, from: z.object({ reviewId: Id, claimId: Id }).strict() }).strict(),
+    output: z.object({ claim: Claim }),
   },
   'export:validate': {
     input: z.object({ json: z.string().max(50_000_000) }).strict(),

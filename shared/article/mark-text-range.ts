@@ -17,14 +17,19 @@ function withoutEmptyMarks(node: DocNode): DocNode {
 
 /**
  * A copy of `doc` in which the text of every range carries its claim's mark, all in one walk
- * (a merge may place thousands of claims). Text outside the ranges and other marks are unchanged.
+ * (a merge or an annotate command may place thousands of claims). Text outside the ranges and
+ * other marks are unchanged. Where ranges overlap, their marks follow the text's own marks in the
+ * order the ranges were given, as if each had been marked in turn.
  */
 export function markTextRanges(doc: DocNode, ranges: readonly ClaimRange[]): DocNode {
+  const order = new Map<ClaimRange, number>();
+  ranges.forEach((range, index) => order.set(range, index));
   const usable = ranges.filter((range) => range.end > range.start);
   if (usable.length === 0) return doc;
   const starts = new Map<DocNode, number>();
   walkArticleText(doc, (node, offset) => starts.set(node, offset));
   const sorted = [...usable].sort((left, right) => left.start - right.start);
+  const byOrder = (left: ClaimRange, right: ClaimRange): number => (order.get(left) as number) - (order.get(right) as number);
   let firstOpen = 0;
 
   const rebuild = (node: DocNode): DocNode[] => {
@@ -39,6 +44,7 @@ export function markTextRanges(doc: DocNode, ranges: readonly ClaimRange[]): Doc
       const range = sorted[index] as ClaimRange;
       if (range.end > offset) overlapping.push(range);
     }
+    overlapping.sort(byOrder);
     if (overlapping.length === 0) return [node];
     const cuts = new Set([0, text.length]);
     for (const range of overlapping) {

@@ -6,7 +6,7 @@
  */
 import equal from 'fast-deep-equal';
 import type { Claim } from '../model/claim';
-import { CLAIM_FIELDS, type ClaimEvent, type ClaimFields } from '../model/claim-history';
+import { CLAIM_FIELDS, type ClaimEvent, type ClaimFields, type CopiedFrom } from '../model/claim-history';
 import { claimStates } from './claim-state';
 
 /** Edits by one reviewer closer together than this become one event. */
@@ -23,6 +23,11 @@ export interface RecordEditsInput {
   sealedUntil?: string;
   /** The words of a claim, for its `created` event; asked only when a claim is new to the history. */
   quoteOf?: (claimId: string) => string | undefined;
+  /**
+   * Claims whose change in this save was taken from a claim of another review: each gets an event
+   * of its own saying so, never folded into (or later amended by) the reviewer's own edits.
+   */
+  copiedFrom?: ReadonlyMap<string, CopiedFrom>;
 }
 
 /** The fields of a claim as an event records them. */
@@ -73,6 +78,8 @@ export function recordEdits(input: RecordEditsInput): ClaimEvent[] {
   const added: ClaimEvent[] = [];
   const isOwnUnshared = (event: ClaimEvent): boolean =>
     event.author === input.author && event.at > (input.sealedUntil ?? '') && input.now.getTime() - Date.parse(event.at) < AMEND_WINDOW_MS;
+  // An event that says where its values came from keeps saying only that: later typing goes into a new event.
+  const isAmendable = (event: ClaimEvent): boolean => (event.kind === 'created' || event.kind === 'edited') && event.copiedFrom === undefined && isOwnUnshared(event);
 
   for (const [claimId, change] of touched) {
     const state = states.get(claimId);
@@ -82,6 +89,16 @@ export function recordEdits(input: RecordEditsInput): ClaimEvent[] {
       if (state.deleted && claim) {
         added.push({ id: input.newId(), claimId, parents: state.heads, author: input.author, at, kind: 'restored', set: changedFields(state.fields, claim) });
       }
+      continue;
+    }
+    const copiedFrom = input.copiedFrom?.get(claimId);
+    if (copiedFrom && claim && typeof change === 'object') {
+      // A claim from before histories were kept first gets its history as it was, then the copy.
+      const before = beforeById.get(claimId);
+      const created = !state && before ? createdEvent(before, input, at) : undefined;
+      if (created) added.push(created);
+      const parents = created ? [created.id] : (state?.heads ?? []);
+      added.push({ id: input.newId(), claimId, parents, author: input.author, at, kind: 'edited', set: change, copiedFrom });
       continue;
     }
     if (!state || change === 'created') {
@@ -97,7 +114,7 @@ export function recordEdits(input: RecordEditsInput): ClaimEvent[] {
       continue;
     }
     const head = state.heads.length === 1 ? eventById.get(state.heads[0] as string) : undefined;
-    if (head && (head.kind === 'created' || head.kind === 'edited') && isOwnUnshared(head)) {
+    if (head && isAmendable(head)) {
       replaced.set(head.id, { ...head, at, set: { ...head.set, ...change } });
     } else {
       added.push({ id: input.newId(), claimId, parents: state.heads, author: input.author, at, kind: 'edited', set: change });

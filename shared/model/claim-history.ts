@@ -48,6 +48,21 @@ export const CLAIM_EVENT_KINDS = ['created', 'edited', 'deleted', 'restored', 'r
 export const SignedValues = SignOff.pick({ verdictId: true, rationale: true, summary: true }).strict();
 export type SignedValues = z.infer<typeof SignedValues>;
 
+/**
+ * Where the values of an edit came from when a reviewer took them from a claim already checked in
+ * another review ("Checked before"): that review and claim as they were named at the time.
+ */
+export const CopiedFrom = z
+  .object({
+    reviewId: Id,
+    reviewTitle: z.string().max(300),
+    claimId: Id,
+    /** The claim's permanent number in that review; absent for a claim from before numbers. */
+    claimNumber: z.number().int().positive().max(10_000_000).optional(),
+  })
+  .strict();
+export type CopiedFrom = z.infer<typeof CopiedFrom>;
+
 export const ClaimEvent = z
   .object({
     id: Id,
@@ -64,6 +79,8 @@ export const ClaimEvent = z
     quote: z.string().max(20_000).optional(),
     /** For `signed-off` only: the values approved. */
     signed: SignedValues.optional(),
+    /** For an `edited` event that took its values from a claim of another review (see CopiedFrom). */
+    copiedFrom: CopiedFrom.optional(),
   })
   .strict();
 export type ClaimEvent = z.infer<typeof ClaimEvent>;

@@ -1,6 +1,7 @@
 /** A review: one article under check, its claims, and the files that store them. */
 import { z } from 'zod';
 import { ArticleDoc } from './article-doc';
+import { ArticleVersions } from './article-version';
 import { Claim } from './claim';
 import { ClaimEvent } from './claim-history';
 import { Id, OptionalDate, OptionalHttpUrl, Timestamp } from './primitives';
@@ -72,6 +73,11 @@ export const Review = z.object({
   publication: Publication.optional(),
   /** The highest claim number ever given in this review (see claim-numbers): numbers are never reused. */
   lastClaimNumber: z.number().int().nonnegative().max(10_000_000).default(0),
+  /**
+   * The article's versions once it has been updated (see article-version): version 1 is the first
+   * import. Absent until the first update, and in files from before.
+   */
+  articleVersions: ArticleVersions.optional(),
 });
 export type Review = z.infer<typeof Review>;
 
@@ -91,6 +97,15 @@ export const ReviewSummary = z.object({
   unplacedCount: z.number().int().nonnegative(),
   /** Claims flagged for a look (moved, words edited, kept after a deletion, not placed). */
   flaggedCount: z.number().int().nonnegative(),
+  /** The checked article's details, for the library to filter by and edit without opening the review. */
+  outlet: z.string(),
+  byline: z.string(),
+  publishedAt: z.string(),
+  language: z.string(),
+  /** Placed claims whose verdict is on the false side of the review's scale (see false-side). */
+  falseSideCount: z.number().int().nonnegative(),
+  /** Every tag of the review's claims, each once, sorted. */
+  tags: z.array(z.string()),
 });
 export type ReviewSummary = z.infer<typeof ReviewSummary>;
 

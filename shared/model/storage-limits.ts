@@ -22,6 +22,8 @@ export const MAX_HISTORY_EVENTS = 1_000_000;
 export const MAX_REVIEWERS = 10_000;
 /** Colleagues' signing keys one library trusts. */
 export const MAX_KNOWN_KEYS = 10_000;
+/** Versions of one review's article (the first import and each update); far above any real story's edits. */
+export const MAX_ARTICLE_VERSIONS = 1_000;
 /** Pasted or imported article text, in characters, before it becomes a document (~20 MB). */
 export const MAX_ARTICLE_SOURCE_CHARS = 20_000_000;
 

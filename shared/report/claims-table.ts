@@ -6,46 +6,61 @@
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { claimQuotes } from '../article/claim-spans';
-import { DEFAULT_SCALE, findVerdict } from '../model/rating-scale';
+import { DEFAULT_SCALE } from '../model/rating-scale';
 import type { Review } from '../model/review';
 import { joinCsvList, neutralizeFormula } from './csv-report';
+import type { ClaimRow, LibraryClaimRow } from './claim-row';
 
-export interface ClaimRow {
-  reviewId: string;
-  reviewTitle: string;
-  number: number | null;
-  quote: string;
-  summary: string;
-  verdict: string;
-  status: string;
-  claimant: string;
-  claimDate: string;
-  tags: string[];
-  updatedAt: string;
-}
 
-/** The claims of `reviews`, review by review in the order given, each review's claims by number. */
-export function claimRows(reviews: readonly Review[]): ClaimRow[] {
+/** The claims of `reviews` with what the All claims view needs, review by review in the order given, each review's claims by number. */
+export function libraryClaimRows(reviews: readonly Review[]): LibraryClaimRow[] {
   return reviews.flatMap((review) => {
     const quotes = claimQuotes(review.doc);
     const firstQuotes = new Map(review.history.filter((event) => event.kind === 'created' && event.quote).map((event) => [event.claimId, event.quote as string]));
     const scale = review.scale ?? DEFAULT_SCALE;
     return [...review.claims]
       .sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER))
-      .map((claim) => ({
-        reviewId: review.id,
-        reviewTitle: review.title,
-        number: claim.number ?? null,
-        quote: quotes.get(claim.id) ?? firstQuotes.get(claim.id) ?? '',
-        summary: claim.summary,
-        verdict: findVerdict(scale, claim.verdictId)?.label ?? '',
-        status: claim.status,
-        claimant: claim.claimant,
-        claimDate: claim.claimDate,
-        tags: claim.tags,
-        updatedAt: claim.updatedAt,
-      }));
+      .map((claim) => {
+        const rank = claim.verdictId === null ? -1 : scale.verdicts.findIndex((verdict) => verdict.id === claim.verdictId);
+        const verdict = scale.verdicts[rank];
+        return {
+          reviewId: review.id,
+          reviewTitle: review.title,
+          number: claim.number ?? null,
+          quote: quotes.get(claim.id) ?? firstQuotes.get(claim.id) ?? '',
+          summary: claim.summary,
+          verdict: verdict?.label ?? '',
+          status: claim.status,
+          claimant: claim.claimant,
+          claimDate: claim.claimDate,
+          tags: claim.tags,
+          updatedAt: claim.updatedAt,
+          claimId: claim.id,
+          scaleId: scale.id,
+          verdictId: verdict ? verdict.id : null,
+          verdictColor: verdict ? verdict.color : null,
+          verdictRank: verdict ? rank : null,
+          reviewCreatedAt: review.createdAt,
+        };
+      });
   });
+}
+
+/** The claims of `reviews`, review by review in the order given, each review's claims by number. */
+export function claimRows(reviews: readonly Review[]): ClaimRow[] {
+  return libraryClaimRows(reviews).map(({ reviewId, reviewTitle, number, quote, summary, verdict, status, claimant, claimDate, tags, updatedAt }) => ({
+    reviewId,
+    reviewTitle,
+    number,
+    quote,
+    summary,
+    verdict,
+    status,
+    claimant,
+    claimDate,
+    tags,
+    updatedAt,
+  }));
 }
 
 const COLUMNS = ['review_id', 'review_title', 'claim_number', 'quote', 'summary', 'verdict', 'status', 'claimant', 'claim_date', 'tags', 'updated_at'] as const;

@@ -9,6 +9,7 @@ import { escapeHtml } from './escape';
 import { badge, claimSection, draftMark, UNRATED_REPORT_COLOR } from './html-claim';
 import { bdi, link, message, names } from './html-text';
 import { dayOf, headlineOf, reportedClaims, textEditedNote, type ReportModel } from './report-model';
+import { articleUpdateNote } from './article-update-note';
 import { REPORT_CSS } from './report-styles';
 
 /** "Draft — not for publication" and how many claims are not ready, at the top of a draft. */
@@ -87,6 +88,7 @@ export function buildHtmlReport(model: ReportModel): string {
   );
   const headline = headlineOf(model);
   const edited = textEditedNote(model);
+  const updated = articleUpdateNote(model);
   const section = (key: string) => `<h2 class="section">${escapeHtml(t(key))}</h2>`;
   const claims = model.claims.map((reportClaim) => claimSection(model, reportClaim)).join('\n');
   const unplaced =
@@ -110,6 +112,7 @@ ${draftBanner(model)}
 ${organisation(model)}
 <h1 dir="auto">${review.publication?.headline.trim() ? escapeHtml(headline) : message(words, 'report.title', { title: bdi(review.title) })}</h1>
 ${bylines(model)}
+${updated ? `<p class="note article-updated">${escapeHtml(updated)}</p>` : ''}
 ${edited ? `<p class="note">${escapeHtml(edited)}</p>` : ''}
 </header>
 ${articleChecked(model)}

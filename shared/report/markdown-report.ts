@@ -10,6 +10,7 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { linkableAddress } from '../model/web-address';
 import { dayOf, headlineOf, reportedClaims, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
+import { articleUpdateNote } from './article-update-note';
 
 const text = (value: string): Text => ({ type: 'text', value });
 
@@ -179,6 +180,8 @@ export function buildMarkdownReport(model: ReportModel): string {
     { type: 'heading', depth: 1, children: [oneLine(headlineOf(model))] },
     paragraph(...lines.flatMap((line, index) => (index === 0 ? line : [{ type: 'break' } as const, ...line]))),
   );
+  const updated = articleUpdateNote(model);
+  if (updated) blocks.push({ type: 'blockquote', children: [paragraph(text(updated))] });
   const edited = textEditedNote(model);
   if (edited) blocks.push({ type: 'blockquote', children: [paragraph(text(edited))] });
   blocks.push(...articleChecked(model));

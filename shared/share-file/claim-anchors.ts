@@ -41,6 +41,8 @@ export interface PlacementResult {
   doc: DocNode;
   /** Per claim: undefined when it sits exactly where the sender had it, else why it needs a look. */
   attention: Map<string, ClaimAttention | undefined>;
+  /** Per claim with an anchor: where the re-anchoring engine put it, or why it could not. */
+  placements: Map<string, Placement>;
 }
 
 function attentionFor(placement: Placement, quote: string): ClaimAttention | undefined {
@@ -80,10 +82,12 @@ export function placeClaims(doc: DocNode, claims: readonly ClaimToPlace[], sourc
     sourceText !== undefined && sourceText !== text ? sourceText : undefined,
   );
   const ranges: ClaimRange[] = [];
+  const placed = new Map<string, Placement>();
   anchored.forEach((claim, index) => {
     const placement = placements[index] as Placement;
+    placed.set(claim.claimId, placement);
     attention.set(claim.claimId, attentionFor(placement, (claim.anchor as ShareAnchor).quote.exact));
     if (placement.status !== 'orphan') ranges.push({ claimId: claim.claimId, start: placement.start, end: placement.end });
   });
-  return { doc: markTextRanges(doc, ranges), attention };
+  return { doc: markTextRanges(doc, ranges), attention, placements: placed };
 }

@@ -1,6 +1,7 @@
 /**
  * Adds claims to a review by quoting the article: each quote is found (white space and line
  * breaks normalised), must be unambiguous, and gets a claim mark and a record. All or nothing.
+ * The article is read once and the marks are added in one walk, whatever the number of claims.
  */
 import search from 'approx-string-match';
 import { randomUUID } from 'node:crypto';
@@ -8,8 +9,8 @@ import type { z } from 'zod';
 import type { ClaimRequest } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
 import { readArticleText } from '../../../shared/article/claim-spans';
-import { markTextRange } from '../../../shared/article/mark-text-range';
-import { findQuote } from '../../../shared/article/quote-search';
+import { markTextRanges, type ClaimRange } from '../../../shared/article/mark-text-range';
+import { findQuotesIn, prepareText } from '../../../shared/article/quote-search';
 import type { DocNode } from '../../../shared/model/article-doc';
 import type { Claim } from '../../../shared/model/claim';
 import type { RatingScale } from '../../../shared/model/rating-scale';
@@ -58,8 +59,10 @@ function sameClaim(claim: Claim, fields: Omit<Claim, 'id' | 'createdAt' | 'updat
  * throws before changing anything.
  */
 export function annotateReview(review: Review, scale: RatingScale, requests: ParsedClaimRequest[], now: Date = new Date()): { doc: DocNode; claims: Claim[]; claimIds: string[]; existing: string[] } {
-  let doc: DocNode = review.doc;
-  const { text, spans } = readArticleText(doc);
+  const { text, spans } = readArticleText(review.doc);
+  // Every quote is looked for in one pass over the article; the rows are then checked in order.
+  const found = findQuotesIn(prepareText(text), requests.map((request) => request.quote));
+  const ranges: ClaimRange[] = [];
   const added: Claim[] = [];
   const claimIds: string[] = [];
   const existing: string[] = [];
@@ -73,7 +76,7 @@ export function annotateReview(review: Review, scale: RatingScale, requests: Par
   const stamp = now.toISOString();
   requests.forEach((request, index) => {
     const label = requests.length > 1 ? `Claim ${index + 1} ("${excerpt(request.quote)}")` : `The quote "${excerpt(request.quote)}"`;
-    const matches = findQuote(text, request.quote);
+    const matches = found[index] ?? [];
     if (matches.length === 0) {
       const closest = closestPassage(text, request.quote);
       throw new ApiError('invalid-input', `${label} is not in the article.${closest ? ` The closest passage is: "${excerpt(closest)}".` : ''} Copy the words exactly as the article has them.`);
@@ -101,7 +104,7 @@ export function annotateReview(review: Review, scale: RatingScale, requests: Par
       return;
     }
     const id = randomUUID();
-    doc = markTextRange(doc, match.start, match.end, id);
+    ranges.push({ claimId: id, start: match.start, end: match.end });
     const claim: Claim = {
       id,
       ...fields,
@@ -113,5 +116,5 @@ export function annotateReview(review: Review, scale: RatingScale, requests: Par
     claimIds.push(id);
     onRange.set(range, [...(onRange.get(range) ?? []), claim]);
   });
-  return { doc, claims: [...review.claims, ...added], claimIds, existing };
+  return { doc: markTextRanges(review.doc, ranges), claims: [...review.claims, ...added], claimIds, existing };
 }

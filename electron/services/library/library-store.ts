@@ -17,13 +17,15 @@ import { Id } from '../../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publication, type Publisher } from '../../../shared/model/publisher';
 import { articleDetailsOf, type ArticleDetails } from '../../../shared/model/article-details';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
+import { isFalseSide } from '../../../shared/model/false-side';
 import { EditableScale, isBuiltInScale, MAX_LIBRARY_SCALES } from '../../../shared/model/scale-rules';
 import type { KnownKey, Reviewer } from '../../../shared/model/reviewer';
 import { catalogueLanguage, type LanguageCode } from '../../../shared/i18n/languages';
 import { backfillHistory, recordEdits } from '../../../shared/history/record-edits';
 import { withHistorySignOffs } from '../../../shared/history/sign-offs';
-import type { ClaimEvent } from '../../../shared/model/claim-history';
+import type { ClaimEvent, CopiedFrom } from '../../../shared/model/claim-history';
 import { LibraryFile, SCHEMA_VERSION, UNRATED, type Review, type ReviewFile, type ReviewOrigin, type ReviewSummary } from '../../../shared/model/review';
+import type { ArticleVersion } from '../../../shared/model/article-version';
 import { DurableJsonFile, fileStamp, writeDurably, type OutsideChangeReport, type RecoveryReport } from './durable-json-file';
 import { acquireFolderLock, READ_ONLY_LOCK, type FolderLock, type OwnerEndpoint } from './folder-lock';
 import { migrateLibraryFile, migrateReviewFile } from './migrate';
@@ -39,6 +41,13 @@ import { describeIssues } from '../../../shared/api/plain-issues';
 const REVIEW_FILE = /^([A-Za-z0-9_-]{8,64})\.json(\.bak)?$/;
 /** In originals/<review id>/: the article as it was when the review was made. */
 const ORIGINAL_ARTICLE_FILE = 'imported-article.json';
+/** In originals/<review id>/: `<n>.json`, the article of version n (see article-version), and `<n>-<file name>`, the file it came from. */
+const VERSIONS_FOLDER = 'versions';
+
+/** A user's file name as a file name in the data folder: its last part, with characters unsafe on some system replaced. */
+function safeFileName(fileName: string): string {
+  return [...basename(fileName)].map((character) => (/[\\/:*?"<>|]/.test(character) || character.charCodeAt(0) < 32 ? '_' : character)).join('').slice(0, 200) || 'original';
+}
 
 /**
  * `review` with a permanent number on every claim (files from before numbers get them in article
@@ -54,6 +63,9 @@ function numbersGiven(sent: readonly Claim[], stored: readonly Claim[]): Record<
   const sentNumbers = new Map(sent.map((claim) => [claim.id, claim.number]));
   return Object.fromEntries(stored.filter((claim) => claim.number !== undefined && sentNumbers.has(claim.id) && sentNumbers.get(claim.id) !== claim.number).map((claim) => [claim.id, claim.number as number]));
 }
+
+/** Told that review `id` was written or added (`review`, as stored) or removed (null). */
+export type ReviewChangeListener = (id: string, review: Review | null) => void;
 
 export interface LibraryStoreOptions {
   now?: () => Date;
@@ -92,6 +104,21 @@ export interface SaveReviewInput {
    * it recorded, and the claims as the merge left them; later edits are recorded against those.
    */
   merged?: { events: ClaimEvent[]; claims: Claim[] };
+}
+
+/** A newer version of a review's article with its claims re-anchored, as the article-update service made it. */
+export interface ArticleUpdateInput {
+  id: string;
+  /** The revision the update was computed on; an older one than the stored is refused with `conflict`. */
+  baseRevision: number;
+  doc: ArticleDoc;
+  claims: Claim[];
+  /** The whole version list after the update, the new version last. */
+  versions: ArticleVersion[];
+  /** Articles of versions to keep in originals/<id>/versions/ (the new one, and version 1 when no first import was kept). */
+  articles: { number: number; doc: ArticleDoc }[];
+  /** The file the new version came from, kept beside its article. */
+  sourceFile?: { number: number; fileName: string; bytes: Uint8Array };
 }
 
 /** What a save changed, so the window can keep an exact copy of what is stored. */
@@ -143,10 +170,12 @@ export function summarize(review: Review, spans: readonly ClaimSpan[] = readArti
     verdictCounts[key] = (verdictCounts[key] ?? 0) + 1;
     claimCount++;
   }
-  const { id, title, sourceUrl, createdAt, updatedAt } = review;
+  const { id, title, sourceUrl, createdAt, updatedAt, outlet, byline, publishedAt, language } = review;
   const scale = review.scale ?? DEFAULT_SCALE;
   const shown = { id: scale.id, verdicts: scale.verdicts.map(({ id: verdictId, label, color }) => ({ id: verdictId, label, color })) };
-  return { id, title, sourceUrl, createdAt, updatedAt, verdictCounts, scale: shown, claimCount, unplacedCount, flaggedCount };
+  const tags = [...new Set(review.claims.flatMap((claim) => claim.tags))].sort();
+  const falseSideCount = scale.verdicts.filter((verdict) => isFalseSide(scale, verdict)).reduce((sum, verdict) => sum + (verdictCounts[verdict.id] ?? 0), 0);
+  return { id, title, sourceUrl, createdAt, updatedAt, verdictCounts, scale: shown, claimCount, unplacedCount, flaggedCount, outlet, byline, publishedAt, language, falseSideCount, tags };
 }
 
 export class LibraryStore {
@@ -170,6 +199,8 @@ export class LibraryStore {
   private closed = false;
   /** Counts review writes, so the library stamp changes even when two writes share a timestamp. */
   private writes = 0;
+  /** Told after each review is written, added or removed (see onReviewChanged). */
+  private readonly reviewListeners = new Set<ReviewChangeListener>();
 
   private constructor(
     readonly dataDir: string,
@@ -479,14 +510,66 @@ export class LibraryStore {
     return { revision, updatedAt };
   }
 
-  /** The article as it was when the review was made, or null for reviews made before it was kept. */
+  /**
+   * The article as it was last imported (the latest version brought in by Update article, else as
+   * the review was made), or null for reviews made before it was kept.
+   */
   async originalArticle(id: string): Promise<ArticleDoc | null> {
+    return this.versionArticle(id, this.getReview(id).articleVersions?.at(-1)?.number ?? 1);
+  }
+
+  /** The article of version `number` of review `id`, without claim marks; null when it was not kept. */
+  async versionArticle(id: string, number: number): Promise<ArticleDoc | null> {
     this.db(id);
+    // Version 1 is the first import's file when one was kept; a review from before that has it under versions/.
+    const paths = [...(number === 1 ? [this.originalArticlePath(id)] : []), join(this.dataDir, 'originals', id, VERSIONS_FOLDER, `${number}.json`)];
+    for (const path of paths) {
+      try {
+        const parsed = ArticleDoc.safeParse(JSON.parse(await readFile(path, 'utf8')));
+        if (parsed.success) return parsed.data;
+      } catch {
+        // Missing or unreadable: the next place, else null.
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Brings in a newer version of the article of review `input.id`: keeps each version's article
+   * (and the file it came from) in originals/<id>/versions/, then writes the review with the
+   * re-anchored document, claims and version list. Refused with `conflict` when another window
+   * saved since `baseRevision`; checked against the loader's limits before any file is written,
+   * and a failure removes what it wrote, so every file of the folder stays as it was.
+   */
+  async updateArticle(input: ArticleUpdateInput): Promise<Review> {
+    const previous = this.db(input.id).data.review;
+    if (input.baseRevision !== previous.revision) {
+      throw new ApiError('conflict', `This review was changed in another window or by the command line (revision ${previous.revision}; the update was prepared on ${input.baseRevision}). The article was not updated; look at the review again and retry.`);
+    }
+    this.checkClaims(previous, input.claims);
+    const candidate: Review = { ...previous, doc: input.doc, claims: input.claims, articleVersions: input.versions, updatedAt: this.now().toISOString() };
+    assertStorable(candidate, { previous });
+    const folder = join(this.dataDir, 'originals', input.id, VERSIONS_FOLDER);
+    const written: string[] = [];
+    let created: string | undefined;
     try {
-      const parsed = ArticleDoc.safeParse(JSON.parse(await readFile(this.originalArticlePath(id), 'utf8')));
-      return parsed.success ? parsed.data : null;
-    } catch {
-      return null;
+      created = await mkdir(folder, { recursive: true });
+      for (const { number, doc } of input.articles) {
+        const path = join(folder, `${number}.json`);
+        written.push(path);
+        await writeDurably(path, JSON.stringify(removeClaimMarks(doc)));
+      }
+      if (input.sourceFile) {
+        const path = join(folder, `${input.sourceFile.number}-${safeFileName(input.sourceFile.fileName)}`);
+        written.push(path);
+        await writeDurably(path, input.sourceFile.bytes);
+      }
+      return await this.commit(candidate, { previous });
+    } catch (error) {
+      // The review file was not replaced (commit failed or never ran): nothing may point at these files.
+      await Promise.all(written.map((path) => rm(path, { force: true }).catch(() => undefined)));
+      if (created) await rm(created, { recursive: true, force: true }).catch(() => undefined);
+      throw error instanceof ApiError ? error : explainWriteFailure(error, this.dataDir);
     }
   }
 
@@ -535,30 +618,32 @@ export class LibraryStore {
   /**
    * Checks and writes a review new to this library, with the article it starts from (kept for
    * Compare with original) and the imported file if any, then starts keeping it. A failure leaves
-   * nothing of it behind.
+   * nothing of it behind. `startingArticle` null (a review back from the Trash) keeps the
+   * originals/ folder as it is, neither written nor removed.
    */
-  private async addNewReview(unnumbered: Review, startingArticle: ArticleDoc, original?: NewReviewInput['original']): Promise<void> {
+  private async addNewReview(unnumbered: Review, startingArticle: ArticleDoc | null, original?: NewReviewInput['original']): Promise<void> {
     // A claim's sign-off is what its history says, never what a file's claim record claims.
     const review = withClaimNumbers(this.withOwnScale({ ...unnumbered, claims: withHistorySignOffs(unnumbered.claims, unnumbered.history) }));
     assertStorable(review);
     const originalFolder = join(this.dataDir, 'originals', review.id);
     try {
-      await mkdir(originalFolder, { recursive: true });
-      if (original) {
+      if (startingArticle) await mkdir(originalFolder, { recursive: true });
+      if (startingArticle && original) {
         // The file name is the user's; keep only its last part and characters safe on every system.
-        const safeName = [...basename(original.fileName)].map((character) => (/[\\/:*?"<>|]/.test(character) || character.charCodeAt(0) < 32 ? '_' : character)).join('').slice(0, 200) || 'original';
+        const safeName = safeFileName(original.fileName);
         await writeDurably(join(originalFolder, safeName === ORIGINAL_ARTICLE_FILE ? `_${safeName}` : safeName), original.bytes);
       }
-      await writeDurably(this.originalArticlePath(review.id), JSON.stringify(removeClaimMarks(startingArticle)));
+      if (startingArticle) await writeDurably(this.originalArticlePath(review.id), JSON.stringify(removeClaimMarks(startingArticle)));
       const db = new Low<ReviewFile>(this.adapterFor(review.id), { schemaVersion: SCHEMA_VERSION, review });
       await db.write();
       this.reviews.set(review.id, db);
     } catch (error) {
-      await rm(originalFolder, { recursive: true, force: true }).catch(() => undefined);
+      if (startingArticle) await rm(originalFolder, { recursive: true, force: true }).catch(() => undefined);
       throw explainWriteFailure(error, this.dataDir);
     }
     this.summaries.set(review.id, summarize(review));
     this.writes++;
+    this.reviewChanged(review.id, review);
   }
 
   /**
@@ -594,12 +679,16 @@ export class LibraryStore {
     };
   }
 
-  /** Changes the article and claims of the stored review as a service decided (e.g. claims added from the command line). */
-  async updateReview(id: string, change: (review: Review) => { doc: ArticleDoc; claims: Claim[] }): Promise<Review> {
+  /**
+   * Changes the article and claims of the stored review as a service decided (e.g. claims added from
+   * the command line). `options.copiedFrom` names claims whose change was taken from another review:
+   * their history says so (see recordEdits).
+   */
+  async updateReview(id: string, change: (review: Review) => { doc: ArticleDoc; claims: Claim[] }, options: { copiedFrom?: ReadonlyMap<string, CopiedFrom> } = {}): Promise<Review> {
     const previous = this.getReview(id);
     const { doc, claims } = change(previous);
     this.checkClaims(previous, claims);
-    return this.recordAndCommit(previous, doc, claims, { contractParsed: false });
+    return this.recordAndCommit(previous, doc, claims, { contractParsed: false, ...(options.copiedFrom ? { copiedFrom: options.copiedFrom } : {}) });
   }
 
   /** Refuses claims with a verdict off the scale, a repeated id, or a new address that breaks the web address rule. */
@@ -629,7 +718,7 @@ export class LibraryStore {
    * Records the claims' changes since `base` in the history (amending only unsealed events) and
    * writes the result over `options.previous` (the stored version; `base` unless a merge came first).
    */
-  private async recordAndCommit(base: Review, doc: ArticleDoc, claims: Claim[], options: { contractParsed: boolean; previous?: Review }): Promise<Review> {
+  private async recordAndCommit(base: Review, doc: ArticleDoc, claims: Claim[], options: { contractParsed: boolean; previous?: Review; copiedFrom?: ReadonlyMap<string, CopiedFrom> }): Promise<Review> {
     const previous = options.previous ?? base;
     const now = this.now();
     // One walk of the article serves the history's quotes, the library's counts and the text check.
@@ -645,6 +734,7 @@ export class LibraryStore {
       newId: this.newId,
       ...(sealedUntil ? { sealedUntil } : {}),
       quoteOf: (claimId) => quotes.get(claimId),
+      ...(options.copiedFrom ? { copiedFrom: options.copiedFrom } : {}),
     });
     const historyChanged = history.length !== previous.history.length || history.some((event, index) => event !== previous.history[index]);
     const reviewers = historyChanged ? this.withSelf(previous.reviewers) : previous.reviewers;
@@ -680,6 +770,7 @@ export class LibraryStore {
     this.scaleCopiedAtLoad.delete(review.id);
     this.summaries.set(review.id, summarize(next, article?.spans));
     this.writes++;
+    this.reviewChanged(next.id, next);
     return next;
   }
 
@@ -699,9 +790,32 @@ export class LibraryStore {
     const stamp = this.now().toISOString();
     const copy: Review = { ...source, id: this.newId(), title, createdAt: stamp, updatedAt: stamp, history: [], reviewers: [], revision: 1 };
     delete copy.sharedAt;
+    // The copy's folder keeps only the article it starts from: older versions stay with the review they belong to.
+    delete copy.articleVersions;
     const withHistory = this.withFullHistory(copy);
     await this.addNewReview(withHistory, source.doc);
     return summarize(withHistory);
+  }
+
+  /**
+   * Takes back a review read from the Trash (see trash.ts) by the path every new review takes.
+   * Under its own id it keeps its revision and its originals/ folder; `asCopy` (a review with its
+   * id is in the library) gives it a new id and a copy of the article it started from.
+   */
+  async addRestoredReview(review: Review, options: { asCopy: boolean }): Promise<Review> {
+    this.assertWritable();
+    if (!options.asCopy && this.reviews.has(review.id)) throw new ApiError('conflict', 'A review with this id is already in the library; nothing was restored.');
+    const restored: Review = options.asCopy ? { ...review, id: this.newId(), revision: 1 } : review;
+    if (options.asCopy) delete restored.sharedAt;
+    const startingArticle = options.asCopy && this.reviews.has(review.id) ? await this.originalArticle(review.id) : null;
+    await this.addNewReview(this.withFullHistory(restored), startingArticle);
+    return this.getReview(restored.id);
+  }
+
+  /** Refuses, with the reason the folder gave, when it was opened only to read: for services that write files of their own. */
+  assertWritable(): void {
+    this.ensureOpen();
+    if (this.readOnly) throw this.readOnly.refusal();
   }
 
   /** True when the library holds a review with this id. */
@@ -770,6 +884,27 @@ export class LibraryStore {
     this.reviews.delete(id);
     this.summaries.delete(id);
     this.texts.delete(id);
+    this.reviewChanged(id, null);
+  }
+
+  /**
+   * Calls `listener` after each review is durably written, added (`review`) or removed (null), for
+   * what keeps a copy of reviews (the search index); returns the function that stops it.
+   */
+  onReviewChanged(listener: ReviewChangeListener): () => void {
+    this.reviewListeners.add(listener);
+    return () => void this.reviewListeners.delete(listener);
+  }
+
+  private reviewChanged(id: string, review: Review | null): void {
+    // A listener's failure is its own: the review is already safely stored.
+    for (const listener of this.reviewListeners) {
+      try {
+        listener(id, review);
+      } catch {
+        // ignored on purpose, see above
+      }
+    }
   }
 
   /** Resolves once every write asked for so far is on disk. */

@@ -21,6 +21,8 @@ export const reportEn: Record<string, string> = {
   'header.logo': 'Logo of {{organization}}',
   'header.logoUnnamed': 'Logo of the fact-checking organisation',
   'note.textEdited': 'The article’s text was edited in Factmark after it was imported (last on {{date}}); quotes and positions refer to the edited text.',
+  'note.articleUpdated_one': 'Article updated on {{date}} after the check: {{count}} claim affected.',
+  'note.articleUpdated_other': 'Article updated on {{date}} after the check: {{count}} claims affected.',
   'footer.made': 'Made with Factmark on {{date}}.',
   'label.colon': '{{label}}:',
   // Between tags, which are listed, not joined with “and”.
