@@ -21,7 +21,7 @@
  */
 
 /** Changes whenever the rule changes, so an index built with another rule is rebuilt. */
-export const SEARCH_WORDS_VERSION = 1;
+export const SEARCH_WORDS_VERSION = 2;
 
 /** A word as search reads text: a run of letters, digits and combining marks (UTF-16 offsets). */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;

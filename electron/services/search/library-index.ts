@@ -8,8 +8,10 @@ import type { Review } from "../../../shared/model/review";
 import {
   searchProcessTerm,
   searchTokenize,
+  wordForms,
   wordKey,
 } from "../../../shared/search/search-words";
+import { isStopWord } from "../../../shared/search/stop-words";
 import {
   INDEX_FIELDS,
   reviewDocuments,
@@ -41,7 +43,6 @@ export const FIELD_BOOSTS: Record<IndexField, number> = {
   rationale: 1.2,
   evidence: 1,
   article: 1,
-  context: 0.4,
 };
 
 /**
@@ -54,6 +55,7 @@ const MAX_REPEATS = Number(process.env.MAXREP ?? 3);
 function indexTokens(text: string): string[] {
   const seen = new Map<string, number>();
   return searchTokenize(text).filter((word) => {
+    if (isStopWord(wordForms(word)[0] ?? "")) return false;
     const count = (seen.get(word) ?? 0) + 1;
     seen.set(word, count);
     return count <= MAX_REPEATS;

@@ -27,30 +27,39 @@ import {
   type IndexField,
 } from "./search-documents";
 import { makeSnippet, SNIPPET_LENGTH } from "./search-snippet";
+import { isStopWord } from "../../../shared/search/stop-words";
 
 /** The article text of a review, for snippets from the article (read only for hits shown). */
 export type ArticleTextOf = (reviewId: string) => string;
 
 /** Partial words: a word of at least this many letters also finds longer words it starts. */
 const PREFIX_FROM = 3;
+/** ...or, for a word before the last (already typed in full, most likely), of at least this many. */
+const PREFIX_FROM_EARLIER_WORD = 5;
 /** Typos: a word of at least this many letters also finds words one letter away... */
 const FUZZY_FROM = 5;
 /** ...unless the query is longer than this, when its many words narrow it enough (and fuzzy costs most). */
 const FUZZY_UP_TO_WORDS = 4;
+/**
+ * Typos are looked for only when the words as typed find fewer hits than this: a fuzzy search
+ * walks the whole dictionary and was most of a query's time, for hits that rank below the exact ones anyway.
+ */
+const FUZZY_BELOW_HITS = 5;
 /** Exact matches weigh 1; these keep fuzzy and prefix matches from drowning them. */
 const WEIGHTS = { fuzzy: 0.25, prefix: 0.4 };
 
-/** The query tree of `text`: every word must match, each through any of its forms. */
-export function queryTree(words: readonly string[]): Query {
-  const fuzzyAllowed = words.length <= FUZZY_UP_TO_WORDS;
+/** The query tree of `text`: every word must match, each through any of its forms; `fuzzy` also finds words one letter away. */
+export function queryTree(words: readonly string[], fuzzy = true): Query {
+  const fuzzyAllowed = fuzzy && words.length <= FUZZY_UP_TO_WORDS;
   return {
     combineWith: "AND",
-    queries: words.map((word): Query => {
+    queries: words.map((word, position): Query => {
       const [whole = "", ...stems] = wordForms(word);
       const digits = /^\d+$/.test(whole);
+      const prefixFrom = position === words.length - 1 ? PREFIX_FROM : PREFIX_FROM_EARLIER_WORD;
       const exactWhole: Query = {
         queries: [whole],
-        prefix: !digits && whole.length >= PREFIX_FROM,
+        prefix: !digits && whole.length >= prefixFrom,
         fuzzy:
           fuzzyAllowed && !digits && whole.length >= FUZZY_FROM ? 1 : false,
       };
@@ -68,15 +77,20 @@ export function queryTree(words: readonly string[]): Query {
   };
 }
 
-/** The distinct words of a query, by their folded form. */
+/**
+ * The distinct words of a query, by their folded form, without the words too common to be
+ * indexed (a query of nothing but those keeps them, and finds nothing rather than everything).
+ */
 export function queryWords(text: string): string[] {
   const seen = new Set<string>();
-  return searchTokenize(text).filter((word) => {
+  const words = searchTokenize(text).filter((word) => {
     const folded = wordForms(word)[0];
     if (folded === undefined || seen.has(folded)) return false;
     seen.add(folded);
     return true;
   });
+  const meaningful = words.filter((word) => !isStopWord(wordForms(word)[0] ?? ""));
+  return meaningful.length > 0 ? meaningful : words;
 }
 
 const claimOnly = (filters: SearchFilters): boolean =>
@@ -205,13 +219,15 @@ export function searchLibrary(
       );
     return { total: listed.length, hits };
   }
-  const results = index.mini.search(queryTree(words), {
+  const searchOptions = {
     weights: WEIGHTS,
-    filter: (result) => {
+    filter: (result: SearchResult) => {
       const document = index.document(result.id as string);
       return document !== undefined && passes(document);
     },
-  });
+  };
+  const asTyped = index.mini.search(queryTree(words, false), searchOptions);
+  const results = asTyped.length >= FUZZY_BELOW_HITS ? asTyped : index.mini.search(queryTree(words, true), searchOptions);
   const hits = results.slice(offset, offset + limit).flatMap((result) => {
     const fields = [
       ...new Set(Object.values(result.match).flat()),

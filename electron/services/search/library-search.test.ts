@@ -11,7 +11,7 @@ import {
   type FactmarkServices,
 } from "../factmark-services";
 import { folderSnapshot } from "../library/folder-snapshot.fixture";
-import { SEARCH_INDEX_FILE } from "./search-index-file";
+import { SEARCH_INDEX_FILE, SEARCH_INDEX_FORMAT } from "./search-index-file";
 import { reviewOf, type ReviewSketch } from "./search-reviews.fixture";
 
 const opened: FactmarkServices[] = [];
@@ -426,7 +426,7 @@ describe("the saved search index", () => {
       expect(rebuilt).toBeDefined();
       expect(
         JSON.parse(await readFile(join(dataDir, SEARCH_INDEX_FILE), "utf8")),
-      ).toMatchObject({ format: 1 });
+      ).toMatchObject({ format: SEARCH_INDEX_FORMAT });
     }
   });
 

@@ -20,7 +20,7 @@ import type { SearchDocument } from "./search-documents";
 /** The file's name in the data folder. */
 export const SEARCH_INDEX_FILE = "search-index.json";
 /** Changes when the file's layout or the documents' fields change. */
-export const SEARCH_INDEX_FORMAT = 1;
+export const SEARCH_INDEX_FORMAT = 2;
 
 const StoredReview = z
   .object({
