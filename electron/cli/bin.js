@@ -20,8 +20,6 @@ async function rebuild() {
   }
 }
 
-// A stack trace then names the TypeScript sources, not the build.
-if (process.env.FACTMARK_DEBUG) process.setSourceMapsEnabled(true);
 const entry = process.env.FACTMARK_CLI_FROM_SOURCE ? undefined : (freshBundleEntry(root) ?? (await rebuild()));
 if (entry) {
   await import(pathToFileURL(entry).href);

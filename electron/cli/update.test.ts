@@ -40,7 +40,7 @@ describe('factmark update', () => {
 
     const updated = await factmark(data, 'update', id, join(work, 'story-v2.txt'));
     expect(updated.code, updated.stderr).toBe(0);
-    expect(updated.stdout.split('\n')[0]).toBe('Updated the article of “story” to version 2: 0 claims unchanged, 1 moved, 2 need attention (1 with edited words, 1 not placed).');
+    expect(updated.stdout.split('\n')[0]).toBe('Updated the article of “Budget day” to version 2: 0 claims unchanged, 1 moved, 2 need attention (1 with edited words, 1 not placed).');
     expect(updated.stdout).toMatch(/^words edited: claim 2 \("Crime rose 5 percent in the city"\) — The outlet edited/m);
     expect(updated.stdout).toMatch(/^not placed: claim 3 \("Schools will get 400 new teachers"\) — Not found in version 2/m);
 

@@ -1,18 +1,24 @@
 /** The CLI's JavaScript build: made from the sources, taken as fresh only while every input is unchanged. */
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildCliBundle } from './build-cli-bundle';
 import { CURRENT_BUILD_FILE, freshBundleEntry } from './cli-bundle.js';
 
 const PROJECT = fileURLToPath(new URL('../../..', import.meta.url));
+const projects: string[] = [];
+
+afterAll(async () => {
+  await Promise.all(projects.map((root) => rm(root, { recursive: true, force: true })));
+});
 
 /** A small project in a temp folder: an entry that prints a greeting from another module and where it finds a data file. */
 async function tinyProject(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'factmark-cli-bundle-'));
+  projects.push(root);
   await mkdir(join(root, 'src', 'data'), { recursive: true });
   await writeFile(join(root, 'src', 'greeting.ts'), "export const greeting: string = 'hello';\n");
   await writeFile(

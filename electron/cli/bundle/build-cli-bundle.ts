@@ -2,8 +2,9 @@
  * Builds the `factmark` command to JavaScript with esbuild, so a call runs compiled code instead
  * of compiling TypeScript first (tsx took 0.7–3 s for `--version`). The few packages every call
  * loads are bundled in (Node's loader reads zod's hundreds of files more slowly than one file);
- * every other package stays in node_modules, loaded as in development and only when needed, and
- * dynamic imports stay dynamic (separate chunks), so `--version` never loads pdf.js or Playwright.
+ * every other package stays in node_modules, imported as in development (an ES module, so a
+ * package's own ES build, as under tsx) and only when needed, and dynamic imports stay dynamic
+ * (separate chunks), so `--version` never loads pdf.js or Playwright.
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { readFile, readdir, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
@@ -98,13 +99,14 @@ export async function buildCliBundle(root: string, entry = 'electron/cli/main.ts
     format: 'esm',
     platform: 'node',
     target: 'node20.19',
+    // .mjs: an ES module wherever the project sits, whatever package.json says.
     outExtension: { '.js': '.mjs' },
     // Bundled CommonJS packages (commander) call require, which an ES module lacks.
     banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
     plugins: [packagesOutside, sourceAddresses(root, outDir)],
-    // Read only when FACTMARK_DEBUG asks for stack traces (bin.js turns source maps on then).
-    sourcemap: 'linked',
-    sourcesContent: false,
+    // Less to read and parse on every call; names are kept for stack traces.
+    minifyWhitespace: true,
+    minifySyntax: true,
     metafile: true,
     logLevel: 'silent',
   });

@@ -24,3 +24,4 @@ export interface BuildRecord {
 
 /** The absolute path of the built entry file when out/cli holds a build of the current sources, else undefined. */
 export declare function freshBundleEntry(root: string): string | undefined;
+

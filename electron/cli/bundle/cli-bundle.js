@@ -13,7 +13,7 @@ export const BUNDLE_FOLDER = 'out/cli';
 /** The record of the current build, relative to the project. */
 export const CURRENT_BUILD_FILE = `${BUNDLE_FOLDER}/current.json`;
 /** The version of the record's format; a record of another format is never taken as fresh. */
-export const BUILD_RECORD_FORMAT = 1;
+export const BUILD_RECORD_FORMAT = 3;
 /** An input's size when it did not exist at build time (it must still not exist). */
 export const MISSING = -1;
 
@@ -47,3 +47,4 @@ export function freshBundleEntry(root) {
   const entry = join(root, BUNDLE_FOLDER, record.build, record.entry);
   return existsSync(entry) ? entry : undefined;
 }
+
