@@ -1,6 +1,6 @@
 /** A Word file's text with its structure, by mammoth; images are left out and counted. */
-import mammoth from "mammoth";
-import { ApiError } from "../../../shared/api/envelope";
+import mammoth from 'mammoth';
+import { ApiError } from '../../../shared/api/envelope';
 
 /**
  * Word's quotation styles as blockquotes, matched by the style's name and by its id (files from
@@ -13,9 +13,9 @@ export const QUOTE_STYLE_MAP = [
   "p[style-name='Quote'] => blockquote.quote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote.intense-quote > p:fresh",
   "p[style-name='Block Text'] => blockquote.block-text > p:fresh",
-  "p.Quote => blockquote.quote > p:fresh",
-  "p.IntenseQuote => blockquote.intense-quote > p:fresh",
-  "p.BlockText => blockquote.block-text > p:fresh",
+  'p.Quote => blockquote.quote > p:fresh',
+  'p.IntenseQuote => blockquote.intense-quote > p:fresh',
+  'p.BlockText => blockquote.block-text > p:fresh',
 ];
 
 export interface WordArticle {
@@ -25,10 +25,7 @@ export interface WordArticle {
 }
 
 /** HTML of the document body; refuses a file that is not a readable .docx. */
-export async function articleFromWordFile(
-  bytes: Uint8Array,
-  fileName: string,
-): Promise<WordArticle> {
+export async function articleFromWordFile(bytes: Uint8Array, fileName: string): Promise<WordArticle> {
   let imagesDropped = 0;
   let result: { value: string };
   try {
@@ -39,20 +36,20 @@ export async function articleFromWordFile(
         // An article under check needs its words; images would be remote-less blobs in the document.
         convertImage: mammoth.images.imgElement(async () => {
           imagesDropped++;
-          return { src: "" };
+          return { src: '' };
         }),
       },
     );
   } catch (error) {
     throw new ApiError(
-      "invalid-input",
-      `${fileName} is not a readable Word (.docx) file (${error instanceof Error ? error.message.split("\n")[0] : String(error)}). If it is an old .doc file, save it as .docx first.`,
+      'invalid-input',
+      `${fileName} is not a readable Word (.docx) file (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). If it is an old .doc file, save it as .docx first.`,
     );
   }
   const title =
     /<h1[^>]*>(.*?)<\/h1>/s
       .exec(result.value)?.[1]
-      ?.replace(/<[^>]+>/g, "")
-      .trim() ?? "";
+      ?.replace(/<[^>]+>/g, '')
+      .trim() ?? '';
   return { html: result.value, title, imagesDropped };
 }

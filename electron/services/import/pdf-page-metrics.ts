@@ -4,7 +4,7 @@
  * A single page cannot say this: on a page of one-sentence paragraphs the usual gap between
  * lines *is* the paragraph gap.
  */
-import type { PdfLine } from "./pdf-text-lines";
+import type { PdfLine } from './pdf-text-lines';
 
 /** Typography measured over every page of one document. */
 export interface PdfMetrics {
@@ -20,20 +20,14 @@ export interface PdfMetrics {
 export const sizeKey = (size: number): number => Math.round(size * 2) / 2;
 
 /** Same size for layout purposes (within `tolerance` of the larger). */
-export function sameSize(
-  first: number,
-  second: number,
-  tolerance = 0.08,
-): boolean {
+export function sameSize(first: number, second: number, tolerance = 0.08): boolean {
   return Math.abs(first - second) <= Math.max(first, second) * tolerance;
 }
 
 /** Where a line starts in its reading direction. */
-export const lineStart = (line: PdfLine): number =>
-  line.rtl ? line.right : line.left;
+export const lineStart = (line: PdfLine): number => (line.rtl ? line.right : line.left);
 /** Where a line ends in its reading direction. */
-export const lineEnd = (line: PdfLine): number =>
-  line.rtl ? line.left : line.right;
+export const lineEnd = (line: PdfLine): number => (line.rtl ? line.left : line.right);
 
 function mostCommon(values: Map<number, number>): number | undefined {
   let best: number | undefined;
@@ -52,10 +46,7 @@ function smallestRecurringGap(gaps: number[]): number | undefined {
   const sorted = [...gaps].sort((left, right) => left - right);
   const needed = Math.min(2, sorted.length);
   for (const [index, gap] of sorted.entries()) {
-    if (
-      sorted.slice(index).filter((other) => other <= gap * 1.1).length >= needed
-    )
-      return gap;
+    if (sorted.slice(index).filter((other) => other <= gap * 1.1).length >= needed) return gap;
   }
   return undefined;
 }
@@ -63,11 +54,7 @@ function smallestRecurringGap(gaps: number[]): number | undefined {
 /** Measures `pages` (page furniture already removed). */
 export function measurePdf(pages: PdfLine[][]): PdfMetrics {
   const letters = new Map<number, number>();
-  for (const line of pages.flat())
-    letters.set(
-      sizeKey(line.size),
-      (letters.get(sizeKey(line.size)) ?? 0) + line.text.length,
-    );
+  for (const line of pages.flat()) letters.set(sizeKey(line.size), (letters.get(sizeKey(line.size)) ?? 0) + line.text.length);
   const bodySize = mostCommon(letters) ?? 10;
 
   const gapsBySize = new Map<number, number[]>();
@@ -75,13 +62,7 @@ export function measurePdf(pages: PdfLine[][]): PdfMetrics {
     lines.slice(1).forEach((line, index) => {
       const previous = lines[index] as PdfLine;
       const gap = previous.y - line.y;
-      if (
-        sizeKey(previous.size) !== sizeKey(line.size) ||
-        previous.rtl !== line.rtl ||
-        gap <= 0 ||
-        gap > line.size * 4
-      )
-        return;
+      if (sizeKey(previous.size) !== sizeKey(line.size) || previous.rtl !== line.rtl || gap <= 0 || gap > line.size * 4) return;
       const gaps = gapsBySize.get(sizeKey(line.size)) ?? [];
       gaps.push(gap);
       gapsBySize.set(sizeKey(line.size), gaps);
@@ -93,20 +74,13 @@ export function measurePdf(pages: PdfLine[][]): PdfMetrics {
     // Wider than 2.3 times the font size is no line spacing a text is set in: those were all paragraph gaps.
     if (gap !== undefined && gap <= size * 2.3) spacing.set(size, gap);
   }
-  const bodyRatio =
-    (spacing.get(sizeKey(bodySize)) ?? bodySize * 1.2) / bodySize;
+  const bodyRatio = (spacing.get(sizeKey(bodySize)) ?? bodySize * 1.2) / bodySize;
 
   const columns = new Map<boolean, { start: number; end: number }>();
   for (const rtl of [false, true]) {
-    const body = pages
-      .flat()
-      .filter((line) => line.rtl === rtl && sameSize(line.size, bodySize));
+    const body = pages.flat().filter((line) => line.rtl === rtl && sameSize(line.size, bodySize));
     const starts = new Map<number, number>();
-    for (const line of body)
-      starts.set(
-        Math.round(lineStart(line)),
-        (starts.get(Math.round(lineStart(line))) ?? 0) + 1,
-      );
+    for (const line of body) starts.set(Math.round(lineStart(line)), (starts.get(Math.round(lineStart(line))) ?? 0) + 1);
     const start = mostCommon(starts);
     if (start === undefined) continue;
     const ends = body.map(lineEnd);
@@ -115,8 +89,7 @@ export function measurePdf(pages: PdfLine[][]): PdfMetrics {
       end: rtl ? Math.min(...ends) : Math.max(...ends),
     });
   }
-  const fallback = columns.get(false) ??
-    columns.get(true) ?? { start: 0, end: 0 };
+  const fallback = columns.get(false) ?? columns.get(true) ?? { start: 0, end: 0 };
 
   return {
     bodySize,

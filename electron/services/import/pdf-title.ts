@@ -3,16 +3,15 @@
  * browser's print writes the page's <title> there, often "Headline | Outlet") picks the headline
  * among the headings, so the outlet's masthead above it is not taken for the title.
  */
-import type { PdfBlock } from "./pdf-blocks";
+import type { PdfBlock } from './pdf-blocks';
 
 // Titles a producer writes when nobody gave one: a file name, Word's "Microsoft Word - x.docx", "Untitled".
-const NO_TITLE =
-  /^(untitled|microsoft (word|powerpoint) - .*|.*\.(docx?|pdf|html?|txt|indd|odt|rtf))$/i;
+const NO_TITLE = /^(untitled|microsoft (word|powerpoint) - .*|.*\.(docx?|pdf|html?|txt|indd|odt|rtf))$/i;
 const SITE_SEPARATOR = /\s+[|·•]\s+/;
 
 function words(text: string): string[] {
   return text
-    .normalize("NFKC")
+    .normalize('NFKC')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
@@ -20,8 +19,8 @@ function words(text: string): string[] {
 
 /** The metadata title when it is a real title, or ''. */
 export function usableMetadataTitle(title: string | undefined): string {
-  const trimmed = (title ?? "").replace(/\s+/g, " ").trim();
-  return trimmed && !NO_TITLE.test(trimmed) ? trimmed : "";
+  const trimmed = (title ?? '').replace(/\s+/g, ' ').trim();
+  return trimmed && !NO_TITLE.test(trimmed) ? trimmed : '';
 }
 
 /**
@@ -29,9 +28,7 @@ export function usableMetadataTitle(title: string | undefined): string {
  */
 function agreement(heading: string, metadataTitle: string): number {
   const parts = metadataTitle.split(SITE_SEPARATOR);
-  const wanted = words(
-    parts.length > 1 ? parts.slice(0, -1).join(" ") : metadataTitle,
-  );
+  const wanted = words(parts.length > 1 ? parts.slice(0, -1).join(' ') : metadataTitle);
   if (wanted.length === 0) return 0;
   const held = new Set(words(heading));
   return wanted.filter((word) => held.has(word)).length / wanted.length;
@@ -41,11 +38,8 @@ function agreement(heading: string, metadataTitle: string): number {
  * The review title for a PDF's `blocks`: the heading the metadata title agrees with, else the
  * largest heading (the headline outranks section heads), else the metadata title, else ''.
  */
-export function titleOfPdf(
-  blocks: PdfBlock[],
-  metadataTitle: string | undefined,
-): string {
-  const headings = blocks.filter((block) => block.kind === "heading");
+export function titleOfPdf(blocks: PdfBlock[], metadataTitle: string | undefined): string {
+  const headings = blocks.filter((block) => block.kind === 'heading');
   const meta = usableMetadataTitle(metadataTitle);
   if (meta) {
     let best: PdfBlock | undefined;

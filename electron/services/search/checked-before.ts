@@ -4,11 +4,11 @@
  * then each is scored by wording similarity (see wording-similarity for the measure and why),
  * and only those at or above the threshold are offered.
  */
-import { wordForms, wordKey } from "../../../shared/search/search-words";
-import type { LibraryIndex } from "./library-index";
-import { queryWords } from "./library-query";
-import { readWording, wordingSimilarity } from "./wording-similarity";
-import type { DocumentMeta } from "./search-documents";
+import { wordForms, wordKey } from '../../../shared/search/search-words';
+import type { LibraryIndex } from './library-index';
+import { queryWords } from './library-query';
+import { readWording, wordingSimilarity } from './wording-similarity';
+import type { DocumentMeta } from './search-documents';
 
 /**
  * The least similarity offered. Chosen on fixtures/checked-before-pairs.json: every reworded pair
@@ -36,13 +36,9 @@ export interface SimilarClaim {
 export type WordingMeasure = (candidateText: string) => number;
 
 /** The measure "checked before" uses: IDF-weighted word Dice against `text` (see wording-similarity). */
-export function wordingMeasure(
-  index: LibraryIndex,
-  text: string,
-): WordingMeasure {
+export function wordingMeasure(index: LibraryIndex, text: string): WordingMeasure {
   const asked = readWording(text, index);
-  return (candidateText) =>
-    wordingSimilarity(asked, readWording(candidateText, index));
+  return (candidateText) => wordingSimilarity(asked, readWording(candidateText, index));
 }
 
 /**
@@ -50,11 +46,7 @@ export function wordingMeasure(
  * sharing a word form in their words or summary), scored by `measure` on the closer of the two,
  * best first; no threshold.
  */
-export function rankSimilarClaims(
-  index: LibraryIndex,
-  text: string,
-  options: { excludeReviewId?: string; measure?: WordingMeasure } = {},
-): SimilarClaim[] {
+export function rankSimilarClaims(index: LibraryIndex, text: string, options: { excludeReviewId?: string; measure?: WordingMeasure } = {}): SimilarClaim[] {
   const measure = options.measure ?? wordingMeasure(index, text);
   // Below 500 claims every word is kept: the shares of a small library say little.
   const common = Math.max(25, index.claims() * MAX_WORD_SHARE);
@@ -67,19 +59,14 @@ export function rankSimilarClaims(
   const terms = [...new Set(words.flatMap(wordForms))];
   if (terms.length === 0) return [];
   const candidates = index.mini.search(
-    { combineWith: "OR", queries: terms },
+    { combineWith: 'OR', queries: terms },
     {
-      fields: ["quote", "summary"],
+      fields: ['quote', 'summary'],
       prefix: false,
       fuzzy: false,
       filter: (result) => {
         const meta = index.document(result.id as string)?.meta;
-        return (
-          meta !== undefined &&
-          meta.claimId !== null &&
-          meta.verdict !== null &&
-          meta.reviewId !== options.excludeReviewId
-        );
+        return meta !== undefined && meta.claimId !== null && meta.verdict !== null && meta.reviewId !== options.excludeReviewId;
       },
     },
   );
@@ -87,12 +74,9 @@ export function rankSimilarClaims(
   for (const candidate of candidates.slice(0, CANDIDATES)) {
     const document = index.document(candidate.id as string);
     if (!document || document.meta.claimId === null) continue;
-    const quote = document.fields.quote ?? "";
-    const summary = document.fields.summary ?? "";
-    const similarity = Math.max(
-      quote ? measure(quote) : 0,
-      summary ? measure(summary) : 0,
-    );
+    const quote = document.fields.quote ?? '';
+    const summary = document.fields.summary ?? '';
+    const similarity = Math.max(quote ? measure(quote) : 0, summary ? measure(summary) : 0);
     similar.push({
       documentId: candidate.id as string,
       meta: { ...document.meta, claimId: document.meta.claimId },
@@ -101,28 +85,16 @@ export function rankSimilarClaims(
       similarity,
     });
   }
-  return similar.sort(
-    (left, right) =>
-      right.similarity - left.similarity ||
-      left.documentId.localeCompare(right.documentId),
-  );
+  return similar.sort((left, right) => right.similarity - left.similarity || left.documentId.localeCompare(right.documentId));
 }
 
 /**
  * Claims with a verdict, outside review `excludeReviewId`, whose quote or summary is worded like
  * `text`: best first, at most `limit`, none below `threshold` (CHECKED_BEFORE_THRESHOLD).
  */
-export function findCheckedBefore(
-  index: LibraryIndex,
-  text: string,
-  options: { excludeReviewId?: string; limit: number; threshold?: number },
-): SimilarClaim[] {
+export function findCheckedBefore(index: LibraryIndex, text: string, options: { excludeReviewId?: string; limit: number; threshold?: number }): SimilarClaim[] {
   const threshold = options.threshold ?? CHECKED_BEFORE_THRESHOLD;
-  return rankSimilarClaims(
-    index,
-    text,
-    options.excludeReviewId ? { excludeReviewId: options.excludeReviewId } : {},
-  )
+  return rankSimilarClaims(index, text, options.excludeReviewId ? { excludeReviewId: options.excludeReviewId } : {})
     .filter((claim) => claim.similarity >= threshold)
     .slice(0, options.limit);
 }

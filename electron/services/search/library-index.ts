@@ -3,23 +3,12 @@
  * search-documents), what each document shows and filters on, and word frequencies for
  * "checked before". Kept review by review: a review's documents are replaced together.
  */
-import MiniSearch, { type Options } from "minisearch";
-import type { Review } from "../../../shared/model/review";
-import {
-  searchProcessTerm,
-  searchTokenize,
-  wordForms,
-  wordKey,
-} from "../../../shared/search/search-words";
-import { isStopWord } from "../../../shared/search/stop-words";
-import {
-  INDEX_FIELDS,
-  reviewDocuments,
-  type DocumentMeta,
-  type IndexField,
-  type SearchDocument,
-} from "./search-documents";
-import type { WordFrequencies } from "./wording-similarity";
+import MiniSearch, { type Options } from 'minisearch';
+import type { Review } from '../../../shared/model/review';
+import { searchProcessTerm, searchTokenize, wordForms, wordKey } from '../../../shared/search/search-words';
+import { isStopWord } from '../../../shared/search/stop-words';
+import { INDEX_FIELDS, reviewDocuments, type DocumentMeta, type IndexField, type SearchDocument } from './search-documents';
+import type { WordFrequencies } from './wording-similarity';
 
 /** What identifies the version of a review the index holds: a later write changes it. */
 export interface ReviewStamp {
@@ -55,7 +44,7 @@ const MAX_REPEATS = Number(process.env.MAXREP ?? 3);
 function indexTokens(text: string): string[] {
   const seen = new Map<string, number>();
   return searchTokenize(text).filter((word) => {
-    if (isStopWord(wordForms(word)[0] ?? "")) return false;
+    if (isStopWord(wordForms(word)[0] ?? '')) return false;
     const count = (seen.get(word) ?? 0) + 1;
     seen.set(word, count);
     return count <= MAX_REPEATS;
@@ -64,10 +53,9 @@ function indexTokens(text: string): string[] {
 
 /** MiniSearch's options for this index; the same at build and at load, or a loaded index would not answer. */
 export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
-  idField: "id",
+  idField: 'id',
   fields: [...INDEX_FIELDS],
-  extractField: (document, field) =>
-    field === "id" ? document.id : (document.fields[field as IndexField] ?? ""),
+  extractField: (document, field) => (field === 'id' ? document.id : (document.fields[field as IndexField] ?? '')),
   tokenize: indexTokens,
   processTerm: searchProcessTerm,
   // Queries arrive as trees of terms already made by the word rule (see library-query).
@@ -79,7 +67,7 @@ export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
 };
 
 /** Fields whose words "checked before" compares and counts. */
-const WORDING_FIELDS: readonly IndexField[] = ["quote", "summary"];
+const WORDING_FIELDS: readonly IndexField[] = ['quote', 'summary'];
 
 export class LibraryIndex implements WordFrequencies {
   private readonly documentsOf = new Map<string, string[]>();
@@ -89,11 +77,7 @@ export class LibraryIndex implements WordFrequencies {
   private readonly keyCounts = new Map<string, number>();
   private claimCount = 0;
 
-  constructor(
-    readonly mini: MiniSearch<SearchDocument> = new MiniSearch(
-      MINISEARCH_OPTIONS,
-    ),
-  ) {}
+  constructor(readonly mini: MiniSearch<SearchDocument> = new MiniSearch(MINISEARCH_OPTIONS)) {}
 
   /** The version of review `id` the index holds, if any. */
   stamp(id: string): ReviewStamp | undefined {
@@ -135,13 +119,7 @@ export class LibraryIndex implements WordFrequencies {
   adopt(review: Review, documentIds: readonly string[]): boolean {
     const documents = reviewDocuments(review);
     const expected = new Set(documentIds);
-    if (
-      documents.length !== expected.size ||
-      documents.some(
-        (document) => !expected.has(document.id) || !this.mini.has(document.id),
-      )
-    )
-      return false;
+    if (documents.length !== expected.size || documents.some((document) => !expected.has(document.id) || !this.mini.has(document.id))) return false;
     this.keep(review, documents);
     return true;
   }
@@ -163,24 +141,14 @@ export class LibraryIndex implements WordFrequencies {
   }
 
   private countWords(document: SearchDocument): void {
-    const keys = [
-      ...new Set(
-        WORDING_FIELDS.flatMap((field) =>
-          searchTokenize(document.fields[field] ?? "").map(wordKey),
-        ),
-      ),
-    ].filter((key) => key !== "");
-    for (const key of keys)
-      this.keyCounts.set(key, (this.keyCounts.get(key) ?? 0) + 1);
+    const keys = [...new Set(WORDING_FIELDS.flatMap((field) => searchTokenize(document.fields[field] ?? '').map(wordKey)))].filter((key) => key !== '');
+    for (const key of keys) this.keyCounts.set(key, (this.keyCounts.get(key) ?? 0) + 1);
     this.keysOf.set(document.id, keys);
     this.claimCount++;
   }
 
   /** Drops review `id`'s documents (those MiniSearch holds though this index has not adopted them, too). */
-  remove(
-    id: string,
-    documentIds: readonly string[] = this.documentsOf.get(id) ?? [],
-  ): void {
+  remove(id: string, documentIds: readonly string[] = this.documentsOf.get(id) ?? []): void {
     for (const documentId of documentIds) {
       if (this.mini.has(documentId)) this.mini.discard(documentId);
       this.indexed.delete(documentId);

@@ -3,23 +3,14 @@
  * the background after open), follows every review write, add and delete, and saves the index
  * to the data folder off the save path. A read-only open never writes the index file.
  */
-import { readArticleText } from "../../../shared/article/claim-spans";
-import type { Review } from "../../../shared/model/review";
-import type {
-  CheckedBefore,
-  SearchQuery,
-  SearchResults,
-} from "../../../shared/search/search-schema";
-import type { LibraryStore } from "../library";
-import { findCheckedBefore } from "./checked-before";
-import { LibraryIndex } from "./library-index";
-import { searchLibrary } from "./library-query";
-import {
-  readIndexFile,
-  searchIndexPath,
-  writeIndexFile,
-  type StoredIndex,
-} from "./search-index-file";
+import { readArticleText } from '../../../shared/article/claim-spans';
+import type { Review } from '../../../shared/model/review';
+import type { CheckedBefore, SearchQuery, SearchResults } from '../../../shared/search/search-schema';
+import type { LibraryStore } from '../library';
+import { findCheckedBefore } from './checked-before';
+import { LibraryIndex } from './library-index';
+import { searchLibrary } from './library-query';
+import { readIndexFile, searchIndexPath, writeIndexFile, type StoredIndex } from './search-index-file';
 
 export interface LibrarySearchOptions {
   /** Never write the index file (a command that only reads, a read-only folder). */
@@ -30,7 +21,7 @@ export interface LibrarySearchOptions {
 
 /** What a load or build did, for tests and the benchmark. */
 export interface IndexOrigin {
-  kind: "loaded" | "built";
+  kind: 'loaded' | 'built';
   /** Why the file was not used (when built). */
   problem?: string;
   /** Reviews indexed anew at load because they changed, were added or removed since the file was written. */
@@ -48,24 +39,13 @@ const BUILD_SLICE_MS = 25;
 /** Articles kept as plain text for snippets; reading one again costs a walk of its document. */
 const ARTICLE_CACHE_SIZE = 32;
 
-const nextTurn = (): Promise<void> =>
-  new Promise((resolve) => setImmediate(resolve));
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** When claim `claimId`'s verdict was last set, as its history says (its record's time otherwise). */
 function verdictSetAt(review: Review, claimId: string): string {
-  let latest = "";
-  for (const event of review.history)
-    if (
-      event.claimId === claimId &&
-      event.set.verdictId !== undefined &&
-      event.at > latest
-    )
-      latest = event.at;
-  return (
-    latest ||
-    (review.claims.find((claim) => claim.id === claimId)?.updatedAt ??
-      review.updatedAt)
-  );
+  let latest = '';
+  for (const event of review.history) if (event.claimId === claimId && event.set.verdictId !== undefined && event.at > latest) latest = event.at;
+  return latest || (review.claims.find((claim) => claim.id === claimId)?.updatedAt ?? review.updatedAt);
 }
 
 export class LibrarySearch {
@@ -112,27 +92,18 @@ export class LibrarySearch {
 
   /** A search of the library (see shared/search/search-schema). */
   async search(input: SearchQuery): Promise<SearchResults> {
-    return searchLibrary(await this.ready(), input, (id) =>
-      this.articleText(id),
-    );
+    return searchLibrary(await this.ready(), input, (id) => this.articleText(id));
   }
 
   /** Claims of other reviews with a verdict, worded like `text`. */
-  async checkedBefore(input: {
-    text: string;
-    excludeReviewId?: string;
-    limit: number;
-  }): Promise<CheckedBefore[]> {
+  async checkedBefore(input: { text: string; excludeReviewId?: string; limit: number }): Promise<CheckedBefore[]> {
     const index = await this.ready();
     const found = findCheckedBefore(index, input.text, {
       limit: input.limit,
-      ...(input.excludeReviewId
-        ? { excludeReviewId: input.excludeReviewId }
-        : {}),
+      ...(input.excludeReviewId ? { excludeReviewId: input.excludeReviewId } : {}),
     });
     return found.flatMap(({ meta, quote, summary, similarity }) => {
-      if (!this.store.hasReview(meta.reviewId) || meta.verdict === null)
-        return [];
+      if (!this.store.hasReview(meta.reviewId) || meta.verdict === null) return [];
       const review = this.store.getReview(meta.reviewId);
       return [
         {
@@ -153,11 +124,8 @@ export class LibrarySearch {
   private articleText(id: string): string {
     const kept = this.articles.get(id);
     if (kept !== undefined) return kept;
-    const text = this.store.hasReview(id)
-      ? readArticleText(this.store.getReview(id).doc).text
-      : "";
-    if (this.articles.size >= ARTICLE_CACHE_SIZE)
-      this.articles.delete(this.articles.keys().next().value as string);
+    const text = this.store.hasReview(id) ? readArticleText(this.store.getReview(id).doc).text : '';
+    if (this.articles.size >= ARTICLE_CACHE_SIZE) this.articles.delete(this.articles.keys().next().value as string);
     this.articles.set(id, text);
     return text;
   }
@@ -166,7 +134,7 @@ export class LibrarySearch {
   private async open(): Promise<LibraryIndex> {
     const stored = await readIndexFile(searchIndexPath(this.store.dataDir));
     const ids = this.store.listReviews().map((summary) => summary.id);
-    if ("mini" in stored) {
+    if ('mini' in stored) {
       const index = await this.reconcile(stored, ids);
       if (index) return index;
     }
@@ -180,9 +148,8 @@ export class LibrarySearch {
       }
     }
     this.origin = {
-      kind: "built",
-      problem:
-        "problem" in stored ? stored.problem : "out of step with the library",
+      kind: 'built',
+      problem: 'problem' in stored ? stored.problem : 'out of step with the library',
       reindexed: ids.length,
     };
     this.unsaved = true;
@@ -194,10 +161,7 @@ export class LibrarySearch {
    * The stored index with each review whose stamp differs (or that is new or gone) indexed anew;
    * undefined when the file does not hold what it says (then it is rebuilt).
    */
-  private async reconcile(
-    stored: StoredIndex,
-    ids: readonly string[],
-  ): Promise<LibraryIndex | undefined> {
+  private async reconcile(stored: StoredIndex, ids: readonly string[]): Promise<LibraryIndex | undefined> {
     const index = new LibraryIndex(stored.mini);
     const present = new Set(ids);
     let reindexed = 0;
@@ -212,11 +176,7 @@ export class LibrarySearch {
       if (!this.store.hasReview(id)) continue;
       const review = this.store.getReview(id);
       const entry = stored.reviews.get(id);
-      const fresh =
-        entry !== undefined &&
-        entry.revision === review.revision &&
-        entry.updatedAt === review.updatedAt &&
-        index.adopt(review, entry.documents);
+      const fresh = entry !== undefined && entry.revision === review.revision && entry.updatedAt === review.updatedAt && index.adopt(review, entry.documents);
       if (!fresh) {
         if (entry) index.remove(id, entry.documents);
         index.put(review);
@@ -228,11 +188,10 @@ export class LibrarySearch {
       }
     }
     let documents = 0;
-    for (const id of index.reviewIds())
-      documents += index.documentIds(id).length;
+    for (const id of index.reviewIds()) documents += index.documentIds(id).length;
     // Documents the file has but lists under no review would be found by searches: do not trust it.
     if (index.mini.documentCount !== documents) return undefined;
-    this.origin = { kind: "loaded", reindexed };
+    this.origin = { kind: 'loaded', reindexed };
     if (reindexed > 0) {
       this.unsaved = true;
       this.scheduleSave();
@@ -240,15 +199,10 @@ export class LibrarySearch {
     return index;
   }
 
-  private scheduleSave(
-    delay = this.options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS,
-  ): void {
+  private scheduleSave(delay = this.options.saveDelayMs ?? DEFAULT_SAVE_DELAY_MS): void {
     if (this.options.readOnly || this.closed) return;
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(
-      () => void this.save().catch(() => undefined),
-      delay,
-    );
+    this.saveTimer = setTimeout(() => void this.save().catch(() => undefined), delay);
     // A pending save never keeps a command-line process alive; close() writes what is left.
     this.saveTimer.unref();
   }
@@ -259,13 +213,11 @@ export class LibrarySearch {
       if (this.options.readOnly || !this.unsaved || !this.loading) return;
       const index = await this.ready();
       this.unsaved = false;
-      await writeIndexFile(searchIndexPath(this.store.dataDir), index).catch(
-        (error: unknown) => {
-          // The index is a cache: a failed write (a full disk) leaves the next start to rebuild it.
-          this.unsaved = true;
-          throw error;
-        },
-      );
+      await writeIndexFile(searchIndexPath(this.store.dataDir), index).catch((error: unknown) => {
+        // The index is a cache: a failed write (a full disk) leaves the next start to rebuild it.
+        this.unsaved = true;
+        throw error;
+      });
     });
     return this.saving;
   }

@@ -3,49 +3,34 @@
  * (title and article), with the facts filters and hits need. Built from a Review alone, so the
  * library, a benchmark and a test build the same documents.
  */
-import {
-  readArticleText,
-  type ClaimSpan,
-} from "../../../shared/article/claim-spans";
-import type { Claim, ClaimStatus } from "../../../shared/model/claim";
-import { DEFAULT_SCALE, findVerdict } from "../../../shared/model/rating-scale";
-import type { Review } from "../../../shared/model/review";
-import type {
-  SearchField,
-  ShownVerdict,
-} from "../../../shared/search/search-schema";
-import { foldWord, searchTokenize } from "../../../shared/search/search-words";
+import { readArticleText, type ClaimSpan } from '../../../shared/article/claim-spans';
+import type { Claim, ClaimStatus } from '../../../shared/model/claim';
+import { DEFAULT_SCALE, findVerdict } from '../../../shared/model/rating-scale';
+import type { Review } from '../../../shared/model/review';
+import type { SearchField, ShownVerdict } from '../../../shared/search/search-schema';
+import { foldWord, searchTokenize } from '../../../shared/search/search-words';
 
 /**
  * The index's fields. A claim document does not repeat its review's title: that was 15 % of all
  * the words indexed for little use (a query with words of the title finds the review itself).
  */
-export const INDEX_FIELDS = [
-  "title",
-  "article",
-  "quote",
-  "summary",
-  "rationale",
-  "claimant",
-  "tags",
-  "evidence",
-] as const;
+export const INDEX_FIELDS = ['title', 'article', 'quote', 'summary', 'rationale', 'claimant', 'tags', 'evidence'] as const;
 export type IndexField = (typeof INDEX_FIELDS)[number];
 
 /** The search field a hit names for each index field. */
 export const SHOWN_FIELD: Record<IndexField, SearchField> = {
-  title: "title",
-  article: "article",
-  quote: "quote",
-  summary: "summary",
-  rationale: "rationale",
-  claimant: "claimant",
-  tags: "tags",
-  evidence: "evidence",
+  title: 'title',
+  article: 'article',
+  quote: 'quote',
+  summary: 'summary',
+  rationale: 'rationale',
+  claimant: 'claimant',
+  tags: 'tags',
+  evidence: 'evidence',
 };
 
 /** Joins short parts of one field so a snippet reads them apart. */
-const PART_SEPARATOR = " · ";
+const PART_SEPARATOR = ' · ';
 
 /** One indexed document: its id, its fields' stored text, and what filters and hits read. */
 export interface SearchDocument {
@@ -78,40 +63,27 @@ export interface DocumentMeta {
 export function foldPhrase(text: string): string {
   return searchTokenize(text)
     .map(foldWord)
-    .filter((word) => word !== "")
-    .join(" ");
+    .filter((word) => word !== '')
+    .join(' ');
 }
 
 /** The id of review `reviewId`'s own document. */
 export const reviewDocumentId = (reviewId: string): string => `r:${reviewId}`;
 /** The id of a claim's document. */
-export const claimDocumentId = (reviewId: string, claimId: string): string =>
-  `c:${reviewId}:${claimId}`;
+export const claimDocumentId = (reviewId: string, claimId: string): string => `c:${reviewId}:${claimId}`;
 
 /** The claim's words: as the article has them, else as its history first recorded them. */
-function claimQuotesOf(
-  review: Review,
-  spans: readonly ClaimSpan[],
-): Map<string, string> {
+function claimQuotesOf(review: Review, spans: readonly ClaimSpan[]): Map<string, string> {
   const quotes = new Map<string, string>();
-  for (const event of review.history)
-    if (event.kind === "created" && event.quote && !quotes.has(event.claimId))
-      quotes.set(event.claimId, event.quote);
+  for (const event of review.history) if (event.kind === 'created' && event.quote && !quotes.has(event.claimId)) quotes.set(event.claimId, event.quote);
   for (const span of spans) quotes.set(span.claimId, span.quote);
   return quotes;
 }
 
-function claimDocument(
-  review: Review,
-  claim: Claim,
-  quote: string,
-  reviewDate: string,
-): SearchDocument {
+function claimDocument(review: Review, claim: Claim, quote: string, reviewDate: string): SearchDocument {
   const scale = review.scale ?? DEFAULT_SCALE;
   const verdict = findVerdict(scale, claim.verdictId);
-  const evidence = claim.evidence
-    .flatMap((item) => [item.title, item.note])
-    .filter((part) => part.trim() !== "");
+  const evidence = claim.evidence.flatMap((item) => [item.title, item.note]).filter((part) => part.trim() !== '');
   return {
     id: claimDocumentId(review.id, claim.id),
     fields: {
@@ -127,12 +99,8 @@ function claimDocument(
       reviewTitle: review.title,
       claimId: claim.id,
       claimNumber: claim.number ?? null,
-      verdict: verdict
-        ? { id: verdict.id, label: verdict.label, color: verdict.color }
-        : null,
-      verdictKeys: verdict
-        ? [foldPhrase(verdict.id), foldPhrase(verdict.label)]
-        : [],
+      verdict: verdict ? { id: verdict.id, label: verdict.label, color: verdict.color } : null,
+      verdictKeys: verdict ? [foldPhrase(verdict.id), foldPhrase(verdict.label)] : [],
       status: claim.status,
       claimant: claim.claimant,
       claimantKey: foldPhrase(claim.claimant),
@@ -151,9 +119,7 @@ export function reviewDocuments(review: Review): SearchDocument[] {
   const own: SearchDocument = {
     id: reviewDocumentId(review.id),
     fields: {
-      title: [review.title, review.outlet, review.byline]
-        .filter((part) => part.trim() !== "")
-        .join(PART_SEPARATOR),
+      title: [review.title, review.outlet, review.byline].filter((part) => part.trim() !== '').join(PART_SEPARATOR),
       article: article.text,
     },
     meta: {
@@ -164,17 +130,12 @@ export function reviewDocuments(review: Review): SearchDocument[] {
       verdict: null,
       verdictKeys: [],
       status: null,
-      claimant: "",
-      claimantKey: "",
+      claimant: '',
+      claimantKey: '',
       tags: [],
       tagKeys: [],
       date: reviewDate,
     },
   };
-  return [
-    own,
-    ...review.claims.map((claim) =>
-      claimDocument(review, claim, quotes.get(claim.id) ?? "", reviewDate),
-    ),
-  ];
+  return [own, ...review.claims.map((claim) => claimDocument(review, claim, quotes.get(claim.id) ?? '', reviewDate))];
 }

@@ -4,21 +4,17 @@
  * word rule) means "rebuild", never an error for the reviewer, and it is never trusted further
  * than each review's revision stamp (see library-search).
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import MiniSearch from "minisearch";
-import { z } from "zod";
-import { SEARCH_WORDS_VERSION } from "../../../shared/search/search-words";
-import { writeDurably } from "../library/durable-json-file";
-import {
-  MINISEARCH_OPTIONS,
-  type LibraryIndex,
-  type ReviewStamp,
-} from "./library-index";
-import type { SearchDocument } from "./search-documents";
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { z } from 'zod';
+import { SEARCH_WORDS_VERSION } from '../../../shared/search/search-words';
+import { writeDurably } from '../library/durable-json-file';
+import { MINISEARCH_OPTIONS, type LibraryIndex, type ReviewStamp } from './library-index';
+import type { SearchDocument } from './search-documents';
 
 /** The file's name in the data folder. */
-export const SEARCH_INDEX_FILE = "search-index.json";
+export const SEARCH_INDEX_FILE = 'search-index.json';
 /** Changes when the file's layout or the documents' fields change. */
 export const SEARCH_INDEX_FORMAT = 2;
 
@@ -45,31 +41,22 @@ export interface StoredIndex {
 }
 
 /** The path of the index file of `dataDir`. */
-export const searchIndexPath = (dataDir: string): string =>
-  join(dataDir, SEARCH_INDEX_FILE);
+export const searchIndexPath = (dataDir: string): string => join(dataDir, SEARCH_INDEX_FILE);
 
 /** Reads the index file; `problem` says why it cannot be used (then the index is rebuilt). */
-export async function readIndexFile(
-  path: string,
-): Promise<StoredIndex | { problem: string }> {
+export async function readIndexFile(path: string): Promise<StoredIndex | { problem: string }> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readFile(path, 'utf8');
   } catch (error) {
     return {
-      problem:
-        (error as NodeJS.ErrnoException).code === "ENOENT"
-          ? "missing"
-          : `unreadable (${(error as Error).message})`,
+      problem: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : `unreadable (${(error as Error).message})`,
     };
   }
   try {
     const head = IndexFileHead.safeParse(JSON.parse(text));
-    if (!head.success) return { problem: "of another format or damaged" };
-    const mini = await MiniSearch.loadJSAsync(
-      head.data.index as unknown as Parameters<typeof MiniSearch.loadJS>[0],
-      MINISEARCH_OPTIONS,
-    );
+    if (!head.success) return { problem: 'of another format or damaged' };
+    const mini = await MiniSearch.loadJSAsync(head.data.index as unknown as Parameters<typeof MiniSearch.loadJS>[0], MINISEARCH_OPTIONS);
     return { mini, reviews: new Map(Object.entries(head.data.reviews)) };
   } catch (error) {
     return {
@@ -99,9 +86,6 @@ export function indexFileText(index: LibraryIndex): string {
 }
 
 /** Writes the index file durably (temp file, fsync, rename), as the library's own files are. */
-export async function writeIndexFile(
-  path: string,
-  index: LibraryIndex,
-): Promise<void> {
+export async function writeIndexFile(path: string, index: LibraryIndex): Promise<void> {
   await writeDurably(path, indexFileText(index));
 }
