@@ -196,3 +196,10 @@ describe('importing a news PDF into the library', () => {
     }
   });
 });
+
+describe('importing a justified article with a key-facts list', () => {
+  it('keeps each wrapped list item whole even when a line runs past the margin', async () => {
+    const imported = await importPdf('news-key-facts.pdf');
+    expect(lowered(blocksOf(imported.doc))).toEqual(lowered(await sourceBlocks('key-facts.html')));
+  });
+});

@@ -83,10 +83,12 @@ export function measurePdf(pages: PdfLine[][]): PdfMetrics {
     for (const line of body) starts.set(Math.round(lineStart(line)), (starts.get(Math.round(lineStart(line))) ?? 0) + 1);
     const start = mostCommon(starts);
     if (start === undefined) continue;
-    const ends = body.map(lineEnd);
+    // Not the farthest end: a few lines that overflow the column (a wide code line, a long address)
+    // would make every full line of an indented list look short. One line in ten may stick out.
+    const ends = body.map(lineEnd).sort((left, right) => (rtl ? right - left : left - right));
     columns.set(rtl, {
       start,
-      end: rtl ? Math.min(...ends) : Math.max(...ends),
+      end: ends[Math.min(ends.length - 1, Math.floor(ends.length * 0.9))] as number,
     });
   }
   const fallback = columns.get(false) ?? columns.get(true) ?? { start: 0, end: 0 };
