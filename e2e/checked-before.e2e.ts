@@ -105,7 +105,12 @@ test('the offer can be set aside, and reads at 320 px in the Arabic interface', 
   await page.goto(`${server.url}#/review/${later.id}/claim/${later.claimIds[0] as string}`);
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await page.keyboard.press('F6');
+  // F6 shows the claim panel once the desk has the review; a key pressed while it loads goes nowhere.
+  const detailsToggle = page.getByRole('button', { name: 'تفاصيل الادعاء' });
+  await expect(async () => {
+    if ((await detailsToggle.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('F6');
+    await expect(detailsToggle).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+  }).toPass();
   const panel = page.locator('.claim-panel');
   const offers = panel.getByRole('region', { name: /^سبق التحقق/ });
   await expect(offers).toBeVisible();

@@ -105,6 +105,8 @@ test('the search reads at 320 px and in the Arabic interface', async ({ page, se
   await page.setViewportSize({ width: 320, height: 720 });
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  // The shortcut works once the library is drawn (a key pressed while the page loads goes nowhere).
+  await expect(page.locator('[aria-keyshortcuts="Control+K Control+Shift+F"]')).toBeVisible();
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog', { name: 'البحث في كل المراجعات' });
   await expect(dialog).toBeVisible();
