@@ -30,8 +30,9 @@ export interface IndexOrigin {
 
 /**
  * Writing the file stops the process for a while on a big library (about 5 s at 2,000 reviews, in
- * the bench), so it is written after a build, at close, and otherwise only after long quiet: a
- * file behind the library costs the next start only the reviews changed since (see reconcile).
+ * the bench), so it is written at close and otherwise only after long quiet (a build too): a file
+ * behind the library costs the next start only the reviews changed since (see reconcile), and a
+ * missing one a rebuild in the background.
  */
 const DEFAULT_SAVE_DELAY_MS = 5 * 60_000;
 /** Work between yields while building, so a window's calls are answered meanwhile. */
@@ -153,7 +154,7 @@ export class LibrarySearch {
       reindexed: ids.length,
     };
     this.unsaved = true;
-    this.scheduleSave(0);
+    this.scheduleSave();
     return index;
   }
 
