@@ -4,11 +4,10 @@
  * Misleading and Unverifiable were never ordinal (their numbers only kept readers in range).
  */
 import { DEFAULT_SCALE } from './rating-scale';
+import { isRecord } from './is-record';
 
 /** The built-in verdicts that had no honest number before `ordinal` was stored. */
 const NEVER_ORDINAL = new Set(DEFAULT_SCALE.verdicts.filter((verdict) => !verdict.ordinal).map((verdict) => verdict.id));
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * `raw` (a scale as read from a file, before the schema) with `ordinal: false` on the built-in

@@ -6,6 +6,7 @@
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { claimQuotes } from '../article/claim-spans';
+import { recordedQuotes } from '../history/recorded-quotes';
 import { DEFAULT_SCALE } from '../model/rating-scale';
 import type { Review } from '../model/review';
 import { joinCsvList, neutralizeFormula } from './csv-report';
@@ -16,7 +17,7 @@ import type { ClaimRow, LibraryClaimRow } from './claim-row';
 export function libraryClaimRows(reviews: readonly Review[]): LibraryClaimRow[] {
   return reviews.flatMap((review) => {
     const quotes = claimQuotes(review.doc);
-    const firstQuotes = new Map(review.history.filter((event) => event.kind === 'created' && event.quote).map((event) => [event.claimId, event.quote as string]));
+    const firstQuotes = recordedQuotes(review.history);
     const scale = review.scale ?? DEFAULT_SCALE;
     return [...review.claims]
       .sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER))

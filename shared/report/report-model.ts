@@ -17,6 +17,7 @@ import type { Reviewer } from '../model/reviewer';
 import { signOffState } from '../model/sign-off';
 import { unfinishedReasons, type UnfinishedReason } from './claim-readiness';
 import { reportLanguage, reportWords, type ReportWords } from './report-words';
+import { recordedQuotes } from '../history/recorded-quotes';
 
 /** Characters of context shown around a quote in a report. */
 const READING_CONTEXT = 140;
@@ -194,7 +195,7 @@ export function buildReportModel(review: Review, scale: RatingScale, publisher: 
   }
   const placed = new Set(spans.map((span) => span.claimId));
   // A claim's words as its history first recorded them, for claims whose words left the article.
-  const firstQuotes = new Map(review.history.filter((event) => event.kind === 'created' && event.quote).map((event) => [event.claimId, event.quote as string]));
+  const firstQuotes = recordedQuotes(review.history);
   const unplaced: UnplacedClaim[] = numbered
     .filter((claim) => !placed.has(claim.id) && worthReporting(claim))
     .map((claim) => {

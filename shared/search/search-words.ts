@@ -131,30 +131,6 @@ export function searchTokenize(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-/** The index terms of a word from `searchTokenize` (MiniSearch's `processTerm`). */
-export function searchProcessTerm(word: string): string[] {
-  return wordForms(word);
-}
-
-/** A word of a text and where it is, as [start, end) UTF-16 offsets. */
-export interface WordSpan {
-  word: string;
-  start: number;
-  end: number;
-}
-
-/** Every word of `text` with its place. */
-export function wordSpans(text: string): WordSpan[] {
-  const spans: WordSpan[] = [];
-  for (const match of text.matchAll(WORD))
-    spans.push({
-      word: match[0],
-      start: match.index,
-      end: match.index + match[0].length,
-    });
-  return spans;
-}
-
 /**
  * The [start, end) UTF-16 ranges, in the ORIGINAL `text`, of the words any of whose forms is in
  * `terms` (index terms as search matched them), in text order; at most `limit` of them.

@@ -7,6 +7,7 @@ import { ApiError } from '../../../shared/api/envelope';
 import { describeIssues } from '../../../shared/api/plain-issues';
 import { restoreOrdinalFlags } from '../../../shared/model/legacy-ordinal';
 import { LibraryFile, ReviewFile, SCHEMA_VERSION } from '../../../shared/model/review';
+import { isRecord } from '../../../shared/model/is-record';
 
 /** A file that is not (or no longer) a readable Factmark file of its kind. */
 export class DamagedFileError extends Error {
@@ -32,7 +33,6 @@ const STEPS: Record<number, MigrationStep> = {
  */
 type Repair = (file: Record<string, unknown>) => Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The library's scales with their `ordinal` flags as they were meant (see legacy-ordinal). */
 const repairLibraryScales: Repair = (file) => (Array.isArray(file.scales) ? { ...file, scales: file.scales.map(restoreOrdinalFlags) } : file);

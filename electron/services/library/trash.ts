@@ -11,6 +11,7 @@ import { systemReason } from '../system-reason';
 import type { LibraryStore } from './library-store';
 import { migrateReviewFile } from './migrate';
 import { explainWriteFailure } from './write-failure';
+import { isRecord } from '../../../shared/model/is-record';
 
 /** What restoring did: the review as it is now in the library, and whether it came back under a new id. */
 export interface RestoredReview {
@@ -32,7 +33,6 @@ async function trashFiles(dataDir: string): Promise<{ fileName: string; trashId:
   });
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * `parsed` with its objects' keys in the order `raw` had them. Parsing puts keys in schema order,

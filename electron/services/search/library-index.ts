@@ -5,7 +5,7 @@
  */
 import MiniSearch, { type Options } from 'minisearch';
 import type { Review } from '../../../shared/model/review';
-import { searchProcessTerm, searchTokenize, wordForms, wordKey } from '../../../shared/search/search-words';
+import { searchTokenize, wordForms, wordKey } from '../../../shared/search/search-words';
 import { isStopWord } from '../../../shared/search/stop-words';
 import { INDEX_FIELDS, reviewDocuments, type DocumentMeta, type IndexField, type SearchDocument } from './search-documents';
 import type { WordFrequencies } from './wording-similarity';
@@ -38,7 +38,7 @@ export const FIELD_BOOSTS: Record<IndexField, number> = {
  * A word's repeats in one field counted at most this often: BM25 gives little for repeats past a
  * few, and an article repeats its common words dozens of times, which was most of the build time.
  */
-const MAX_REPEATS = Number(process.env.MAXREP ?? 3);
+const MAX_REPEATS = 3;
 
 /** The words of a field to index, each at most MAX_REPEATS times. */
 function indexTokens(text: string): string[] {
@@ -57,7 +57,7 @@ export const MINISEARCH_OPTIONS: Options<SearchDocument> = {
   fields: [...INDEX_FIELDS],
   extractField: (document, field) => (field === 'id' ? document.id : (document.fields[field as IndexField] ?? '')),
   tokenize: indexTokens,
-  processTerm: searchProcessTerm,
+  processTerm: wordForms,
   // Queries arrive as trees of terms already made by the word rule (see library-query).
   searchOptions: {
     tokenize: (term) => [term],

@@ -7,7 +7,7 @@ import type { SearchFilters, SearchHit, SearchQuery, SearchResults } from '../..
 import { SearchQuery as SearchQuerySchema } from '../../../shared/search/search-schema';
 import { matchRanges, searchTokenize, wordForms } from '../../../shared/search/search-words';
 import { FIELD_BOOSTS, type IndexedDocument, type LibraryIndex } from './library-index';
-import { foldPhrase, INDEX_FIELDS, SHOWN_FIELD, type IndexField } from './search-documents';
+import { foldPhrase, INDEX_FIELDS, type IndexField } from './search-documents';
 import { makeSnippet, SNIPPET_LENGTH } from './search-snippet';
 import { isStopWord } from '../../../shared/search/stop-words';
 
@@ -128,7 +128,7 @@ function hitOf(
     reviewTitle: meta.reviewTitle,
     claimId: meta.claimId,
     claimNumber: meta.claimNumber,
-    fields: [...new Set(fields.map((field) => SHOWN_FIELD[field]))],
+    fields: [...new Set(fields)],
     snippet,
     verdict: meta.verdict,
     status: meta.status,

@@ -7,27 +7,15 @@ import { readArticleText, type ClaimSpan } from '../../../shared/article/claim-s
 import type { Claim, ClaimStatus } from '../../../shared/model/claim';
 import { DEFAULT_SCALE, findVerdict } from '../../../shared/model/rating-scale';
 import type { Review } from '../../../shared/model/review';
-import type { SearchField, ShownVerdict } from '../../../shared/search/search-schema';
+import { SEARCH_FIELDS, type SearchField, type ShownVerdict } from '../../../shared/search/search-schema';
 import { foldWord, searchTokenize } from '../../../shared/search/search-words';
 
 /**
  * The index's fields. A claim document does not repeat its review's title: that was 15 % of all
  * the words indexed for little use (a query with words of the title finds the review itself).
  */
-export const INDEX_FIELDS = ['title', 'article', 'quote', 'summary', 'rationale', 'claimant', 'tags', 'evidence'] as const;
-export type IndexField = (typeof INDEX_FIELDS)[number];
-
-/** The search field a hit names for each index field. */
-export const SHOWN_FIELD: Record<IndexField, SearchField> = {
-  title: 'title',
-  article: 'article',
-  quote: 'quote',
-  summary: 'summary',
-  rationale: 'rationale',
-  claimant: 'claimant',
-  tags: 'tags',
-  evidence: 'evidence',
-};
+export const INDEX_FIELDS = SEARCH_FIELDS;
+export type IndexField = SearchField;
 
 /** Joins short parts of one field so a snippet reads them apart. */
 const PART_SEPARATOR = ' · ';
