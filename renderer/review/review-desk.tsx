@@ -188,11 +188,14 @@ export function ReviewDesk({ review, scale, storedRevision, focusClaimId = null,
 
   const closeDialog = (): void => setDialog(null);
   /** Goes to a claim the export dialog listed: in the article, or in Needs attention when its words are not there. */
-  const showClaim = (claimId: string, placed: boolean): void => {
-    if (placed) return chooseFromList(claimId);
-    useReviewStore.getState().selectClaim(claimId);
-    focusDetails();
-  };
+  const showClaim = useCallback(
+    (claimId: string, placed: boolean): void => {
+      if (placed) return chooseFromList(claimId);
+      useReviewStore.getState().selectClaim(claimId);
+      focusDetails();
+    },
+    [chooseFromList, focusDetails],
+  );
   const finishDialog = (message: string): void => {
     setDialog(null);
     onMessage(message);
@@ -276,12 +279,8 @@ export function ReviewDesk({ review, scale, storedRevision, focusClaimId = null,
   useEffect(() => {
     if (!editorReady || !focusClaimId || !useReviewStore.getState().claims[focusClaimId]) return;
     // Words no longer in the article: the claim is shown in the details panel instead.
-    if (useReviewStore.getState().placements.some((placement) => placement.claimId === focusClaimId)) chooseFromList(focusClaimId);
-    else {
-      useReviewStore.getState().selectClaim(focusClaimId);
-      focusDetails();
-    }
-  }, [editorReady, focusClaimId, chooseFromList, focusDetails]);
+    showClaim(focusClaimId, useReviewStore.getState().placements.some((placement) => placement.claimId === focusClaimId));
+  }, [editorReady, focusClaimId, showClaim]);
 
   return (
     <div className="review-desk">
