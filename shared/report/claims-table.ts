@@ -12,7 +12,6 @@ import type { Review } from '../model/review';
 import { joinCsvList, neutralizeFormula } from './csv-report';
 import type { ClaimRow, LibraryClaimRow } from './claim-row';
 
-
 /** The claims of `reviews` with what the All claims view needs, review by review in the order given, each review's claims by number. */
 export function libraryClaimRows(reviews: readonly Review[]): LibraryClaimRow[] {
   return reviews.flatMap((review) => {
@@ -47,9 +46,9 @@ export function libraryClaimRows(reviews: readonly Review[]): LibraryClaimRow[] 
   });
 }
 
-/** The claims of `reviews`, review by review in the order given, each review's claims by number. */
-export function claimRows(reviews: readonly Review[]): ClaimRow[] {
-  return libraryClaimRows(reviews).map(({ reviewId, reviewTitle, number, quote, summary, verdict, status, claimant, claimDate, tags, updatedAt }) => ({
+/** The table's rows (what `factmark claims` prints) of the All claims view's rows, in the same order. */
+export function claimRows(rows: readonly LibraryClaimRow[]): ClaimRow[] {
+  return rows.map(({ reviewId, reviewTitle, number, quote, summary, verdict, status, claimant, claimDate, tags, updatedAt }) => ({
     reviewId,
     reviewTitle,
     number,
