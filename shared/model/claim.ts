@@ -19,6 +19,9 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/** The most sources one claim lists (the schema's limit, which a copy between claims must keep too). */
+export const MAX_EVIDENCE_ITEMS = 500;
+
 export const CLAIM_STATUSES = ['to-check', 'in-progress', 'reviewed'] as const;
 export const ClaimStatus = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = z.infer<typeof ClaimStatus>;
@@ -97,7 +100,7 @@ export const Claim = z.object({
   appearanceUrl: OptionalHttpUrl,
   status: ClaimStatus,
   tags: z.array(z.string().min(1).max(60)).max(50),
-  evidence: z.array(Evidence).max(500),
+  evidence: z.array(Evidence).max(MAX_EVIDENCE_ITEMS),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   attention: ClaimAttention.optional(),

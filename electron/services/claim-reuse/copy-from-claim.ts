@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import equal from 'fast-deep-equal';
 import { ApiError } from '../../../shared/api/envelope';
-import type { Claim, Evidence } from '../../../shared/model/claim';
+import { MAX_EVIDENCE_ITEMS, type Claim, type Evidence } from '../../../shared/model/claim';
 import type { CopiedFrom } from '../../../shared/model/claim-history';
 import { LongText } from '../../../shared/model/primitives';
 import { findVerdict, type RatingScale } from '../../../shared/model/rating-scale';
@@ -20,8 +20,6 @@ export interface CopyFromClaimInput {
   from: { reviewId: string; claimId: string };
 }
 
-/** The most evidence items one claim holds (the Claim schema's bound). */
-const MAX_EVIDENCE = 500;
 /** The longest rationale a claim holds (the Claim schema's bound). */
 const MAX_RATIONALE = LongText.maxLength ?? 200_000;
 
@@ -84,8 +82,8 @@ function copiedClaim(target: Claim, source: Claim, verdictId: string, sourceTitl
     throw new ApiError('refused', `This claim’s rationale and the one of “${sourceTitle}” together are longer than a rationale can be (${MAX_RATIONALE.toLocaleString('en')} characters). Nothing was changed; shorten this claim’s rationale first.`);
   }
   const evidence = joinedEvidence(target.evidence, source.evidence);
-  if (evidence.length > MAX_EVIDENCE) {
-    throw new ApiError('refused', `This claim’s sources and those of “${sourceTitle}” together are more than a claim can list (${MAX_EVIDENCE}). Nothing was changed; remove some sources first.`);
+  if (evidence.length > MAX_EVIDENCE_ITEMS) {
+    throw new ApiError('refused', `This claim’s sources and those of “${sourceTitle}” together are more than a claim can list (${MAX_EVIDENCE_ITEMS}). Nothing was changed; remove some sources first.`);
   }
   return { ...target, verdictId, rationale, evidence, updatedAt: now };
 }
