@@ -4,7 +4,7 @@
  * marked on are found again in the new text. A claim whose place is not certain is flagged for the
  * reviewer (Needs attention), never placed on a guess; its verdict and the rest are kept.
  */
-import { walkArticleText } from '../article/claim-spans';
+import { readArticleText } from '../article/claim-spans';
 import { removeClaimMarks } from '../article/mark-text-range';
 import type { Placement } from '../anchoring/re-anchor';
 import type { ArticleDoc } from '../model/article-doc';
@@ -20,6 +20,9 @@ export interface ReanchoredUpdate {
   claims: Claim[];
   outcomes: ClaimOutcome[];
   counts: ArticleUpdateCounts;
+  /** The plain text of the article before and after, as read for re-anchoring. */
+  oldText: string;
+  newText: string;
 }
 
 /** Characters of the new words a flag quotes; the rest is in the article. */
@@ -79,8 +82,9 @@ function outcomeOf(
  * before stay as they were; a claim placed exactly keeps any flag it had.
  */
 export function reanchorUpdate(review: Pick<Review, 'doc' | 'claims'>, newDoc: ArticleDoc, version: number): ReanchoredUpdate {
-  const anchors = anchorsOf(review.doc);
-  const oldText = walkArticleText(review.doc);
+  const article = readArticleText(review.doc);
+  const anchors = anchorsOf(review.doc, article);
+  const oldText = article.text;
   const clean = removeClaimMarks(newDoc) as ArticleDoc;
   const placed = placeClaims(
     clean,
@@ -133,5 +137,5 @@ export function reanchorUpdate(review: Pick<Review, 'doc' | 'claims'>, newDoc: A
     });
     return outcome.attention ? { ...claim, attention: outcome.attention } : claim;
   });
-  return { doc: placed.doc as ArticleDoc, claims, outcomes, counts };
+  return { doc: placed.doc as ArticleDoc, claims, outcomes, counts, oldText, newText: placed.text };
 }

@@ -4,15 +4,15 @@
  * orphans with the reason, never placed on a guess.
  */
 import { reanchor, type Placement } from '../anchoring/re-anchor';
-import { quoteContext, readArticleText } from '../article/claim-spans';
+import { quoteContext, readArticleText, type ArticleText } from '../article/claim-spans';
 import { markTextRanges, type ClaimRange } from '../article/mark-text-range';
 import type { DocNode } from '../model/article-doc';
 import type { ClaimAttention } from '../model/claim';
 import type { ShareAnchor } from './share-file-schema';
 
-/** Selectors for every claim marked in `doc`, by claim id. */
-export function anchorsOf(doc: DocNode): Map<string, ShareAnchor> {
-  const { text, spans } = readArticleText(doc);
+/** Selectors for every claim marked in `doc`, by claim id (`article`: its text, when the caller has read it already). */
+export function anchorsOf(doc: DocNode, article: ArticleText = readArticleText(doc)): Map<string, ShareAnchor> {
+  const { text, spans } = article;
   return new Map(
     spans
       .filter((span) => span.end > span.start)
@@ -43,6 +43,8 @@ export interface PlacementResult {
   attention: Map<string, ClaimAttention | undefined>;
   /** Per claim with an anchor: where the re-anchoring engine put it, or why it could not. */
   placements: Map<string, Placement>;
+  /** The plain text of `doc`, the claims were placed in. */
+  text: string;
 }
 
 function attentionFor(placement: Placement, quote: string): ClaimAttention | undefined {
@@ -89,5 +91,5 @@ export function placeClaims(doc: DocNode, claims: readonly ClaimToPlace[], sourc
     attention.set(claim.claimId, attentionFor(placement, (claim.anchor as ShareAnchor).quote.exact));
     if (placement.status !== 'orphan') ranges.push({ claimId: claim.claimId, start: placement.start, end: placement.end });
   });
-  return { doc: markTextRanges(doc, ranges), attention, placements: placed };
+  return { doc: markTextRanges(doc, ranges), attention, placements: placed, text };
 }

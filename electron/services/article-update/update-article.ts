@@ -3,7 +3,6 @@
  * shows what changed, and moves the claims onto it (see reanchor-update). A preview writes
  * nothing; the update keeps the old version and records the new one in the version list.
  */
-import { walkArticleText } from '../../../shared/article/claim-spans';
 import { compareTexts } from '../../../shared/article/text-changes';
 import { reanchorUpdate } from '../../../shared/article-update/reanchor-update';
 import type { ArticleUpdateResult, ArticleUpdateSource } from '../../../shared/article-update/article-update-schema';
@@ -43,8 +42,7 @@ export async function updateArticle(store: LibraryStore, input: UpdateArticleInp
   }
   const number = versions.length + 1;
   const reanchored = reanchorUpdate(review, read.doc, number);
-  const oldText = walkArticleText(review.doc);
-  const newText = walkArticleText(read.doc);
+  const { oldText, newText } = reanchored;
   const version: ArticleVersion = {
     number,
     importedAt: now().toISOString(),
