@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readArticleText } from '../../shared/article/claim-spans';
-import { compareTexts, type TextComparison, type TextPart } from '../../shared/article/text-changes';
+import { compareTexts, linesOfParts, type TextComparison } from '../../shared/article/text-changes';
 import type { ArticleDoc } from '../../shared/model/article-doc';
 import { api, errorMessage } from '../api/client';
 import { ModalDialog } from '../app/modal-dialog';
@@ -15,17 +15,6 @@ function shown(text: string): string {
 }
 
 /** The compared text as lines (one per paragraph), each a list of runs, so each line takes its own direction. */
-function linesOf(parts: readonly TextPart[]): TextPart[][] {
-  const lines: TextPart[][] = [[]];
-  for (const part of parts) {
-    part.text.split('\n').forEach((piece, index) => {
-      if (index > 0) lines.push([]);
-      if (piece) (lines[lines.length - 1] as TextPart[]).push({ kind: part.kind, text: piece });
-    });
-  }
-  return lines;
-}
-
 export function CompareDialog({ reviewId, currentDoc, onClose }: { reviewId: string; currentDoc: ArticleDoc; onClose: () => void }) {
   const { t } = useTranslation();
   const [comparison, setComparison] = useState<TextComparison | 'no-original' | null>(null);
@@ -78,7 +67,7 @@ export function CompareDialog({ reviewId, currentDoc, onClose }: { reviewId: str
               <details>
                 <summary>{t('compare.wholeText')}</summary>
                 <div className="compare-text">
-                  {linesOf(comparison.parts).map((line, lineIndex) => (
+                  {linesOfParts(comparison.parts).map((line, lineIndex) => (
                     <p key={lineIndex} dir="auto">
                       {line.map((part, index) =>
                         part.kind === 'same' ? (

@@ -6,23 +6,12 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TextPart } from '../../shared/article/text-changes';
+import { linesOfParts, type TextPart } from '../../shared/article/text-changes';
 import './article-update.css';
 
-/** The compared text as rows (one per paragraph of either version), each a list of runs. */
+/** The compared text as rows (one per paragraph of either version) where something changed, each a list of runs. */
 function rowsOf(parts: readonly TextPart[]): TextPart[][] {
-  const rows: TextPart[][] = [[]];
-  for (const part of parts) {
-    part.text.split('\n').forEach((piece, index) => {
-      if (index > 0) rows.push([]);
-      if (piece)
-        (rows[rows.length - 1] as TextPart[]).push({
-          kind: part.kind,
-          text: piece,
-        });
-    });
-  }
-  return rows.filter((row) => row.some((run) => run.kind !== 'same'));
+  return linesOfParts(parts).filter((row) => row.some((run) => run.kind !== 'same'));
 }
 
 function Run({ run }: { run: TextPart }) {

@@ -57,3 +57,15 @@ export function compareTexts(original: string, current: string): TextComparison 
   }
   return { parts, changes };
 }
+
+/** `parts` cut into the article's lines (paragraphs), each line the runs that fall on it. */
+export function linesOfParts(parts: readonly TextPart[]): TextPart[][] {
+  const lines: TextPart[][] = [[]];
+  for (const part of parts) {
+    part.text.split('\n').forEach((piece, index) => {
+      if (index > 0) lines.push([]);
+      if (piece) (lines[lines.length - 1] as TextPart[]).push({ kind: part.kind, text: piece });
+    });
+  }
+  return lines;
+}
