@@ -2,9 +2,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PDF_WORKER_BUNDLE } from '../../services/import/pdf-worker-file';
 import { buildCliBundle } from './build-cli-bundle';
 import { CURRENT_BUILD_FILE, freshBundleEntry } from './cli-bundle.js';
 
@@ -103,5 +104,19 @@ describe('the CLI build', () => {
     expect(inputs.some((input) => input.endsWith('electron/cli/factmark.ts'))).toBe(true);
     expect(inputs.filter((input) => /pdfjs-dist|playwright|electron\/services\/(import|export|share)\//.test(input))).toEqual([]);
     expect([...externals].filter((path) => /pdfjs-dist|playwright|mammoth|linkedom/.test(path))).toEqual([]);
+  });
+
+  it('builds the PDF reader worker beside the command, where the code that starts it looks', async () => {
+    const { metafile, entry } = await buildCliBundle(PROJECT);
+    const outputs = Object.entries(metafile.outputs);
+    const [workerPath, worker] = outputs.find(([path]) => join(PROJECT, path) === join(dirname(entry), PDF_WORKER_BUNDLE)) ?? [];
+    expect(workerPath, 'the worker bundle beside main.mjs').toBeDefined();
+    expect(worker?.entryPoint).toBe('electron/services/import/pdf-worker.ts');
+    expect(worker?.imports.some((imported) => imported.external && imported.path.startsWith('pdfjs-dist'))).toBe(true);
+    // The starter keeps the bundle's own address (not rewritten to the source's), so it finds the worker.
+    const [starterPath] = outputs.find(([, output]) => Object.keys(output.inputs).includes('electron/services/import/pdf-worker-file.ts')) ?? [];
+    const starter = await readFile(join(PROJECT, starterPath as string), 'utf8');
+    expect(starter).toContain('import.meta.url');
+    expect(starter).not.toMatch(/pdf-worker-file\.ts",\s*import\.meta\.url/);
   });
 });

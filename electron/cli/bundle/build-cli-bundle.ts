@@ -9,6 +9,7 @@
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { readFile, readdir, rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { PDF_WORKER_BUNDLE } from '../../services/import/pdf-worker-file';
 import { BUILD_RECORD_FORMAT, BUNDLE_FOLDER, CURRENT_BUILD_FILE, MISSING, type BuildInputRecord, type BuildRecord } from './cli-bundle.js';
 
 /** The packages on the path of every command, bundled in; others are loaded from node_modules. */
@@ -16,6 +17,18 @@ export const BUNDLED_PACKAGES: readonly string[] = ['zod', 'commander', 'csv-par
 
 /** Files that change a build without being bundled: settings esbuild reads, the installed packages, this builder. */
 const SETTINGS_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.base.json', 'node_modules/.package-lock.json', 'electron/cli/bundle/build-cli-bundle.ts', 'electron/cli/bundle/cli-bundle.js'];
+
+/** The CLI's entry, relative to the project. */
+const CLI_ENTRY = 'electron/cli/main.ts';
+
+/**
+ * Worker threads the CLI starts, each built as its own entry (output name → source) beside the
+ * CLI's chunks, where the code that starts it looks for it (pdf-worker-file.ts).
+ */
+const CLI_WORKERS: Readonly<Record<string, string>> = { [PDF_WORKER_BUNDLE.replace(/\.mjs$/, '')]: 'electron/services/import/pdf-worker.ts' };
+
+/** Sources whose `import.meta.url` stays the bundle's own: they find files the build puts beside the bundle. */
+const KEEPS_BUNDLE_ADDRESS = ['electron/services/import/pdf-worker-file.ts'];
 
 /** Builds older than this are removed by the next build (a command still running may be loading chunks from its own). */
 const KEEP_OLD_BUILDS_MS = 60 * 60 * 1000;
@@ -52,7 +65,7 @@ function sourceAddresses(root: string, outDir: string): Plugin {
         if (/import\.meta\.(dirname|filename)\b/.test(source)) {
           return { errors: [{ text: `${relative(root, args.path)} uses import.meta.dirname or import.meta.filename, which would name the bundle's folder; use new URL('…', import.meta.url).` }] };
         }
-        if (!source.includes('import.meta.url')) return undefined;
+        if (!source.includes('import.meta.url') || KEEPS_BUNDLE_ADDRESS.includes(relative(root, args.path).split(sep).join('/'))) return undefined;
         const fromBundle = relative(outDir, args.path).split(sep).join('/');
         return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: 'ts' };
       });
@@ -82,17 +95,22 @@ async function removeOldBuilds(root: string, keep: string): Promise<void> {
 }
 
 /**
- * Builds `entry` (relative to `root`, by default the CLI's main.ts) into a new folder of out/cli
- * and records it as the current build, with its inputs for freshBundleEntry. Several processes
- * may build at once: each writes its own folder, and the record is replaced whole.
+ * Builds `entry` (relative to `root`, by default the CLI's main.ts, then with the CLI's worker
+ * threads) into a new folder of out/cli and records it as the current build, with its inputs for
+ * freshBundleEntry. Several processes may build at once: each writes its own folder, and the
+ * record is replaced whole.
  */
-export async function buildCliBundle(root: string, entry = 'electron/cli/main.ts'): Promise<{ entry: string; metafile: Metafile }> {
+export async function buildCliBundle(
+  root: string,
+  entry = CLI_ENTRY,
+  workers: Readonly<Record<string, string>> = entry === CLI_ENTRY ? CLI_WORKERS : {},
+): Promise<{ entry: string; metafile: Metafile }> {
   const startedAt = Date.now();
   const name = `build-${startedAt.toString(36)}-${process.pid}`;
   const outDir = join(root, BUNDLE_FOLDER, name);
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: join(root, entry) },
+    entryPoints: { main: join(root, entry), ...Object.fromEntries(Object.entries(workers).map(([output, source]) => [output, join(root, source)])) },
     outdir: outDir,
     bundle: true,
     splitting: true,

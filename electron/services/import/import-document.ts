@@ -14,9 +14,10 @@ import { articleFromSource, paragraphsOfPlainText } from '../article/article-fro
 import { decodeText } from './decode-text';
 import { headlineOfText } from './text-headline';
 
-// The readers of Word, PDF and web pages load only when such a file comes: they are large, and
-// pdfjs-dist's legacy build on Node 20 swaps JSON.stringify for a far slower polyfill in the
-// process that loads it (house-style pitfall), which would slow every save afterwards.
+// The readers of Word, PDF and web pages load only when such a file comes: they are large. PDFs
+// are read in a worker thread besides: pdfjs-dist's legacy build on Node 20 swaps JSON.stringify
+// for a far slower polyfill in whatever loads it (house-style pitfall), which would slow every
+// save afterwards.
 
 
 export interface ImportedDocument {
@@ -72,8 +73,9 @@ export async function importDocument(input: { fileName: string; bytes: Uint8Arra
     }
     case '.pdf': {
       if (!startsWith(bytes, '%PDF-')) throw new ApiError('invalid-input', `${fileName} is not a PDF inside (it does not start like one). Check that you chose the right file.`);
-      const { articleFromPdf } = await import('./pdf-article');
-      const pdf = await articleFromPdf(bytes, fileName);
+      // Read in a worker thread: pdf.js must never load in this process (pdf-article-in-worker).
+      const { articleFromPdfInWorker } = await import('./pdf-article-in-worker');
+      const pdf = await articleFromPdfInWorker(bytes, fileName);
       return { ...base, title: pdf.title || stem(fileName), doc: fromSource({ format: 'html', body: pdf.html }) };
     }
     case '.html':
