@@ -78,7 +78,7 @@ test('lists every claim, sorts by verdict and by date, filters, exports what is 
   await claimCells(page).filter({ hasText: 'Crime doubled' }).click();
   await expect(page).toHaveURL(new RegExp(`#/review/${budget.id}/claim/${budget.claimIds[2]}$`));
   await expect(page.locator('.desk-title h1')).toHaveText('Budget');
-  await expect(page.locator('.claim-item[aria-current="true"]')).toContainText('Crime doubled');
+  await expect(page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { selected: true })).toContainText('Crime doubled');
   await expect(page.getByRole('complementary', { name: 'Claim details' })).toContainText('Crime doubled');
   // Back in the library, the view and its filters are as they were left.
   await page.getByRole('button', { name: 'Back to the library' }).click();

@@ -24,7 +24,7 @@ test('shows an Arabic article right to left and marks a claim on whole words', a
 
   await selectInArticle(page, 'صندوق النقد');
   await page.getByRole('button', { name: /Mark claim/ }).click();
-  await expect(page.getByRole('navigation', { name: 'Claims' }).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('listbox', { name: 'Claims' }).getByRole('option')).toHaveCount(2);
   expect(await claimIdsOn(page, 'صندوق')).toHaveLength(1);
   await expectSaved(page);
 

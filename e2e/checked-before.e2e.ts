@@ -68,7 +68,7 @@ test('a claim checked in another review is offered, its verdict taken with one c
   await expectSaved(page);
 
   await page.reload();
-  await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /Unemployment has fallen/ }).click();
+  await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /Unemployment has fallen/ }).click();
   await expect(panel.getByRole('radio', { name: 'False', exact: true })).toBeChecked();
   await expect(panel.getByLabel('Rationale')).toHaveValue(RATIONALE);
   await expect(panel.getByLabel('Claimant')).toHaveValue('The minister');

@@ -94,8 +94,8 @@ test('a deleted review goes to the Trash and comes back with its claims, by Undo
   await page.getByRole('button', { name: 'Open it' }).click();
   await expect(page).toHaveURL(new RegExp(`#/review/${id}$`));
   await expect(page.locator('.desk-title h1')).toHaveText('River length');
-  await expect(page.locator('.claim-item')).toHaveCount(2);
-  await expect(page.locator('.claim-item').first()).toContainText('The river is 300 km long');
+  await expect(page.getByRole('listbox', { name: 'Claims' }).getByRole('option')).toHaveCount(2);
+  await expect(page.getByRole('listbox', { name: 'Claims' }).getByRole('option').first()).toContainText('The river is 300 km long');
 });
 
 test('empties the Trash only after asking, removing its files for good', async ({ page, server }) => {

@@ -124,9 +124,9 @@ for (const size of WINDOWS) {
 
       // Choosing a claim in the list steps aside to show it; its details are a toggle away.
       await page.getByRole('button', { name: /^Claims/ }).click();
-      await expect(claims.getByRole('listitem')).toHaveCount(CLAIMS.length);
+      await expect(claims.getByRole('listbox').getByRole('option')).toHaveCount(CLAIMS.length);
       await page.screenshot({ path: screenshotPath(testInfo, `${size.name}-claims`) });
-      await claims.getByRole('button', { name: /البطالة/ }).click();
+      await claims.getByRole('listbox').getByRole('option', { name: /البطالة/ }).click();
       await expect(claims).toBeHidden();
       await page.getByRole('button', { name: /^Claim details$/ }).click();
       await expect(details.getByRole('heading', { name: /^Claim #/ })).toBeVisible();

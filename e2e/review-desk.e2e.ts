@@ -26,12 +26,12 @@ test('keeps three claims, two overlapping, with every field and two evidence lin
   await page.getByRole('button', { name: /Mark claim/ }).click();
 
   const claimList = page.getByRole('navigation', { name: 'Claims' });
-  await expect(claimList.getByRole('listitem')).toHaveCount(3);
-  await expect(claimList.getByRole('listitem').nth(0)).toContainText('unemployment fell to 3.4 percent');
-  await expect(claimList.getByRole('listitem').nth(1)).toContainText('3.4 percent last year');
+  await expect(claimList.getByRole('listbox').getByRole('option')).toHaveCount(3);
+  await expect(claimList.getByRole('listbox').getByRole('option').nth(0)).toContainText('unemployment fell to 3.4 percent');
+  await expect(claimList.getByRole('listbox').getByRole('option').nth(1)).toContainText('3.4 percent last year');
   expect(await claimIdsOn(page, '3.4')).toHaveLength(2);
 
-  await claimList.getByRole('button', { name: /unemployment fell/ }).click();
+  await claimList.getByRole('listbox').getByRole('option', { name: /unemployment fell/ }).click();
   const panel = page.getByRole('complementary', { name: 'Claim details' });
   await panel.getByRole('radio', { name: 'Mostly false' }).check();
   await panel.getByLabel('Rationale').fill('Official statistics show 3.9 percent.\nThe 3.4 figure is for one month only.');
@@ -59,10 +59,10 @@ test('keeps three claims, two overlapping, with every field and two evidence lin
 
   const verify = async (): Promise<void> => {
     const list = page.getByRole('navigation', { name: 'Claims' });
-    await expect(list.getByRole('listitem')).toHaveCount(3);
-    await expect(list.getByRole('listitem').nth(0)).toContainText('Mostly false');
-    await expect(list.getByRole('listitem').nth(0)).toContainText('Reviewed');
-    await list.getByRole('button', { name: /unemployment fell/ }).click();
+    await expect(list.getByRole('listbox').getByRole('option')).toHaveCount(3);
+    await expect(list.getByRole('listbox').getByRole('option').nth(0)).toContainText('Mostly false');
+    await expect(list.getByRole('listbox').getByRole('option').nth(0)).toContainText('Reviewed');
+    await list.getByRole('listbox').getByRole('option', { name: /unemployment fell/ }).click();
     const details = page.getByRole('complementary', { name: 'Claim details' });
     await expect(details.getByRole('radio', { name: 'Mostly false' })).toBeChecked();
     await expect(details.getByLabel('Rationale')).toHaveValue('Official statistics show 3.9 percent.\nThe 3.4 figure is for one month only.');
@@ -115,7 +115,7 @@ test('deleting a claim removes its highlight and leaves the claim overlapping it
   await page.getByRole('complementary', { name: 'Claim details' }).getByRole('button', { name: 'Delete claim' }).click();
   await expect(page.locator(`[data-claim-id="${second}"]`)).toHaveCount(0);
   await expect(page.locator(`[data-claim-id="${first}"]`)).toHaveText('unemployment fell to 3.4 percent');
-  await expect(page.getByRole('navigation', { name: 'Claims' }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('listbox', { name: 'Claims' }).getByRole('option')).toHaveCount(1);
 
   // Undo brings the claim back; the deletion is then saved only once redone.
   await page.getByRole('button', { name: 'Undo' }).click();
@@ -152,7 +152,7 @@ test('undo and redo walk back through marking, verdicts and field edits in the o
   await page.keyboard.press('Control+z');
   await expect(highlight).toHaveCount(0);
   await expect(attention).toHaveCount(0);
-  await expect(page.getByRole('navigation', { name: 'Claims' }).getByRole('listitem')).toHaveCount(0);
+  await expect(page.getByRole('listbox', { name: 'Claims' }).getByRole('option')).toHaveCount(0);
   await expect(panel.getByRole('heading', { name: /text deleted/ })).toHaveCount(0);
 
   // Forward again: the same claim with its verdict and claimant.
@@ -160,12 +160,12 @@ test('undo and redo walk back through marking, verdicts and field edits in the o
   await expect(highlight).toHaveText('Housing starts doubled');
   await page.getByRole('button', { name: 'Redo' }).click();
   await page.getByRole('button', { name: 'Redo' }).click();
-  await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /Housing starts doubled/ }).click();
+  await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /Housing starts doubled/ }).click();
   await expect(panel.getByRole('radio', { name: 'Mostly false' })).toBeChecked();
   await expect(panel.getByLabel('Claimant')).toHaveValue('Housing minister');
   await expectSaved(page);
   await page.reload();
-  await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /Housing starts doubled/ }).click();
+  await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /Housing starts doubled/ }).click();
   await expect(panel.getByRole('radio', { name: 'Mostly false' })).toBeChecked();
   await expect(attention).toHaveCount(0);
 });

@@ -69,7 +69,7 @@ test('the storage process killed: the desk says so at once, asks before leaving,
     await expect(page.getByTestId('save-status')).toHaveText(/^Saved/, { timeout: 20_000 });
     await expect(page.getByTestId('save-failure')).toHaveCount(0);
     await page.reload();
-    await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /crime fell/ }).click();
+    await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /crime fell/ }).click();
     await expect(rationale(page)).toHaveValue('Police figures show 12 percent.');
   } finally {
     await restarted.stop();
@@ -110,7 +110,7 @@ test.describe('a disk that cannot take the save (needs mount: skipped where the 
     await expectSaved(page);
     await page.reload();
     await expect(page.getByRole('alert', { name: 'Unsaved work found' })).toHaveCount(0);
-    await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /crime fell/ }).click();
+    await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /crime fell/ }).click();
     await expect(rationale(page)).toHaveValue(/^Police figures show 12 percent\. Long note\./);
   });
 
@@ -123,7 +123,7 @@ test.describe('a disk that cannot take the save (needs mount: skipped where the 
     spawnSync('mount', ['-o', 'remount,rw', disk], { stdio: 'ignore' });
     await expect(page.getByTestId('save-status')).toHaveText(/^Saved/, { timeout: 20_000 });
     await page.reload();
-    await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /crime fell/ }).click();
+    await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /crime fell/ }).click();
     await expect(rationale(page)).toHaveValue('Written while read-only.');
   });
 });
@@ -165,7 +165,7 @@ test('a review file damaged behind the app’s back is set aside on the next sav
     await page.goto(restarted.url);
     await expect(page.getByRole('alert').filter({ hasText: 'last good copy was restored' })).toBeVisible();
     await page.getByRole('button', { name: 'Crime figures', exact: true }).click();
-    await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /crime fell/ }).click();
+    await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /crime fell/ }).click();
     await expect(rationale(page)).toHaveValue('First reading.');
   } finally {
     await restarted.stop();

@@ -115,12 +115,12 @@ test('a duplicated, renamed, recoloured and reordered scale rates new reviews, a
   await expect(panel.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio')).toHaveCount(7);
   expect(await panel.locator('.verdict-option').allInnerTexts()).toEqual(['Correct', 'Mixed', 'Mostly true', 'Mostly false', 'False', 'Misleading', 'Unverifiable']);
   await panel.getByRole('radio', { name: 'Correct', exact: true }).check();
-  await expect(page.getByRole('navigation', { name: 'Claims' }).getByRole('listitem')).toContainText(['Correct']);
+  await expect(page.getByRole('listbox', { name: 'Claims' }).getByRole('option')).toContainText(['Correct']);
   await expectSaved(page);
   await page.getByRole('button', { name: 'Back to the library' }).click();
 
   await page.getByRole('button', { name: 'Older review', exact: true }).click();
-  await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /unemployment fell/ }).click();
+  await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /unemployment fell/ }).click();
   const olderPanel = page.getByRole('complementary', { name: 'Claim details' });
   await expect(olderPanel.getByRole('radio', { name: 'True', exact: true })).toBeChecked();
   await expect(olderPanel.getByRole('radio', { name: 'Correct', exact: true })).toHaveCount(0);

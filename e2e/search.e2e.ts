@@ -82,7 +82,7 @@ test('a reviewer finds a rationale, an Arabic word with another prefix and no di
   const panel = page.getByRole('complementary', { name: 'Claim details' });
   await expect(panel.getByRole('heading', { name: 'Claim #1' })).toBeVisible();
   await expect(panel.getByRole('radio', { name: 'False', exact: true })).toBeChecked();
-  await expect(page.getByRole('navigation', { name: 'Claims' }).locator('[aria-current="true"]')).toContainText('unemployment fell by 20 percent');
+  await expect(page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { selected: true })).toContainText('unemployment fell by 20 percent');
   await expect(page.locator(`.article-editor [data-claim-id="${jobsClaims[0] as string}"]`).first()).toBeInViewport();
 
   // Ctrl+K opens the search from the desk too, with the caret in the article; Escape closes it.

@@ -29,7 +29,7 @@ async function markClaims(page: Page, claims: { quote: string; verdict?: string 
 
 /** Chooses the claim on `quote` in the claims list. */
 async function chooseClaim(page: Page, quote: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: new RegExp(quote) }).first().click();
+  await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: new RegExp(quote) }).first().click();
 }
 
 function shot(testInfo: TestInfo, name: string): string {
@@ -70,7 +70,7 @@ twoReviewers('an editor signs off a reviewer’s verdict, the sign-off travels b
   await expect(bobsBox.locator('.sign-off-status')).toHaveText(new RegExp(`^✓ Signed off by you on ${LONG_DATE.source}\\.$`));
   await expect(bobsBox.getByRole('status')).toHaveText('Signed off.');
   await expect(bobsBox.getByRole('button', { name: 'Withdraw my sign-off' })).toBeVisible();
-  await expect(bob.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /crime fell by 20 percent/ })).toContainText('Signed off');
+  await expect(bob.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /crime fell by 20 percent/ })).toContainText('Signed off');
   const toAna = await shareAs(bob, 'Bob', folder);
   // The history says who signed off what (Bob gave his name when sharing).
   await bob.getByText('History', { exact: true }).click();
@@ -94,7 +94,7 @@ twoReviewers('an editor signs off a reviewer’s verdict, the sign-off travels b
   // Ana changes the verdict: the sign-off stays in view, withdrawn, saying what changed.
   await page.getByRole('radio', { name: 'Mostly false', exact: true }).check();
   await expect(anasBox.locator('.sign-off-status')).toHaveText(new RegExp(`^Sign-off withdrawn: the verdict changed after Bob signed off on ${LONG_DATE.source} — needs a new sign-off\\.$`));
-  await expect(page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: /crime fell by 20 percent/ })).not.toContainText('Signed off');
+  await expect(page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /crime fell by 20 percent/ })).not.toContainText('Signed off');
   await expectSaved(page);
   await anasBox.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot(testInfo, '1400-withdrawn') });

@@ -40,13 +40,13 @@ test('two windows on one review keep each other’s work, merge claim by claim, 
   const second = await context.newPage();
   await second.clock.install();
   await second.goto(page.url());
-  await expect(claimList(second).getByRole('listitem')).toHaveCount(2);
-  await claimList(second).getByRole('button', { name: /crime fell by 20 percent/ }).click();
+  await expect(claimList(second).getByRole('listbox').getByRole('option')).toHaveCount(2);
+  await claimList(second).getByRole('listbox').getByRole('option', { name: /crime fell by 20 percent/ }).click();
   await panelOf(second).getByLabel('Rationale').fill('Police figures show 12 percent.');
   await panelOf(second).getByLabel('Claimant').fill('Mayor Ruiz');
 
   await page.bringToFront();
-  await claimList(page).getByRole('button', { name: /crime fell by 20 percent/ }).click();
+  await claimList(page).getByRole('listbox').getByRole('option', { name: /crime fell by 20 percent/ }).click();
   await panelOf(page).getByRole('radio', { name: 'Mostly false' }).check();
   await panelOf(page).getByLabel('Claimant').fill('The mayor');
   await second.clock.runFor(6_000);
@@ -73,7 +73,7 @@ test('two windows on one review keep each other’s work, merge claim by claim, 
 
   // After a reload both see the same review.
   await page.reload();
-  await claimList(page).getByRole('button', { name: /crime fell by 20 percent/ }).click();
+  await claimList(page).getByRole('listbox').getByRole('option', { name: /crime fell by 20 percent/ }).click();
   await expect(panelOf(page).getByLabel('Rationale')).toHaveValue('Police figures show 12 percent.');
   await expect(panelOf(page).getByLabel('Claimant')).toHaveValue('The mayor');
   await expect(panelOf(page).getByRole('radio', { name: 'Mostly false' })).toBeChecked();

@@ -37,7 +37,8 @@ function panelElement(body: HTMLElement | null, panel: SidePanel): HTMLElement |
 
 /** Where the focus goes when a panel is shown: the chosen claim in the list, else its first control; the claim panel itself. */
 function focusInto(panel: HTMLElement, which: SidePanel): void {
-  const target = which === 'claims' ? (panel.querySelector<HTMLElement>('[aria-current="true"]') ?? panel.querySelector<HTMLElement>('button, select, input')) : panel;
+  // The list's tab stop is the chosen claim when it is listed, else the row the keys last reached.
+  const target = which === 'claims' ? (panel.querySelector<HTMLElement>('[role="option"][tabindex="0"], [aria-current="true"]') ?? panel.querySelector<HTMLElement>('button, select, input')) : panel;
   target?.focus();
 }
 
