@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ArticleDetails } from '../model/article-details';
-import { ArticleDoc } from '../model/article-doc';
+import { ArticleBlock, ArticleDoc } from '../model/article-doc';
 import { Claim, ClaimStatus } from '../model/claim';
 import { Id, OptionalDate, OptionalWebAddressInput, Timestamp, WebAddressInput } from '../model/primitives';
 import { Publication, Publisher } from '../model/publisher';
@@ -15,7 +15,7 @@ import { ClaimEvent, ClaimFields } from '../model/claim-history';
 import { Reviewer, ReviewerName, SignatureCheck } from '../model/reviewer';
 import { MergeReport } from '../share-file/merge-report';
 import { UnfinishedClaim } from '../report/claim-readiness';
-import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS } from '../model/storage-limits';
+import { MAX_ARTICLE_SOURCE_CHARS, MAX_CHILDREN_PER_NODE, MAX_CLAIMS } from '../model/storage-limits';
 import { LANGUAGE_CODES } from '../i18n/languages';
 import { ArticleUpdateResult, ArticleUpdateSource } from '../article-update/article-update-schema';
 import { ArticleVersion } from '../model/article-version';
@@ -183,14 +183,29 @@ export const contract = {
    * `merged` carries a merge the window made with another window's work and has not stored yet:
    * the history events it recorded, and the claims as the merge left them (edits made after the
    * merge are recorded against those).
+   * The article comes whole (`doc`) or as `docChange`, which replaces top-level blocks
+   * [start, start + deleteCount) of the article stored at `baseRevision`; neither means unchanged.
+   * The claims come whole (`claims`) or as `claimChanges` against the stored claims (against
+   * `merged.claims` when a merge is sent): `changed` replaces a claim with its id in place or
+   * appends a new one, in the order given; `removed` drops claims by id; neither means unchanged.
+   * Both forms of one part at once, a change outside the article, or a removed id that is not
+   * there (or is also changed) are refused with `invalid-input`, writing nothing.
    */
   'review:save': {
     input: z
       .object({
         id: Id,
         baseRevision: z.number().int().nonnegative(),
-        doc: ArticleDoc,
-        claims: z.array(Claim).max(MAX_CLAIMS),
+        doc: ArticleDoc.optional(),
+        docChange: z
+          .object({ start: z.number().int().nonnegative(), deleteCount: z.number().int().nonnegative(), blocks: z.array(ArticleBlock).max(MAX_CHILDREN_PER_NODE) })
+          .strict()
+          .optional(),
+        claims: z.array(Claim).max(MAX_CLAIMS).optional(),
+        claimChanges: z
+          .object({ changed: z.array(Claim).max(MAX_CLAIMS), removed: z.array(Id).max(MAX_CLAIMS) })
+          .strict()
+          .optional(),
         merged: z.object({ events: z.array(ClaimEvent).max(MAX_CLAIMS * 4), claims: z.array(Claim).max(MAX_CLAIMS) }).strict().optional(),
       })
       .strict(),

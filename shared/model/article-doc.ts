@@ -34,23 +34,36 @@ export const DocNodeSchema: z.ZodType<DocNode, DocNode> = z.lazy(() =>
   }),
 );
 
+/**
+ * A node at `depth` in the article (the doc node is at 0), checked to nest no deeper than
+ * MAX_DOC_DEPTH before the recursive schema walks it, so hostile nesting fails cleanly.
+ */
+function nodeWithinDepth(depth: number) {
+  const withinDepth = (node: unknown, at: number): boolean => {
+    if (at > MAX_DOC_DEPTH) return false;
+    const content = (node as { content?: unknown } | null)?.content;
+    return !Array.isArray(content) || content.every((child) => withinDepth(child, at + 1));
+  };
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      if (!withinDepth(value, depth)) {
+        ctx.addIssue({ code: 'custom', message: `the document is nested deeper than ${MAX_DOC_DEPTH} levels` });
+      }
+    })
+    .pipe(DocNodeSchema);
+}
+
 /** A whole article document: a `doc` node no deeper than MAX_DOC_DEPTH. */
-export const ArticleDoc = z
-  .unknown()
-  .superRefine((value, ctx) => {
-    // Check depth before the recursive schema walks it, so hostile nesting fails cleanly.
-    const withinDepth = (node: unknown, depth: number): boolean => {
-      if (depth > MAX_DOC_DEPTH) return false;
-      const content = (node as { content?: unknown } | null)?.content;
-      return !Array.isArray(content) || content.every((child) => withinDepth(child, depth + 1));
-    };
-    if (!withinDepth(value, 0)) {
-      ctx.addIssue({ code: 'custom', message: `the document is nested deeper than ${MAX_DOC_DEPTH} levels` });
-    }
-  })
-  .pipe(DocNodeSchema)
-  .refine((node): node is ArticleDoc => node.type === 'doc', 'must start with a doc node');
+export const ArticleDoc = nodeWithinDepth(0).refine((node): node is ArticleDoc => node.type === 'doc', 'must start with a doc node');
 export type ArticleDoc = DocNode & { type: 'doc' };
+
+/**
+ * One top-level block of an article (a paragraph, heading, list…), as a save that replaces some
+ * blocks carries it: the document's own node schema, nested no deeper than the document may be
+ * below its doc node.
+ */
+export const ArticleBlock = nodeWithinDepth(1);
 
 /** A document with one empty paragraph, as the editor makes for a blank page. */
 export const EMPTY_DOC: ArticleDoc = { type: 'doc', content: [{ type: 'paragraph' }] };

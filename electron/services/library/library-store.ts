@@ -9,10 +9,10 @@ import { basename, join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Notice } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
-import { claimQuotes, readArticleText, walkArticleText, type ClaimSpan } from '../../../shared/article/claim-spans';
+import { claimQuotes, readArticleText, walkArticleText } from '../../../shared/article/claim-spans';
 import { removeClaimMarks } from '../../../shared/article/mark-text-range';
-import { ArticleDoc } from '../../../shared/model/article-doc';
-import type { Claim } from '../../../shared/model/claim';
+import { ArticleDoc, type DocNode } from '../../../shared/model/article-doc';
+import { Claim as ClaimSchema, type Claim } from '../../../shared/model/claim';
 import { Id } from '../../../shared/model/primitives';
 import { EMPTY_PUBLISHER, type Publication, type Publisher } from '../../../shared/model/publisher';
 import { articleDetailsOf, type ArticleDetails } from '../../../shared/model/article-details';
@@ -37,6 +37,10 @@ import { createDataFolder } from './data-folder';
 import { numberClaims } from '../../../shared/model/claim-numbers';
 import { MAX_KNOWN_KEYS } from '../../../shared/model/storage-limits';
 import { describeIssues } from '../../../shared/api/plain-issues';
+import { applySave, type ArticleEdit, type ClaimChanges, type ClaimsEdit, type DocChange } from './review-save-delta';
+import { readKeptArticle, withBlocksReplaced, type KeptArticle } from './kept-article';
+import { ReviewFileEncoder } from './review-file-bytes';
+import { historyChanges, numbersGiven, withSignOffsOf } from './changed-records';
 
 const REVIEW_FILE = /^([A-Za-z0-9_-]{8,64})\.json(\.bak)?$/;
 /** In originals/<review id>/: the article as it was when the review was made. */
@@ -58,10 +62,46 @@ function withClaimNumbers(review: Review, article?: ReturnType<typeof readArticl
   return numbered.claims === review.claims && numbered.lastClaimNumber === review.lastClaimNumber ? review : { ...review, claims: numbered.claims, lastClaimNumber: numbered.lastClaimNumber };
 }
 
-/** The numbers of `stored` claims that differ from what `sent` said, by claim id. */
-function numbersGiven(sent: readonly Claim[], stored: readonly Claim[]): Record<string, number> {
-  const sentNumbers = new Map(sent.map((claim) => [claim.id, claim.number]));
-  return Object.fromEntries(stored.filter((claim) => claim.number !== undefined && sentNumbers.has(claim.id) && sentNumbers.get(claim.id) !== claim.number).map((claim) => [claim.id, claim.number as number]));
+/**
+ * Reviews whose article text and encoded records are kept: the ones being edited. More would only
+ * hold memory (a copy of each file) for reviews written once, as when many are updated together.
+ */
+const KEPT_REVIEWS = 8;
+
+/** Sets `id` in `kept` as its most recent entry, dropping the least recent past KEPT_REVIEWS. */
+function keepRecent<T>(kept: Map<string, T>, id: string, value: T): void {
+  kept.delete(id);
+  kept.set(id, value);
+  if (kept.size > KEPT_REVIEWS) kept.delete(kept.keys().next().value as string);
+}
+
+/** What a save sent as changed: the article and the claims, each unchanged, whole, or in part. */
+interface SaveEdit {
+  article: ArticleEdit;
+  claims: ClaimsEdit;
+}
+
+/**
+ * `claims` with each record the store made itself (a number given, a sign-off read from the
+ * history; not one of `sent`) in the schema's key order, as records parsed from a call are: the
+ * bytes of a review file then do not depend on whether a claim came back from a window since.
+ */
+function inSchemaOrder(claims: Claim[], sent: readonly Claim[]): Claim[] {
+  let reordered: Claim[] | undefined;
+  claims.forEach((claim, index) => {
+    if (claim === sent[index]) return;
+    const parsed = ClaimSchema.safeParse(claim);
+    if (!parsed.success) return;
+    reordered ??= [...claims];
+    reordered[index] = parsed.data;
+  });
+  return reordered ?? claims;
+}
+
+/** Whether every claim a save changed keeps the number of the record it replaces, and none is new. */
+function numbersKept(edit: ClaimsEdit): boolean {
+  if (edit.kind !== 'some') return edit.kind === 'same';
+  return edit.changed.length === edit.replaced.length && edit.changed.every((claim, index) => claim.number !== undefined && claim.number === edit.replaced[index]?.number);
 }
 
 /** Told that review `id` was written or added (`review`, as stored) or removed (null). */
@@ -97,8 +137,12 @@ export interface SaveReviewInput {
   id: string;
   /** The revision the saving window last read or wrote; an older one means another window saved meanwhile. */
   baseRevision: number;
-  doc: ArticleDoc;
-  claims: Claim[];
+  /** The whole article; or `docChange`, top-level blocks replaced; neither when it is unchanged. */
+  doc?: ArticleDoc | undefined;
+  docChange?: DocChange | undefined;
+  /** The whole claim list; or `claimChanges`, claims changed and removed; neither when they are unchanged. */
+  claims?: Claim[] | undefined;
+  claimChanges?: ClaimChanges | undefined;
   /**
    * A merge the window made with another window's work and has not stored yet: the history events
    * it recorded, and the claims as the merge left them; later edits are recorded against those.
@@ -153,9 +197,11 @@ function recoveryNotice(report: RecoveryReport): Notice {
   };
 }
 
-/** Counts of placed claims by verdict, and of claims that need a look, as the library list shows them. */
-export function summarize(review: Review, spans: readonly ClaimSpan[] = readArticleText(review.doc).spans): ReviewSummary {
-  const placed = new Set(spans.map((span) => span.claimId));
+/**
+ * Counts of placed claims by verdict, and of claims that need a look, as the library list shows
+ * them; `placed` holds the ids of claims marked in the article (read from it when not given).
+ */
+export function summarize(review: Review, placed: ReadonlySet<string> = new Set(readArticleText(review.doc).spans.map((span) => span.claimId))): ReviewSummary {
   const verdictCounts: Record<string, number> = {};
   let claimCount = 0;
   let unplacedCount = 0;
@@ -181,8 +227,22 @@ export function summarize(review: Review, spans: readonly ClaimSpan[] = readArti
 export class LibraryStore {
   private readonly reviews = new Map<string, Low<ReviewFile>>();
   private readonly summaries = new Map<string, ReviewSummary>();
-  /** Plain text of each review's article as last stored, to notice when a save changes the words. */
-  private readonly texts = new Map<string, string>();
+  /**
+   * Reviews written since their summary was made, with the ids of the claims placed in their
+   * article: the summary is made when the list is asked for, not on every autosave.
+   */
+  private readonly unsummarized = new Map<string, ReadonlySet<string>>();
+  /**
+   * The article of the reviews written last, as stored, read as text (see kept-article): to notice
+   * when a save changes the words, and so that a save that leaves the article alone, or replaces a
+   * few of its blocks, does not read all of it again. Least recently written first.
+   */
+  private readonly articles = new Map<string, KeptArticle>();
+  /**
+   * For the reviews written last, the encoded bytes of their records (see review-file-bytes), so
+   * an autosave encodes only what it changed. Least recently written first.
+   */
+  private readonly encoders = new Map<string, ReviewFileEncoder>();
   /**
    * Per review, the time up to which its history has been read by a window: events up to then are
    * never amended, so another window's later changes always follow them as new events. Everything
@@ -218,7 +278,17 @@ export class LibraryStore {
   };
 
   private adapterFor(id: string, onRecovered?: (report: RecoveryReport) => void): DurableJsonFile<ReviewFile> {
-    return new DurableJsonFile<ReviewFile>(this.reviewPath(id), { parse: migrateReviewFile, onRecovered, onChangedOutside: this.onChangedOutside, ...(this.readOnly ? { readOnly: this.readOnly } : {}) });
+    return new DurableJsonFile<ReviewFile>(this.reviewPath(id), {
+      parse: migrateReviewFile,
+      serialize: (file) => {
+        const encoder = this.encoders.get(id) ?? new ReviewFileEncoder();
+        keepRecent(this.encoders, id, encoder);
+        return encoder.encode(file);
+      },
+      onRecovered,
+      onChangedOutside: this.onChangedOutside,
+      ...(this.readOnly ? { readOnly: this.readOnly } : {}),
+    });
   }
 
   /** Opens (creating if needed) the data folder, taking its lock. */
@@ -281,7 +351,11 @@ export class LibraryStore {
       // Claims from before histories were kept get their first event now, in memory only (written
       // with the next save), so every window merges against the same events.
       if (!data.review.scale) this.scaleCopiedAtLoad.add(id);
-      this.reviews.set(id, new Low(adapter, { ...data, review: withClaimNumbers(this.withFullHistory(this.withOwnScale(data.review))) }));
+      // Every record in memory carries its history's sign-off (as every write makes it), so a save
+      // that changes a few claims need only read those claims' histories.
+      const review = this.withFullHistory(this.withOwnScale(data.review));
+      const signedOff = withHistorySignOffs(review.claims, review.history);
+      this.reviews.set(id, new Low(adapter, { ...data, review: withClaimNumbers(signedOff === review.claims ? review : { ...review, claims: signedOff }) }));
       this.summaries.set(id, summarize(this.reviews.get(id)?.data.review ?? data.review));
       this.sealedUntil.set(id, this.openedAt);
     }
@@ -479,13 +553,18 @@ export class LibraryStore {
   /** A value that changes whenever a review is added, removed or written. */
   libraryStamp(): string {
     let latest = '';
-    for (const summary of this.summaries.values()) if (summary.updatedAt > latest) latest = summary.updatedAt;
-    return `${this.summaries.size}:${latest}:${this.writes}`;
+    for (const db of this.reviews.values()) if (db.data.review.updatedAt > latest) latest = db.data.review.updatedAt;
+    return `${this.reviews.size}:${latest}:${this.writes}`;
   }
 
   /** Every review, most recently changed first. */
   listReviews(): ReviewSummary[] {
     this.ensureOpen();
+    for (const [id, placed] of this.unsummarized) {
+      const db = this.reviews.get(id);
+      if (db) this.summaries.set(id, summarize(db.data.review, placed));
+    }
+    this.unsummarized.clear();
     return [...this.summaries.values()].sort((left, right) => right.updatedAt.localeCompare(left.updatedAt));
   }
 
@@ -577,7 +656,8 @@ export class LibraryStore {
   async textEditedAt(id: string): Promise<string | null> {
     const review = this.getReview(id);
     const original = await this.originalArticle(id);
-    if (!original || walkArticleText(original) === (this.texts.get(id) ?? walkArticleText(review.doc))) return null;
+    const known = this.articles.get(id);
+    if (!original || walkArticleText(original) === (known?.doc === review.doc ? known.article.text : walkArticleText(review.doc))) return null;
     return review.textEditedAt ?? review.updatedAt;
   }
 
@@ -642,6 +722,7 @@ export class LibraryStore {
       throw explainWriteFailure(error, this.dataDir);
     }
     this.summaries.set(review.id, summarize(review));
+    this.unsummarized.delete(review.id);
     this.writes++;
     this.reviewChanged(review.id, review);
   }
@@ -657,7 +738,11 @@ export class LibraryStore {
     if (input.baseRevision !== previous.revision) {
       throw new ApiError('conflict', `This review was changed in another window or by the command line (revision ${previous.revision}; this window had ${input.baseRevision}). Nothing was overwritten; the changes are being merged.`);
     }
-    this.checkClaims(previous, input.claims);
+    const applied = applySave({ doc: previous.doc, claims: input.merged?.claims ?? previous.claims }, input);
+    // Claims the save did not send are stored records (or a merge's, checked whole as before).
+    const { claimsEdit } = applied;
+    if (input.merged || claimsEdit.kind === 'whole') this.checkClaims(previous, applied.claims);
+    else if (claimsEdit.kind === 'some') this.checkClaims(previous, claimsEdit.changed, claimsEdit.replaced);
     let base = previous;
     if (input.merged) {
       const known = new Set(previous.history.map((event) => event.id));
@@ -666,17 +751,11 @@ export class LibraryStore {
       }
       base = { ...previous, claims: input.merged.claims, history: [...previous.history, ...input.merged.events] };
     }
-    const next = await this.recordAndCommit(base, input.doc, input.claims, { contractParsed: true, previous });
+    // A merge's events may touch any claim: its claims are recorded and checked whole.
+    const edit: SaveEdit = { article: applied.article, claims: input.merged ? { kind: 'whole' } : claimsEdit };
+    const next = await this.recordAndCommit(base, applied.doc, applied.claims, { contractParsed: true, previous, edit });
     // What changed in the history, for the window's copy: new or amended events are new objects.
-    const kept = new Set<ClaimEvent>(previous.history);
-    const stillThere = new Set(next.history.map((event) => event.id));
-    return {
-      updatedAt: next.updatedAt,
-      revision: next.revision,
-      events: next.history.filter((event) => !kept.has(event)),
-      removedEventIds: previous.history.filter((event) => !stillThere.has(event.id)).map((event) => event.id),
-      numbers: numbersGiven(input.claims, next.claims),
-    };
+    return { updatedAt: next.updatedAt, revision: next.revision, ...historyChanges(previous.history, next.history), numbers: numbersGiven(applied.claims, next.claims) };
   }
 
   /**
@@ -691,8 +770,13 @@ export class LibraryStore {
     return this.recordAndCommit(previous, doc, claims, { contractParsed: false, ...(options.copiedFrom ? { copiedFrom: options.copiedFrom } : {}) });
   }
 
-  /** Refuses claims with a verdict off the scale, a repeated id, or a new address that breaks the web address rule. */
-  private checkClaims(review: Review, claims: readonly Claim[]): void {
+  /**
+   * Refuses claims with a verdict off the scale, a repeated id, or a new address that breaks the
+   * web address rule. `replaced`, the records a save's claims replace, are looked at first for
+   * addresses kept from before; the whole review only when an address is not among theirs.
+   */
+  private checkClaims(review: Review, claims: readonly Claim[], replaced: readonly Claim[] = review.claims): void {
+    if (claims.length === 0) return;
     const scale = this.scaleOf(review);
     const known = new Set(scale.verdicts.map((verdict) => verdict.id));
     const unknown = claims.find((claim) => claim.verdictId !== null && !known.has(claim.verdictId));
@@ -703,11 +787,18 @@ export class LibraryStore {
       throw new ApiError('invalid-input', 'Two claims share one id; nothing was saved.');
     }
     // New addresses pass the one web address rule in their stored form; one kept from before stays.
-    const keptAddresses = new Set(review.claims.flatMap((claim) => [claim.appearanceUrl, ...claim.evidence.map((item) => item.url)]));
+    const addressesOf = (records: readonly Claim[]): Set<string> => new Set(records.flatMap((claim) => [claim.appearanceUrl, ...claim.evidence.map((item) => item.url)]));
+    let keptAddresses = addressesOf(replaced);
+    let wholeReview = replaced === review.claims;
     for (const claim of claims) {
       for (const address of [claim.appearanceUrl, ...claim.evidence.map((item) => item.url)]) {
         if (address === '' || keptAddresses.has(address)) continue;
         const read = readWebAddress(address);
+        if ((!read.ok || read.url !== address) && !wholeReview) {
+          keptAddresses = addressesOf(review.claims);
+          wholeReview = true;
+          if (keptAddresses.has(address)) continue;
+        }
         if (!read.ok) throw new ApiError('invalid-input', `${read.problem} Nothing was saved; correct the address.`);
         if (read.url !== address) throw new ApiError('invalid-input', `The address ${address} is not in its normal form (${read.url}); nothing was saved.`);
       }
@@ -717,47 +808,83 @@ export class LibraryStore {
   /**
    * Records the claims' changes since `base` in the history (amending only unsealed events) and
    * writes the result over `options.previous` (the stored version; `base` unless a merge came first).
+   * `options.edit` says what a save sent as changed; the rest is taken as `base` has it, unread.
    */
-  private async recordAndCommit(base: Review, doc: ArticleDoc, claims: Claim[], options: { contractParsed: boolean; previous?: Review; copiedFrom?: ReadonlyMap<string, CopiedFrom> }): Promise<Review> {
+  private async recordAndCommit(
+    base: Review,
+    doc: ArticleDoc,
+    claims: Claim[],
+    options: { contractParsed: boolean; previous?: Review; copiedFrom?: ReadonlyMap<string, CopiedFrom>; edit?: SaveEdit },
+  ): Promise<Review> {
     const previous = options.previous ?? base;
     const now = this.now();
-    // One walk of the article serves the history's quotes, the library's counts and the text check.
-    const article = readArticleText(doc);
-    const quotes = new Map(article.spans.map((span) => [span.claimId, span.quote]));
+    const edit: SaveEdit = options.edit ?? { article: doc === previous.doc ? { kind: 'same' } : { kind: 'whole' }, claims: { kind: 'whole' } };
+    // One read of the article (or of the blocks replaced) serves the history's quotes, the library's counts and the text check.
+    const article = this.articleOf(previous, doc, edit.article);
     const sealedUntil = [previous.sharedAt ?? '', this.sealedUntil.get(previous.id) ?? ''].sort().at(-1);
+    // Claims a save did not name are the records `base` has: only the named ones can need an event.
+    const { claims: claimsEdit } = edit;
+    const [before, after] = claimsEdit.kind === 'whole' ? [base.claims, claims] : claimsEdit.kind === 'same' ? [[], []] : [[...claimsEdit.replaced, ...claimsEdit.removed], claimsEdit.changed];
     const history = recordEdits({
       history: base.history,
-      before: base.claims,
-      after: claims,
+      before,
+      after,
       author: this.reviewer().id,
       now,
       newId: this.newId,
       ...(sealedUntil ? { sealedUntil } : {}),
-      quoteOf: (claimId) => quotes.get(claimId),
+      quoteOf: (claimId) => article.quoteOf(claimId),
       ...(options.copiedFrom ? { copiedFrom: options.copiedFrom } : {}),
     });
     const historyChanged = history.length !== previous.history.length || history.some((event, index) => event !== previous.history[index]);
     const reviewers = historyChanged ? this.withSelf(previous.reviewers) : previous.reviewers;
-    return this.commit({ ...previous, doc, claims, history, reviewers, updatedAt: now.toISOString() }, { previous, contractParsed: options.contractParsed, article });
+    return this.commit(
+      { ...previous, doc, claims, history, reviewers, updatedAt: now.toISOString() },
+      {
+        previous,
+        contractParsed: options.contractParsed,
+        article,
+        ...(claimsEdit.kind === 'whole' ? {} : { changedClaims: new Set(after.map((claim) => claim.id)), numbersKept: numbersKept(claimsEdit) }),
+        ...(edit.article.kind === 'blocks' ? { changedBlocks: edit.article.blocks } : {}),
+      },
+    );
+  }
+
+  /**
+   * `doc` read as text: the kept reading when it is the stored article, else the kept one with
+   * the blocks a save replaced read anew, else a whole read. Nothing is kept here: only a write does.
+   */
+  private articleOf(previous: Review, doc: ArticleDoc, edit?: ArticleEdit): KeptArticle {
+    const known = this.articles.get(previous.id);
+    if (known?.doc === doc) return known;
+    if (edit?.kind === 'blocks' && known?.doc === previous.doc) return withBlocksReplaced(known, doc, { start: edit.start, deleteCount: edit.deleteCount, inserted: edit.blocks });
+    return readKeptArticle(doc);
   }
 
   /**
    * The one way a stored review changes: checked against the limits the loader enforces, given the
    * next revision, marked when its words changed, written durably, then kept in memory.
+   * `changedClaims` (ids) and `changedBlocks` say a save changed only those claims and top-level
+   * blocks; the rest is as stored, and so is not checked again. `numbersKept`: every claim has the
+   * number it had when stored (which were unique), so none needs one.
    */
-  private async commit(review: Review, options: { previous: Review; contractParsed?: boolean; article?: ReturnType<typeof readArticleText> }): Promise<Review> {
+  private async commit(
+    review: Review,
+    options: { previous: Review; contractParsed?: boolean; article?: KeptArticle; changedClaims?: ReadonlySet<string>; numbersKept?: boolean; changedBlocks?: readonly DocNode[] },
+  ): Promise<Review> {
     const { previous } = options;
     const db = this.db(review.id);
-    const article = options.article ?? (review.doc === previous.doc ? undefined : readArticleText(review.doc));
-    const previousText = article ? (this.texts.get(review.id) ?? walkArticleText(previous.doc)) : undefined;
-    const textEdited = article !== undefined && article.text !== previousText;
+    const article = options.article ?? this.articleOf(previous, review.doc);
+    const known = this.articles.get(review.id);
+    const textEdited = review.doc !== previous.doc && article.article.text !== (known?.doc === previous.doc ? known.article.text : walkArticleText(previous.doc));
     // A review keeps the scale it has: a change that does not carry one leaves it as it was.
     const scale = review.scale ?? previous.scale ?? this.libraryScale(review.scaleId);
     // A claim's sign-off is what its history says, never what a window's save or a file sent.
-    const claims = withHistorySignOffs(review.claims, review.history);
-    const numbered = withClaimNumbers({ ...review, claims, scale, lastClaimNumber: Math.max(previous.lastClaimNumber, review.lastClaimNumber) }, article);
-    const next: Review = { ...numbered, revision: previous.revision + 1, ...(textEdited ? { textEditedAt: review.updatedAt } : {}) };
-    assertStorable(next, { previous, ...(options.contractParsed ? { contractParsed: true } : {}) });
+    const claims = options.changedClaims ? withSignOffsOf(review.claims, review.history, options.changedClaims) : withHistorySignOffs(review.claims, review.history);
+    const unnumbered = { ...review, claims, scale, lastClaimNumber: Math.max(previous.lastClaimNumber, review.lastClaimNumber) };
+    const numbered = options.numbersKept ? unnumbered : withClaimNumbers(unnumbered, article.article);
+    const next: Review = { ...numbered, claims: inSchemaOrder(numbered.claims, review.claims), revision: previous.revision + 1, ...(textEdited ? { textEditedAt: review.updatedAt } : {}) };
+    assertStorable(next, { previous, ...(options.contractParsed ? { contractParsed: true } : {}), ...(options.changedBlocks ? { changedBlocks: options.changedBlocks } : {}) });
     db.data = { schemaVersion: SCHEMA_VERSION, review: next };
     try {
       await db.write();
@@ -766,9 +893,10 @@ export class LibraryStore {
       db.data = { schemaVersion: SCHEMA_VERSION, review: previous };
       throw explainWriteFailure(error, this.dataDir);
     }
-    if (article) this.texts.set(review.id, article.text);
+    keepRecent(this.articles, review.id, article);
     this.scaleCopiedAtLoad.delete(review.id);
-    this.summaries.set(review.id, summarize(next, article?.spans));
+    this.summaries.delete(review.id);
+    this.unsummarized.set(review.id, article.placed);
     this.writes++;
     this.reviewChanged(next.id, next);
     return next;
@@ -883,7 +1011,9 @@ export class LibraryStore {
     }
     this.reviews.delete(id);
     this.summaries.delete(id);
-    this.texts.delete(id);
+    this.unsummarized.delete(id);
+    this.articles.delete(id);
+    this.encoders.delete(id);
     this.reviewChanged(id, null);
   }
 

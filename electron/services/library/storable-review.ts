@@ -8,12 +8,13 @@ import { z } from 'zod';
 import { describeIssues } from '../../../shared/api/plain-issues';
 import { ApiError } from '../../../shared/api/envelope';
 import { articleLimitProblem } from '../../../shared/article/article-limits';
-import { ArticleDoc } from '../../../shared/model/article-doc';
+import { ArticleBlock, ArticleDoc, type DocNode } from '../../../shared/model/article-doc';
 import { Claim } from '../../../shared/model/claim';
 import { ClaimEvent } from '../../../shared/model/claim-history';
 import { Review } from '../../../shared/model/review';
 import { Reviewer } from '../../../shared/model/reviewer';
-import { MAX_CLAIMS, MAX_HISTORY_EVENTS, MAX_REVIEWERS } from '../../../shared/model/storage-limits';
+import { compareById } from './changed-records';
+import { MAX_CHILDREN_PER_NODE, MAX_CLAIMS, MAX_HISTORY_EVENTS, MAX_REVIEWERS } from '../../../shared/model/storage-limits';
 
 const ReviewMeta = Review.omit({ doc: true, claims: true, history: true, reviewers: true });
 const Reviewers = z.array(Reviewer).max(MAX_REVIEWERS);
@@ -28,25 +29,51 @@ function describe(error: z.ZodError, what: string): string {
 }
 
 /** Items of `items` that are not, by identity, in `known`. */
-function unknownItems<T extends object>(items: readonly T[], known: readonly T[] | undefined): T[] {
-  const seen = new Set<object>(known ?? []);
-  return items.filter((item) => !seen.has(item));
+function unknownItems<T extends { id: string }>(items: readonly T[], known: readonly T[] | undefined): T[] {
+  return known ? compareById(known, items).added : [...items];
+}
+
+/** What assertStorable may take as already checked. */
+export interface StorableOptions {
+  /** The stored version: its objects were checked when written or read. */
+  previous?: Review;
+  /** The document and claims already went through the same schemas (the API contract parses every call). */
+  contractParsed?: boolean;
+  /** The article is `previous.doc` with some top-level blocks replaced by these (a save that sent only them). */
+  changedBlocks?: readonly DocNode[];
 }
 
 /**
- * Throws ApiError('invalid-input') saying what goes past a limit, unless `review` can be written
- * and read back. `previous` is the stored version (its objects are valid); `contractParsed` says the
- * document and claims already went through the same schemas (the API contract parses every call).
+ * Refuses an article past a limit. The stored one (`previous.doc`) was checked when it was
+ * written or read; of one that differs from it only in `changedBlocks`, only those are read.
  */
-export function assertStorable(review: Review, options: { previous?: Review; contractParsed?: boolean } = {}): void {
-  const meta = ReviewMeta.safeParse(review);
-  if (!meta.success) refuse(describe(meta.error, 'The review'));
+function assertStorableArticle(review: Review, options: StorableOptions): void {
+  if (review.doc === options.previous?.doc) return;
+  const blocks = options.changedBlocks;
+  if (blocks) {
+    // Past the top-level limit the whole-document check says so in its own words, at once.
+    const tooMany = (review.doc.content?.length ?? 0) > MAX_CHILDREN_PER_NODE ? articleLimitProblem(review.doc) : null;
+    const problem = tooMany ?? articleLimitProblem({ type: 'doc', content: [...blocks] });
+    if (problem) refuse(problem);
+    if (!options.contractParsed) {
+      const parsed = z.array(ArticleBlock).safeParse(blocks);
+      if (!parsed.success) refuse(describe(parsed.error, 'The article'));
+    }
+    return;
+  }
   const docProblem = articleLimitProblem(review.doc);
   if (docProblem) refuse(docProblem);
-  if (!options.contractParsed && review.doc !== options.previous?.doc) {
+  if (!options.contractParsed) {
     const doc = ArticleDoc.safeParse(review.doc);
     if (!doc.success) refuse(describe(doc.error, 'The article'));
   }
+}
+
+/** Throws ApiError('invalid-input') saying what goes past a limit, unless `review` can be written and read back. */
+export function assertStorable(review: Review, options: StorableOptions = {}): void {
+  const meta = ReviewMeta.safeParse(review);
+  if (!meta.success) refuse(describe(meta.error, 'The review'));
+  assertStorableArticle(review, options);
   if (review.claims.length > MAX_CLAIMS) refuse(`The review would have ${count(review.claims.length)} claims; one review holds at most ${count(MAX_CLAIMS)}.`);
   for (const claim of options.contractParsed ? [] : unknownItems(review.claims, options.previous?.claims)) {
     const parsed = Claim.safeParse(claim);
