@@ -1,6 +1,7 @@
 /**
  * Renders a stored article document as HTML for reports: structure and emphasis kept, links
- * only to web and mail addresses, every claim highlighted with its number linking to it.
+ * only to web and mail addresses, every claim highlighted, its number (where its words start)
+ * linking to its verdict.
  */
 import { CLAIM_MARK } from '../article/claim-spans';
 import type { DocNode } from '../model/article-doc';
@@ -42,35 +43,42 @@ function wrapMarks(text: string, node: DocNode): string {
   return html;
 }
 
+/** The numbered marker where a claim's words start: the one link from the article to its verdict. */
+function marker(label: ClaimLabel): string {
+  return `<a class="claim-ref" href="#${label.anchor}" style="background:${label.color}">${label.number}</a>`;
+}
+
 /**
  * HTML of `doc`; `labels` maps claim ids to their numbers (claims without one are not
  * highlighted), and `markTitle` names the claims on a highlighted run ("Claim 1 and 2").
+ * One pass over the document: a run's claims are read from its own marks.
  */
 export function articleToHtml(doc: DocNode, labels: ReadonlyMap<string, ClaimLabel>, markTitle: (numbers: number[]) => string): string {
   const started = new Set<string>();
   const render = (node: DocNode): string => {
     if (node.type === 'text') {
-      const claims = (node.marks ?? [])
-        .filter((mark) => mark.type === CLAIM_MARK)
-        .map((mark) => labels.get(String(mark.attrs?.claimId)))
-        .filter((label): label is ClaimLabel => label !== undefined)
-        .sort((left, right) => left.number - right.number);
       const inner = wrapMarks(node.text ?? '', node);
-      if (claims.length === 0) return inner;
-      const refs = claims
-        .filter((label) => !started.has(label.anchor))
-        .map((label) => {
-          started.add(label.anchor);
-          return `<a class="claim-ref" id="ref-${label.anchor}" href="#${label.anchor}" style="background:${label.color}">${label.number}</a>`;
-        })
-        .join('');
+      let claims: ClaimLabel[] | undefined;
+      for (const mark of node.marks ?? []) {
+        const label = mark.type === CLAIM_MARK ? labels.get(String(mark.attrs?.claimId)) : undefined;
+        if (label) (claims ??= []).push(label);
+      }
+      if (!claims) return inner;
+      claims.sort((left, right) => left.number - right.number);
+      let refs = '';
+      for (const label of claims) {
+        if (started.has(label.anchor)) continue;
+        started.add(label.anchor);
+        refs += marker(label);
+      }
       const first = claims[0] as ClaimLabel;
       const depth = Math.min(claims.length, 3);
       return `${refs}<mark class="hl hl-${depth}" style="border-color:${first.color}" title="${escapeHtml(markTitle(claims.map((label) => label.number)))}">${inner}</mark>`;
     }
     if (node.type === 'hardBreak') return '<br>';
     if (node.type === 'horizontalRule') return '<hr>';
-    const children = (node.content ?? []).map(render).join('');
+    let children = '';
+    for (const child of node.content ?? []) children += render(child);
     if (node.type === 'doc') return children;
     if (node.type === 'heading') {
       const level = Math.min(6, Math.max(2, Number(node.attrs?.level ?? 2) + 1));

@@ -18,6 +18,8 @@ import { signOffState } from '../model/sign-off';
 import { unfinishedReasons, type UnfinishedReason } from './claim-readiness';
 import { reportLanguage, reportWords, type ReportWords } from './report-words';
 import { recordedQuotes } from '../history/recorded-quotes';
+import { claimStates } from '../history/claim-state';
+import { branchedClaims } from './branched-history';
 
 /** Characters of context shown around a quote in a report. */
 const READING_CONTEXT = 140;
@@ -149,7 +151,6 @@ export function buildReportModel(review: Review, scale: RatingScale, publisher: 
   const numbered = numberClaims(review.claims, review.lastClaimNumber, () => spans.map((span) => span.claimId)).claims;
   const records = new Map(numbered.map((claim) => [claim.id, claim]));
   const quotes = new Map(spans.map((span) => [span.claimId, span.quote]));
-  const conflicts = new Map(conflictNotes(review, quotes).map((note) => [note.claimId, note.fields.map((field) => field.field)]));
   // Each claim's own events, found in one pass: asking the whole history once a claim grows with claims × events.
   const eventsOf = new Map<string, Review['history']>();
   for (const event of review.history) {
@@ -157,6 +158,10 @@ export function buildReportModel(review: Review, scale: RatingScale, publisher: 
     if (events) events.push(event);
     else eventsOf.set(event.claimId, [event]);
   }
+  // Only a branched history can hold a conflict: the others need not be folded (the bulk of a long review's).
+  const branched = branchedClaims(eventsOf);
+  const states = claimStates(branched.size === 0 ? [] : review.history.filter((event) => branched.has(event.claimId)));
+  const conflicts = new Map(conflictNotes(review, quotes, states).map((note) => [note.claimId, note.fields.map((field) => field.field)]));
   /** What every report says of a claim, placed or not. */
   const standing = (claim: Claim, placed: boolean) => {
     const author = claimAuthor({ history: eventsOf.get(claim.id) ?? [] }, claim.id);

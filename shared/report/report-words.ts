@@ -19,9 +19,46 @@ export function reportLanguage(review: Pick<Review, 'language'>, articleText: st
   if (requested) return requested;
   const own = catalogueLanguage(review.language);
   if (own) return own;
-  const letters = articleText.match(/\p{L}/gu)?.length ?? 0;
-  const arabic = articleText.match(/\p{Script=Arabic}/gu)?.length ?? 0;
+  const { letters, arabic } = countLetters(articleText);
   return letters > 0 && arabic / letters > ARABIC_SHARE ? 'ar' : 'en';
+}
+
+const LETTER = /\p{L}/u;
+const ARABIC = /\p{Script=Arabic}/u;
+const KNOWN = 4;
+const IS_LETTER = 1;
+const IS_ARABIC = 2;
+/** What each UTF-16 code unit outside the surrogates is, learnt on first sight (KNOWN | IS_LETTER | IS_ARABIC; 0: not seen yet). */
+const codeUnitClass = new Uint8Array(0x10000);
+
+const classOf = (character: string): number => KNOWN | (LETTER.test(character) ? IS_LETTER : 0) | (ARABIC.test(character) ? IS_ARABIC : 0);
+
+/**
+ * Letters and Arabic-script characters of `text`, counted by code point as `\p{L}` and
+ * `\p{Script=Arabic}` count them. A loop over a table, not `text.match(/\p{L}/gu)`: that builds
+ * an array of a million one-letter strings for a long article (~0.5 s of a report's build).
+ */
+export function countLetters(text: string): { letters: number; arabic: number } {
+  let letters = 0;
+  let arabic = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    let kind: number;
+    const point = unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(index) as number) : unit;
+    if (point > 0xffff) {
+      kind = classOf(String.fromCodePoint(point));
+      index++;
+    } else {
+      kind = codeUnitClass[unit] as number;
+      if (kind === 0) {
+        kind = classOf(String.fromCharCode(unit));
+        codeUnitClass[unit] = kind;
+      }
+    }
+    if (kind & IS_LETTER) letters++;
+    if (kind & IS_ARABIC) arabic++;
+  }
+  return { letters, arabic };
 }
 
 /**

@@ -6,6 +6,12 @@ import { ApiError } from '../../../shared/api/envelope';
 import { PRINT_MARGINS_MM, type PrintFurniture } from '../../../shared/report/print-page';
 import { findChromium } from './chromium-path';
 
+/**
+ * How long Chromium may take to lay out a report before it prints: a review of 5,000 claims took
+ * 20–40 s on a busy two-core machine, past Playwright's default of 30 s. Printing itself has no limit.
+ */
+const LAYOUT_TIMEOUT_MS = 5 * 60_000;
+
 /** PDF bytes of `html`, printed on A4 with backgrounds (verdict colours) kept, `furniture`'s header and footer (title, page numbers) on every page. */
 export async function renderPdfWithChromium(html: string, furniture: PrintFurniture): Promise<Uint8Array> {
   const executablePath = findChromium();
@@ -18,7 +24,12 @@ export async function renderPdfWithChromium(html: string, furniture: PrintFurnit
     const page = await browser.newPage({ javaScriptEnabled: false });
     // The report references nothing outside itself; refuse any request it might make anyway.
     await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load' });
+    await page.setContent(html, { waitUntil: 'load', timeout: LAYOUT_TIMEOUT_MS }).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'TimeoutError') {
+        throw new ApiError('unavailable', `Chromium took more than ${LAYOUT_TIMEOUT_MS / 60_000} minutes to lay out the report, so no PDF was made; the review is unchanged. Try again when the computer is less busy, or export the HTML report and print it from a browser.`);
+      }
+      throw error;
+    });
     const { top, bottom, left, right } = PRINT_MARGINS_MM;
     return await page.pdf({
       format: 'A4',
