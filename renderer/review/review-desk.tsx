@@ -272,6 +272,7 @@ export function ReviewDesk({ review, scale, storedRevision, focusClaimId = null,
 
   const onReady = useCallback((editor: Editor) => {
     editorRef.current = editor;
+    syncRef.current?.editorLoaded(editor.state.doc);
     useReviewStore.getState().setPlacements(readClaimPlacements(editor.state.doc));
     setEditorReady(true);
   }, []);

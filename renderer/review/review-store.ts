@@ -23,6 +23,11 @@ export interface ClaimPlacement {
   quote: string;
 }
 
+/** True when `next` holds the same claims, in the same order, with the same words, as `current`. */
+function samePlacedWords(current: readonly ClaimPlacement[], next: readonly ClaimPlacement[]): boolean {
+  return current.length === next.length && next.every((placement, index) => current[index]?.claimId === placement.claimId && current[index]?.quote === placement.quote);
+}
+
 /**
  * Where the open review's changes are: on disk, waiting, being written, being merged with another
  * window's, or not written because saving failed (`retryAt`: when the next attempt starts, null
@@ -169,6 +174,13 @@ export const useReviewStore = create<ReviewStoreState>()((set, get) => ({
   selectClaim: (id) => set({ selectedClaimId: id }),
   setPlacements: (placements) =>
     set((state) => {
+      if (samePlacedWords(state.placements, placements) && placements.every((placement) => state.claims[placement.claimId] && !state.removedClaimIds.has(placement.claimId))) {
+        // Typing moved claims but changed no claim's words or order: nothing shown changes, so no
+        // re-render (each one cost React a walk of the whole article to keep the caret). Positions
+        // are only read when acted on (getState), so they are updated where they are kept.
+        for (const [index, placement] of placements.entries()) Object.assign(state.placements[index] as ClaimPlacement, { from: placement.from, to: placement.to });
+        return state;
+      }
       // A mark that comes back (undo of a delete) brings its claim back too.
       const placed = new Set(placements.map((placement) => placement.claimId));
       const removed = [...state.removedClaimIds].filter((id) => !placed.has(id));

@@ -7,6 +7,7 @@
  * kept in a recovery copy until it is on disk.
  */
 import type { Editor } from '@tiptap/react';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { ArticleDoc } from '../../shared/model/article-doc';
 import type { ClaimEvent } from '../../shared/model/claim-history';
 import type { Review } from '../../shared/model/review';
@@ -17,6 +18,7 @@ import { applyStoredDoc } from '../editor/apply-stored-doc';
 import { readClaimPlacements } from '../editor/claim-placements';
 import { dropRecoveryCopy, keepRecoveryCopy, recoveryKey, type RecoveryCopy } from './recovery-copies';
 import { claimsToPersist, useReviewStore } from './review-store';
+import { claimChangesBetween, docChangeBetween } from './save-delta';
 import { formatList, formatTime } from '../i18n/interface-format';
 import { interfaceI18n, interfaceLanguage } from '../i18n/interface-i18n';
 
@@ -67,6 +69,13 @@ export class ReviewSync {
   /** Names this window's recovery copy, apart from copies other windows (or earlier visits) kept. */
   readonly windowId = crypto.randomUUID();
   private keptCopy = false;
+  /**
+   * The editor's document as stored at `base.revision`, when this window knows it: saves then send
+   * only the blocks and claims changed since. Null after a merge (the next save sends everything).
+   */
+  private savedDoc: ProseMirrorNode | null = null;
+  /** `base.doc` is behind `savedDoc` (saves sent only changes): made again from it when needed. */
+  private baseDocStale = false;
 
   constructor(private readonly options: ReviewSyncOptions) {
     this.base = options.review;
@@ -84,6 +93,11 @@ export class ReviewSync {
   /** True while something this window holds is not yet on disk. */
   isDirty(): boolean {
     return useReviewStore.getState().changeCount !== this.savedChange || this.unsent !== null || this.inFlight !== undefined;
+  }
+
+  /** The editor now shows the review this window was opened with (its stored article). */
+  editorLoaded(doc: ProseMirrorNode): void {
+    if (!this.isDirty() && this.unsent === null) this.savedDoc = doc;
   }
 
   /** Call after every change; the save happens once changes pause, or after MAX_SAVE_WAIT_MS at the latest. */
@@ -152,6 +166,15 @@ export class ReviewSync {
     return this.author;
   }
 
+  /** The review as stored at `base.revision`, its article made from the editor's copy when saves sent only changes. */
+  private storedBase(): Review {
+    if (this.baseDocStale && this.savedDoc) {
+      this.base = { ...this.base, doc: this.savedDoc.toJSON() as Review['doc'] };
+      this.baseDocStale = false;
+    }
+    return this.base;
+  }
+
   /** The window's article and claim records now. */
   private currentWork(editor: Editor): WindowWork {
     const store = useReviewStore.getState();
@@ -173,15 +196,30 @@ export class ReviewSync {
     const store = useReviewStore.getState();
     if (!editor || !store.meta) return 'done';
     const target = store.changeCount;
-    const work = this.currentWork(editor);
+    const doc = editor.state.doc;
+    store.setPlacements(readClaimPlacements(doc));
+    const claims = claimsToPersist(useReviewStore.getState());
+    // A merge's save, or one without a known stored article, sends everything; others only changes.
+    const whole = this.unsent !== null || this.savedDoc === null;
+    const docChange = whole || !this.savedDoc ? null : docChangeBetween(this.savedDoc, doc);
+    const claimChanges = whole ? null : claimChangesBetween(this.base.claims, claims);
     store.setSaveState({ kind: 'saving' });
     try {
-      const result = await api['review:save']({ id: this.base.id, baseRevision: this.base.revision, doc: work.doc, claims: work.claims, ...(this.unsent ? { merged: this.unsent } : {}) });
+      const result = await api['review:save']({
+        id: this.base.id,
+        baseRevision: this.base.revision,
+        ...(whole ? { doc: doc.toJSON() as ArticleDoc, claims } : {}),
+        ...(docChange ? { docChange } : {}),
+        ...(claimChanges ? { claimChanges } : {}),
+        ...(this.unsent ? { merged: this.unsent } : {}),
+      });
       const removed = new Set(result.removedEventIds);
       const changed = new Map(result.events.map((event) => [event.id, event]));
       const history = this.base.history.filter((event) => !removed.has(event.id) && !changed.has(event.id));
-      const numbered = work.claims.map((claim) => (result.numbers[claim.id] === undefined ? claim : { ...claim, number: result.numbers[claim.id] }));
-      this.base = { ...this.base, doc: work.doc as Review['doc'], claims: numbered, history: [...history, ...changed.values()], revision: result.revision, updatedAt: result.updatedAt };
+      const numbered = claims.map((claim) => (result.numbers[claim.id] === undefined ? claim : { ...claim, number: result.numbers[claim.id] }));
+      this.base = { ...this.base, claims: numbered, history: [...history, ...changed.values()], revision: result.revision, updatedAt: result.updatedAt };
+      this.savedDoc = doc;
+      this.baseDocStale = true;
       if (Object.keys(result.numbers).length > 0) useReviewStore.getState().takeNumbers(result.numbers);
       this.unsent = null;
       this.savedChange = target;
@@ -218,7 +256,7 @@ export class ReviewSync {
     const editor = this.options.getEditor();
     if (!editor) return false;
     // From reading the work to showing the merge nothing awaits, so no keystroke falls between.
-    const merged = mergeWindowWork({ base: this.base, mine: this.currentWork(editor), theirs, author, now: new Date(), newId: () => crypto.randomUUID() });
+    const merged = mergeWindowWork({ base: this.storedBase(), mine: this.currentWork(editor), theirs, author, now: new Date(), newId: () => crypto.randomUUID() });
     if (merged.textConflict) {
       // Both windows changed the words: this window's text stays; theirs is kept as a copy in the library.
       const time = formatTime(new Date().toISOString(), interfaceLanguage());
@@ -243,6 +281,8 @@ export class ReviewSync {
     store.adoptStored(merged.review);
     if (editor) store.setPlacements(readClaimPlacements(editor.state.doc));
     this.base = { ...merged.review, revision: theirs.revision, updatedAt: theirs.updatedAt };
+    this.savedDoc = null;
+    this.baseDocStale = false;
     this.unsent = { events: merged.events, claims: merged.review.claims };
   }
 
@@ -257,6 +297,8 @@ export class ReviewSync {
       store.adoptStored(theirs);
       store.setPlacements(readClaimPlacements(editor.state.doc));
       this.base = theirs;
+      this.savedDoc = editor.state.doc;
+      this.baseDocStale = false;
       store.setSaveState({ kind: 'saved', at: theirs.updatedAt });
     } catch {
       // Reading failed (storage gone for a moment); the next look tries again.
@@ -287,6 +329,6 @@ export class ReviewSync {
     if (!editor || !store.meta) return;
     this.lastCopyAt = Date.now();
     this.keptCopy = true;
-    await keepRecoveryCopy({ key: recoveryKey(this.base.id, this.windowId), reviewId: this.base.id, title: store.meta.title, keptAt: new Date().toISOString(), reason, base: this.base, work: this.currentWork(editor) });
+    await keepRecoveryCopy({ key: recoveryKey(this.base.id, this.windowId), reviewId: this.base.id, title: store.meta.title, keptAt: new Date().toISOString(), reason, base: this.storedBase(), work: this.currentWork(editor) });
   }
 }
