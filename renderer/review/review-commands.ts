@@ -25,9 +25,19 @@ export function deleteClaim(editor: Editor, claimId: string): void {
   store.setPlacements(readClaimPlacements(editor.state.doc));
 }
 
+/**
+ * The claims' places in the editor's document now: the desk reads them only once typing pauses,
+ * so a command that acts on positions reads them afresh (one walk of the article).
+ */
+function currentPlacements(editor: Editor) {
+  const store = useReviewStore.getState();
+  store.setPlacements(readClaimPlacements(editor.state.doc));
+  return useReviewStore.getState().placements;
+}
+
 /** Selects claim `claimId` in the editor and scrolls it into view. */
 export function revealClaim(editor: Editor, claimId: string, options: { focusEditor: boolean }): void {
-  const placement = useReviewStore.getState().placements.find((candidate) => candidate.claimId === claimId);
+  const placement = currentPlacements(editor).find((candidate) => candidate.claimId === claimId);
   useReviewStore.getState().selectClaim(claimId);
   if (!placement) return;
   const { state, view } = editor;
@@ -39,7 +49,8 @@ export function revealClaim(editor: Editor, claimId: string, options: { focusEdi
 
 /** The claim after (or before) the selected one, or the caret, in document order; wraps around. */
 export function neighbourClaim(editor: Editor, direction: 1 | -1): string | null {
-  const { placements, selectedClaimId } = useReviewStore.getState();
+  const placements = currentPlacements(editor);
+  const { selectedClaimId } = useReviewStore.getState();
   if (placements.length === 0) return null;
   const currentIndex = placements.findIndex((placement) => placement.claimId === selectedClaimId);
   if (currentIndex >= 0) {

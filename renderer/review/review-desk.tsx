@@ -31,6 +31,9 @@ import { useReviewStore } from './review-store';
 import { SaveFailureBanner, SaveStatus } from './save-status';
 import { MoreToolsToggle, PanelToggles, useDeskToggles } from './panel-toggles';
 
+/** How long typing must pause before the claims' places are read again (typing runs at 150–250 ms a key). */
+const PLACEMENT_READ_DELAY_MS = 400;
+
 function isTextField(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type));
 }
@@ -265,9 +268,10 @@ export function ReviewDesk({ review, scale, storedRevision, focusClaimId = null,
 
   const onDocumentChange = useCallback((editor: Editor) => {
     useReviewStore.getState().documentChanged();
-    // Reading placements walks the whole document: do it once typing pauses, not per key.
+    // Reading placements walks the whole document (~10 ms on a long transcript): done once typing
+    // pauses, not between keys at a typing rhythm; commands that need positions read them afresh.
     clearTimeout(placementTimer.current);
-    placementTimer.current = setTimeout(() => useReviewStore.getState().setPlacements(readClaimPlacements(editor.state.doc)), 150);
+    placementTimer.current = setTimeout(() => useReviewStore.getState().setPlacements(readClaimPlacements(editor.state.doc)), PLACEMENT_READ_DELAY_MS);
   }, []);
 
   const onReady = useCallback((editor: Editor) => {

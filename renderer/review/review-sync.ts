@@ -24,8 +24,8 @@ import { interfaceI18n, interfaceLanguage } from '../i18n/interface-i18n';
 
 /** How long typing must pause before a save starts. */
 export const SAVE_DELAY_MS = 700;
-/** Changes never wait longer than this to be saved, however long the typing goes on. */
-export const MAX_SAVE_WAIT_MS = 5_000;
+/** Changes never wait longer than this to be saved, however long the typing goes on (a save is on disk within 5 s of a change). */
+export const MAX_SAVE_WAIT_MS = 4_000;
 /** Waits between attempts after a failed save: quick at first, then every half minute. */
 const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 /** A recovery copy is refreshed at most this often while saving keeps failing. */
@@ -196,6 +196,9 @@ export class ReviewSync {
     const store = useReviewStore.getState();
     if (!editor || !store.meta) return 'done';
     const target = store.changeCount;
+    // Changes from here on are a new unsaved stretch: its 5 s limit starts at its first change, or
+    // typing through a save would make every later key save at once.
+    this.firstUnsavedAt = null;
     const doc = editor.state.doc;
     store.setPlacements(readClaimPlacements(doc));
     const claims = claimsToPersist(useReviewStore.getState());
@@ -228,7 +231,6 @@ export class ReviewSync {
       this.keptCopy = false;
       const now = useReviewStore.getState();
       if (now.changeCount === target) {
-        this.firstUnsavedAt = null;
         now.setSaveState({ kind: 'saved', at: result.updatedAt });
       } else {
         now.setSaveState({ kind: 'pending' });

@@ -6,19 +6,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { DocNode } from '../../shared/model/article-doc';
 import type { Claim } from '../../shared/model/claim';
-
-/** Top-level blocks [start, start + deleteCount) of the stored article replaced by `blocks`. */
-export interface DocChange {
-  start: number;
-  deleteCount: number;
-  blocks: DocNode[];
-}
-
-/** Claims new or edited since the stored list, and ids no longer kept. */
-export interface ClaimChanges {
-  changed: Claim[];
-  removed: string[];
-}
+import type { ClaimChanges, DocChange } from '../../shared/model/save-delta';
 
 /**
  * The top-level blocks that differ between `saved` and `current`, or null when they are the same

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ArticleDetails } from '../model/article-details';
-import { ArticleBlock, ArticleDoc } from '../model/article-doc';
+import { ArticleDoc } from '../model/article-doc';
 import { Claim, ClaimStatus } from '../model/claim';
 import { Id, OptionalDate, OptionalWebAddressInput, Timestamp, WebAddressInput } from '../model/primitives';
 import { Publication, Publisher } from '../model/publisher';
@@ -15,13 +15,14 @@ import { ClaimEvent, ClaimFields } from '../model/claim-history';
 import { Reviewer, ReviewerName, SignatureCheck } from '../model/reviewer';
 import { MergeReport } from '../share-file/merge-report';
 import { UnfinishedClaim } from '../report/claim-readiness';
-import { MAX_ARTICLE_SOURCE_CHARS, MAX_CHILDREN_PER_NODE, MAX_CLAIMS } from '../model/storage-limits';
+import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS } from '../model/storage-limits';
 import { LANGUAGE_CODES } from '../i18n/languages';
 import { ArticleUpdateResult, ArticleUpdateSource } from '../article-update/article-update-schema';
 import { ArticleVersion } from '../model/article-version';
 import { TrashEntry, TrashId } from '../model/trash-entry';
 import { LibraryClaimRow } from '../report/claim-row';
 import { CheckedBefore, SearchQuery, SearchResults } from '../search/search-schema';
+import { ClaimChanges, DocChange } from '../model/save-delta';
 
 const NoInput = z.object({}).strict();
 /** The publisher as the export dialog or the command line gives it: its addresses pass the one web address rule. */
@@ -197,15 +198,9 @@ export const contract = {
         id: Id,
         baseRevision: z.number().int().nonnegative(),
         doc: ArticleDoc.optional(),
-        docChange: z
-          .object({ start: z.number().int().nonnegative(), deleteCount: z.number().int().nonnegative(), blocks: z.array(ArticleBlock).max(MAX_CHILDREN_PER_NODE) })
-          .strict()
-          .optional(),
+        docChange: DocChange.optional(),
         claims: z.array(Claim).max(MAX_CLAIMS).optional(),
-        claimChanges: z
-          .object({ changed: z.array(Claim).max(MAX_CLAIMS), removed: z.array(Id).max(MAX_CLAIMS) })
-          .strict()
-          .optional(),
+        claimChanges: ClaimChanges.optional(),
         merged: z.object({ events: z.array(ClaimEvent).max(MAX_CLAIMS * 4), claims: z.array(Claim).max(MAX_CLAIMS) }).strict().optional(),
       })
       .strict(),

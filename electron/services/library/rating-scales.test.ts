@@ -7,44 +7,13 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/api/contract';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
 import { duplicateScale } from '../../../shared/model/scale-rules';
-import { createHandlerRegistry } from '../../api/handler-registry';
-import { openFactmarkServices, type FactmarkServices } from '../factmark-services';
 import { folderSnapshot } from './folder-snapshot.fixture';
+import { closeLibrary, closeOpened, openRegistryLibrary, type RegistryLibrary } from './registry-library.fixture';
 import { LibraryStore } from './library-store';
 
-interface Library {
-  services: FactmarkServices;
-  call: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
-}
-
-const opened: Library[] = [];
-
-async function openAt(dataDir: string): Promise<Library> {
-  const services = await openFactmarkServices({ dataDir, mode: 'cli', renderPdf: async () => new Uint8Array() });
-  const registry = createHandlerRegistry({ ...services.handlers, 'shell:openExternal': async () => ({ opened: false }) });
-  const library: Library = {
-    services,
-    call: async (channel, input) => {
-      const result = await registry.invoke(channel, input);
-      if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-      return result.value as never;
-    },
-  };
-  opened.push(library);
-  return library;
-}
-
-async function close(library: Library): Promise<void> {
-  opened.splice(opened.indexOf(library), 1);
-  await library.services.close();
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((library) => library.services.close()));
-});
+afterEach(closeOpened);
 
 const ARTICLE = 'قال الوزير إن البطالة انخفضت. The budget is 3 billion, the mayor said.';
 
@@ -58,7 +27,7 @@ function newsroomScale(): RatingScale {
   };
 }
 
-async function reviewRated(library: Library, scaleId?: string): Promise<string> {
+async function reviewRated(library: RegistryLibrary, scaleId?: string): Promise<string> {
   const { review } = await library.call('review:create', { title: 'Jobs', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: ARTICLE }, ...(scaleId ? { scaleId } : {}) });
   await library.call('review:annotate', { id: review.id, claims: [{ quote: 'The budget is 3 billion', verdict: 'true' }, { quote: 'انخفضت', verdict: 'misleading' }] });
   return review.id;
@@ -69,25 +38,25 @@ const labelsOf = (scale: RatingScale | undefined): string[] => (scale?.verdicts 
 describe('rating scales of the library', () => {
   it('keeps a duplicated, renamed and edited scale and the default choice through a close and a reopen', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'factmark-scales-'));
-    const library = await openAt(dataDir);
+    const library = await openRegistryLibrary(dataDir);
     expect((await library.call('scale:list', {})).map((scale) => scale.id)).toEqual([DEFAULT_SCALE.id]);
     const saved = await library.call('scale:save', { scale: newsroomScale() });
     expect(saved.map((scale) => scale.name)).toEqual([DEFAULT_SCALE.name, 'Newsroom scale']);
     expect(await library.call('scale:setDefault', { scaleId: 'scale-newsroom' })).toEqual([saved[1], saved[0]]);
     const renamed = { ...newsroomScale(), name: 'مقياس غرفة الأخبار' };
     await library.call('scale:save', { scale: renamed });
-    await close(library);
+    await closeLibrary(library);
 
-    const reopened = await openAt(dataDir);
+    const reopened = await openRegistryLibrary(dataDir);
     expect(await reopened.call('scale:list', {})).toEqual([renamed, DEFAULT_SCALE]);
     expect(await reopened.call('scale:delete', { scaleId: 'scale-newsroom' })).toEqual([DEFAULT_SCALE]);
-    await close(reopened);
-    expect(await (await openAt(dataDir)).call('scale:list', {})).toEqual([DEFAULT_SCALE]);
+    await closeLibrary(reopened);
+    expect(await (await openRegistryLibrary(dataDir)).call('scale:list', {})).toEqual([DEFAULT_SCALE]);
   });
 
   it('refuses a badge colour white text cannot be read on, naming the verdict and the ratio, and leaves library.json byte for byte', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'factmark-scales-'));
-    const library = await openAt(dataDir);
+    const library = await openRegistryLibrary(dataDir);
     await library.call('scale:save', { scale: newsroomScale() });
     const before = await readFile(join(dataDir, 'library.json'));
     const light = { ...newsroomScale(), verdicts: newsroomScale().verdicts.map((verdict) => (verdict.id === 'mixed' ? { ...verdict, color: '#ffd966' } : verdict)) };
@@ -102,7 +71,7 @@ describe('rating scales of the library', () => {
 
   it('never changes or deletes the built-in scale, or the last scale, and says what to do instead', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'factmark-scales-'));
-    const library = await openAt(dataDir);
+    const library = await openRegistryLibrary(dataDir);
     const before = await folderSnapshot(dataDir);
     await expect(library.call('scale:save', { scale: { ...DEFAULT_SCALE, name: 'Mine now' } })).rejects.toThrow('The built-in Factmark seven-point scale cannot be changed; duplicate it to make a scale of your own. Nothing was saved.');
     await expect(library.call('scale:delete', { scaleId: DEFAULT_SCALE.id })).rejects.toThrow('The built-in Factmark seven-point scale cannot be deleted. Nothing was changed.');
@@ -113,7 +82,7 @@ describe('rating scales of the library', () => {
 
   it('rates a new review on the default scale or the one chosen, and refuses one not in the library', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'factmark-scales-'));
-    const library = await openAt(dataDir);
+    const library = await openRegistryLibrary(dataDir);
     await library.call('scale:save', { scale: newsroomScale() });
     const onDefault = await library.call('review:get', { id: await reviewRated(library) });
     expect(onDefault.scale).toEqual(DEFAULT_SCALE);
@@ -131,7 +100,7 @@ describe('rating scales of the library', () => {
 
   it('keeps a review’s verdict labels, colours and values when its scale is edited or deleted, and after a reopen', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'factmark-scales-'));
-    const library = await openAt(dataDir);
+    const library = await openRegistryLibrary(dataDir);
     await library.call('scale:save', { scale: newsroomScale() });
     const id = await reviewRated(library, 'scale-newsroom');
     const made = await library.call('review:get', { id });
@@ -147,8 +116,8 @@ describe('rating scales of the library', () => {
     await library.call('review:annotate', { id, claims: [{ quote: 'قال الوزير', verdict: 'Misleading' }] });
 
     await library.call('scale:delete', { scaleId: 'scale-newsroom' });
-    await close(library);
-    const reopened = await openAt(dataDir);
+    await closeLibrary(library);
+    const reopened = await openRegistryLibrary(dataDir);
     const kept = await reopened.call('review:get', { id });
     expect(labelsOf(kept.scale)).toEqual(labelsOf(made.scale));
     expect(kept.scale).toEqual(made.scale);
@@ -157,10 +126,10 @@ describe('rating scales of the library', () => {
 
   it('gives a review from before reviews kept their scale the library’s copy at load without writing, and writes it before the scale changes', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'factmark-scales-'));
-    const library = await openAt(dataDir);
+    const library = await openRegistryLibrary(dataDir);
     await library.call('scale:save', { scale: newsroomScale() });
     const id = await reviewRated(library, 'scale-newsroom');
-    await close(library);
+    await closeLibrary(library);
     const reviewFile = join(dataDir, 'reviews', `${id}.json`);
     const stored = JSON.parse(await readFile(reviewFile, 'utf8')) as { review: Record<string, unknown> };
     delete stored.review.scale;
@@ -171,7 +140,7 @@ describe('rating scales of the library', () => {
     expect(readOnly.getReview(id).scale).toEqual(newsroomScale());
     await expect(readOnly.saveScale({ ...newsroomScale(), name: 'Changed' })).rejects.toThrow('read only');
     await readOnly.close();
-    const reopened = await openAt(dataDir);
+    const reopened = await openRegistryLibrary(dataDir);
     expect((await reopened.call('review:get', { id })).scale).toEqual(newsroomScale());
     expect(await folderSnapshot(dataDir)).toEqual(before);
 
@@ -179,16 +148,16 @@ describe('rating scales of the library', () => {
     const renamed = { ...newsroomScale(), verdicts: newsroomScale().verdicts.map((verdict) => ({ ...verdict, label: `${verdict.label} (new)` })) };
     await reopened.call('scale:save', { scale: renamed });
     expect(JSON.parse(await readFile(reviewFile, 'utf8')).review.scale).toEqual(newsroomScale());
-    await close(reopened);
-    expect((await (await openAt(dataDir)).call('review:get', { id })).scale).toEqual(newsroomScale());
+    await closeLibrary(reopened);
+    expect((await (await openRegistryLibrary(dataDir)).call('review:get', { id })).scale).toEqual(newsroomScale());
   });
 
   it('reads library and review files written before verdicts said whether they are ordinal, without writing them', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'factmark-scales-'));
-    const library = await openAt(dataDir);
+    const library = await openRegistryLibrary(dataDir);
     await library.call('scale:save', { scale: newsroomScale() });
     const id = await reviewRated(library);
-    await close(library);
+    await closeLibrary(library);
     // The files as an older Factmark wrote them: no `ordinal` on any verdict.
     const withoutOrdinal = (scale: RatingScale) => ({ ...scale, verdicts: scale.verdicts.map(({ ordinal: _ordinal, ...verdict }) => verdict) });
     const libraryFile = join(dataDir, 'library.json');
@@ -199,7 +168,7 @@ describe('rating scales of the library', () => {
     await writeFile(reviewFile, JSON.stringify({ ...reviewData, review: { ...reviewData.review, scale: withoutOrdinal(reviewData.review.scale) } }));
     const before = await folderSnapshot(dataDir);
 
-    const reopened = await openAt(dataDir);
+    const reopened = await openRegistryLibrary(dataDir);
     const flags = (scale: RatingScale | undefined) => Object.fromEntries((scale?.verdicts ?? []).map((verdict) => [verdict.id, verdict.ordinal]));
     const [builtIn, newsroom] = await reopened.call('scale:list', {});
     expect(flags(builtIn)).toEqual({ true: true, 'mostly-true': true, mixed: true, 'mostly-false': true, false: true, misleading: false, unverifiable: false });

@@ -6,45 +6,20 @@
 import { cp, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChannelInput } from '../../../shared/api/contract';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/api/contract';
 import type { ArticleDoc, DocNode } from '../../../shared/model/article-doc';
 import { newClaim, type Claim } from '../../../shared/model/claim';
 import type { ClaimEvent } from '../../../shared/model/claim-history';
 import { MAX_CHILDREN_PER_NODE, MAX_DOC_DEPTH, MAX_MARKS_PER_TEXT } from '../../../shared/model/storage-limits';
-import { createHandlerRegistry } from '../../api/handler-registry';
-import { openFactmarkServices, type FactmarkServices } from '../factmark-services';
 import { folderSnapshot } from './folder-snapshot.fixture';
+import { closeLibrary, closeOpened, openRegistryLibrary, type RegistryLibrary } from './registry-library.fixture';
 
 // Event ids and times the same in two libraries, so their files can be compared byte for byte.
 const ids = vi.hoisted(() => ({ next: 0 }));
 vi.mock('node:crypto', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:crypto')>()), randomUUID: () => `fixed-id-${(ids.next++).toString().padStart(6, '0')}` }));
 
 const START = Date.parse('2026-05-04T09:00:00.000Z');
-
-interface Library {
-  services: FactmarkServices;
-  dataDir: string;
-  call: <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
-}
-
-const opened: Library[] = [];
-
-async function openAt(dataDir: string): Promise<Library> {
-  const services = await openFactmarkServices({ dataDir, mode: 'cli', renderPdf: async () => new Uint8Array() });
-  const registry = createHandlerRegistry({ ...services.handlers, 'shell:openExternal': async () => ({ opened: false }) });
-  const library: Library = {
-    services,
-    dataDir,
-    call: async (channel, input) => {
-      const result = await registry.invoke(channel, input);
-      if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-      return result.value as never;
-    },
-  };
-  opened.push(library);
-  return library;
-}
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -53,7 +28,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   vi.useRealTimers();
-  await Promise.all(opened.splice(0).map((library) => library.services.close()));
+  await closeOpened();
 });
 
 const mark = (claimId: string) => ({ type: 'claim', attrs: { claimId } });
@@ -77,9 +52,9 @@ const ARTICLE: ArticleDoc = {
 const claim = (id: string, rationale: string): Claim => ({ ...newClaim(id, '2026-05-01T08:00:00.000Z'), verdictId: 'mostly-false', rationale, evidence: [] });
 
 /** Two libraries holding the same review, byte for byte: one saved whole, the other by deltas. */
-async function twins(): Promise<{ whole: Library; delta: Library; id: string }> {
+async function twins(): Promise<{ whole: RegistryLibrary; delta: RegistryLibrary; id: string }> {
   const first = await mkdtemp(join(tmpdir(), 'factmark-delta-'));
-  const seed = await openAt(first);
+  const seed = await openRegistryLibrary(first);
   await seed.call('settings:setReviewer', { name: 'Ana' });
   const { review } = await seed.call('review:create', { title: 'Hearing', sourceUrl: '', origin: { kind: 'paste' }, article: { format: 'text', body: 'Placeholder.' } });
   await seed.call('review:save', {
@@ -88,14 +63,13 @@ async function twins(): Promise<{ whole: Library; delta: Library; id: string }> 
     doc: ARTICLE,
     claims: [claim('claim-one-0001', 'ONS says 4.1.'), claim('claim-two-0002', 'Police data.'), claim('claim-three-003', 'مصدر')],
   });
-  await seed.services.close();
-  opened.splice(opened.indexOf(seed), 1);
+  await closeLibrary(seed);
   const second = await mkdtemp(join(tmpdir(), 'factmark-delta-'));
   await cp(first, second, { recursive: true, filter: (source) => !source.endsWith('factmark.lock') });
-  return { whole: await openAt(first), delta: await openAt(second), id: review.id };
+  return { whole: await openRegistryLibrary(first), delta: await openRegistryLibrary(second), id: review.id };
 }
 
-const reviewFile = (library: Library, id: string, suffix = ''): Promise<Buffer> => readFile(join(library.dataDir, 'reviews', `${id}.json${suffix}`));
+const reviewFile = (library: RegistryLibrary, id: string, suffix = ''): Promise<Buffer> => readFile(join(library.dataDir, 'reviews', `${id}.json${suffix}`));
 
 /** What a delta leaves, worked out here on its own (not by the code under test), to send whole. */
 function applied(
@@ -114,7 +88,7 @@ function applied(
 }
 
 /** Saves one change in both libraries (whole and as a delta) at the same moment, with the same new ids, and checks the files are the same bytes. */
-async function saveBoth(twin: { whole: Library; delta: Library; id: string }, minutesLater: number, delta: Parameters<typeof applied>[1]): Promise<void> {
+async function saveBoth(twin: { whole: RegistryLibrary; delta: RegistryLibrary; id: string }, minutesLater: number, delta: Parameters<typeof applied>[1]): Promise<void> {
   vi.setSystemTime(START + minutesLater * 60_000);
   const stored = twin.whole.services.store.getReview(twin.id);
   const whole = applied(stored, delta);

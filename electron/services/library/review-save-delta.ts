@@ -4,21 +4,9 @@
  * so the store works on a whole article and claim list and still knows what the save touched.
  */
 import { ApiError } from '../../../shared/api/envelope';
-import type { ArticleDoc, DocNode } from '../../../shared/model/article-doc';
+import type { ArticleDoc } from '../../../shared/model/article-doc';
 import type { Claim } from '../../../shared/model/claim';
-
-/** Replaces top-level blocks [start, start + deleteCount) of the article with `blocks`. */
-export interface DocChange {
-  start: number;
-  deleteCount: number;
-  blocks: DocNode[];
-}
-
-/** Claims new or edited (`changed`) and claims dropped by id (`removed`). */
-export interface ClaimChanges {
-  changed: Claim[];
-  removed: string[];
-}
+import type { ClaimChanges, DocChange } from '../../../shared/model/save-delta';
 
 /** What a save may say about the article and the claims, each whole or as a change (or not at all). */
 export interface SaveParts {
