@@ -39,9 +39,9 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   await bob.keyboard.press('Control+Home');
   await bob.keyboard.type('Updated: ');
   await bob.getByRole('button', { name: 'Done editing' }).first().click();
-  await bob.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
+  await bob.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /crime fell by 20 percent/ }).click();
   await bob.getByRole('radio', { name: 'Mostly false', exact: true }).check();
-  await bob.getByRole('button', { name: /The budget grew to 3 billion/ }).first().click();
+  await bob.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /The budget grew to 3 billion/ }).click();
   await bob.getByRole('button', { name: 'Delete claim' }).click();
   await selectInArticle(bob, 'crime fell by 5 percent');
   await bob.getByRole('button', { name: /Mark claim/ }).click();
@@ -49,7 +49,7 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   const toAna = await shareAs(bob, 'Bob', folder, 'Crime-figures.factmark');
 
   // Meanwhile Ana rates her first claim again, then merges Bob's file.
-  await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
+  await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /crime fell by 20 percent/ }).click();
   await page.getByRole('radio', { name: 'Misleading', exact: true }).check();
   await expectSaved(page);
   await page.getByRole('button', { name: 'Back to the library' }).click();
@@ -111,7 +111,7 @@ twoReviewers('two reviewers share, edit both copies, merge and settle a conflict
   await bob.getByRole('button', { name: 'Preferences' }).click();
   await expect(bob.getByRole('dialog', { name: 'Preferences' }).locator('.signing-keys code').first()).toHaveText(bobsKey);
   await page.getByRole('button', { name: 'Crime figures', exact: true }).click();
-  await page.getByRole('button', { name: /crime fell by 20 percent/ }).first().click();
+  await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /crime fell by 20 percent/ }).click();
   await expect(page.getByRole('radio', { name: 'Mostly false', exact: true })).toBeChecked();
   await expect(page.getByRole('region', { name: 'Needs attention', exact: true })).toHaveCount(0);
   expect(outsideRequests).toEqual([]);
@@ -136,7 +136,7 @@ twoReviewers('a claim whose words are not in this copy is not placed on a guess:
   const toBob = await anaMarksAndShares(page, server.url, folder, [{ quote: 'crime fell by 20 percent' }]);
   await openShareFile(bob, toBob);
   await bob.getByRole('dialog', { name: 'Open share file' }).getByRole('button', { name: 'Add to library' }).click();
-  await expect(bob.getByRole('button', { name: /crime fell by 20 percent/ }).first()).toBeVisible();
+  await expect(bob.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /crime fell by 20 percent/ })).toBeVisible();
 
   // Bob rewrites a sentence and marks a claim in his new words.
   await bob.getByRole('button', { name: 'Edit text' }).click();
