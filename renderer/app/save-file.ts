@@ -1,8 +1,9 @@
 /** Saving a file the services made: the browser's download, which Electron turns into its save dialog. */
+import { bytesOfBase64 } from './base64-bytes';
 
 /** Hands `bytes` to the browser's download (Electron shows its save dialog). */
 export function saveFile(fileName: string, mimeType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+  const bytes = bytesOfBase64(base64);
   const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;

@@ -13,6 +13,7 @@ import { interfaceI18n, interfaceLanguage } from '../i18n/interface-i18n';
 import { applyInlineStyles, printableReport } from './printable-report';
 import { useReviewStore } from './review-store';
 import './print-report.css';
+import { bytesOfBase64 } from '../app/base64-bytes';
 
 /** Class of the print-only element that holds the report. */
 export const PRINT_REPORT_CLASS = 'factmark-print-report';
@@ -42,12 +43,9 @@ ${REPORT_CSS}`,
   return reportSheet;
 }
 
-/** Base64 from the API as text (the report is UTF-8). A plain loop: a report can be megabytes. */
+/** Base64 from the API as text (the report is UTF-8; it can be megabytes). */
 function decodeBase64(base64: string): string {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return new TextDecoder().decode(bytes);
+  return new TextDecoder().decode(bytesOfBase64(base64));
 }
 
 /** A note above the printed report, in the interface's language (the report may be in another). */
