@@ -43,8 +43,26 @@ export function revealClaim(editor: Editor, claimId: string, options: { focusEdi
   const { state, view } = editor;
   view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, placement.from, placement.to)).scrollIntoView());
   const dom = view.dom.querySelector(`[data-claim-id="${CSS.escape(claimId)}"]`);
-  dom?.scrollIntoView({ block: 'center', behavior: 'auto' });
+  if (dom) centreOnceLaidOut(dom);
   if (options.focusEditor) view.focus();
+}
+
+/** Frames after a jump in which the claim is brought back to the centre if it moved. */
+const SETTLING_FRAMES = 4;
+
+/**
+ * Scrolls `element` to the centre, and again in the next frames while it keeps moving: the
+ * article's blocks far from the screen are laid out at an estimated height (content-visibility in
+ * app.css), and those a jump brings on screen take their real height a frame later, which can
+ * push the claim away from where the first scroll put it.
+ */
+function centreOnceLaidOut(element: Element, frames = SETTLING_FRAMES): void {
+  element.scrollIntoView({ block: 'center', behavior: 'auto' });
+  const top = element.getBoundingClientRect().top;
+  if (frames === 0) return;
+  requestAnimationFrame(() => {
+    if (element.isConnected && Math.abs(element.getBoundingClientRect().top - top) > 1) centreOnceLaidOut(element, frames - 1);
+  });
 }
 
 /** The claim after (or before) the selected one, or the caret, in document order; wraps around. */
