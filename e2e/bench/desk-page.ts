@@ -91,12 +91,19 @@ export async function readArticleLayout(page: Page): Promise<ArticleLayout> {
   });
 }
 
-/** Loads `html` into a plain `<div contenteditable>` laid out like the desk's article. */
-export async function openBarePage(page: Page, html: string, layout: ArticleLayout): Promise<void> {
+/** The desk's rule for its article's blocks (app.css), for a bare page `contained` like the desk. */
+const CONTAINED_BLOCKS = '.bare > * { content-visibility: auto; contain-intrinsic-size: auto 4lh; overflow-clip-margin: 0.8rem; }';
+
+/**
+ * Loads `html` into a plain `<div contenteditable>` laid out like the desk's article; `contained`
+ * also draws its blocks only near the screen, as the desk does.
+ */
+export async function openBarePage(page: Page, html: string, layout: ArticleLayout, contained = false): Promise<void> {
   const style = `box-sizing:content-box;width:${layout.width};font:${layout.font};line-height:${layout.lineHeight};padding:${layout.padding};white-space:${layout.whiteSpace}`;
+  const sheet = contained ? `<style>${CONTAINED_BLOCKS}</style>` : '';
   await page.goto('about:blank');
   await page.setContent(
-    `<!doctype html><html><head><meta charset="utf-8"><title>Bare contenteditable</title></head><body><div class="bare" contenteditable="true" spellcheck="true" style="${style}">${html}</div></body></html>`,
+    `<!doctype html><html><head><meta charset="utf-8"><title>Bare contenteditable</title>${sheet}</head><body><div class="bare" contenteditable="true" spellcheck="true" style="${style}">${html}</div></body></html>`,
   );
 }
 
