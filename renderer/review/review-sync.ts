@@ -16,6 +16,7 @@ import { ApiError } from '../../shared/api/envelope';
 import { api, errorMessage } from '../api/client';
 import { applyStoredDoc } from '../editor/apply-stored-doc';
 import { readClaimPlacements } from '../editor/claim-placements';
+import { yieldToInput } from '../app/yield-to-input';
 import { dropRecoveryCopy, keepRecoveryCopy, recoveryKey, type RecoveryCopy } from './recovery-copies';
 import { claimsToPersist, useReviewStore } from './review-store';
 import { claimChangesBetween, docChangeBetween } from './save-delta';
@@ -199,9 +200,14 @@ export class ReviewSync {
     // Changes from here on are a new unsaved stretch: its 5 s limit starts at its first change, or
     // typing through a save would make every later key save at once.
     this.firstUnsavedAt = null;
+    // What is saved is the article as it is now (a ProseMirror document never changes); keys typed
+    // while the save is made are the next save's. The steps let those keys in between them: on a
+    // long review each takes a good part of a frame, and together they would hold a key back.
     const doc = editor.state.doc;
     store.setPlacements(readClaimPlacements(doc));
+    await yieldToInput();
     const claims = claimsToPersist(useReviewStore.getState());
+    await yieldToInput();
     // A merge's save, or one without a known stored article, sends everything; others only changes.
     const whole = this.unsent !== null || this.savedDoc === null;
     const docChange = whole || !this.savedDoc ? null : docChangeBetween(this.savedDoc, doc);
