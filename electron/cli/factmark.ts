@@ -30,6 +30,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../shared/model/claim';
 import { searchHitLine } from './search-lines';
 import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
 import { describeArticleUpdate } from '../../shared/article-update/describe-update';
+import { keepLine, keepSummary, verifyLine, verifySummary } from './evidence-lines';
 
 
 class UsageError extends Error {}
@@ -176,6 +177,13 @@ function searchDate(option: string): (value: string) => string {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${option} takes a day as YYYY-MM-DD (e.g. 2026-03-01), not "${value}".`);
     return value;
   };
+}
+
+/** Reads `factmark keep --claim`. */
+function claimNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`--claim takes a claim number from 1 up (as factmark claims shows it), not "${value}".`);
+  return number;
 }
 
 function positiveInteger(value: string): number {
@@ -482,6 +490,50 @@ export function buildProgram(): Command {
         for (const claim of result.claims.filter((outcome) => outcome.flagged && outcome.kind !== 'unplaced')) {
           process.stdout.write(`${claim.kind === 'orphaned' ? 'not placed' : claim.kind === 'changed' ? 'words edited' : 'moved'}: claim ${claim.number ?? '?'} ("${t(shortQuote(claim.quote))}") — ${t(claim.detail)}\n`);
         }
+      });
+    });
+
+  program
+    .command('keep')
+    .description('keep a verifiable copy of each evidence link of a review in the data folder (the page, a screenshot, a PDF print and its text, each with its SHA-256); exit 1 when any link failed')
+    .argument('<id>', 'the review id')
+    .option('--claim <n>', 'only the links of claim number N', claimNumber)
+    .option('--again', 'keep a new copy of links that have one already')
+    .option('--allow-private-addresses', 'for this command, also fetch from private, loopback and link-local addresses (an intranet, a test server)')
+    .option('--json', 'print {"results": [...]} as JSON, one result a link')
+    .action(async (id: string, options: { claim?: number; again?: boolean; allowPrivateAddresses?: boolean; json?: boolean }) => {
+      await withLibrary(dataDir(), 'write', async (call) => {
+        let claimId: string | undefined;
+        if (options.claim !== undefined) {
+          const review = await call('review:get', { id });
+          claimId = review.claims.find((claim) => claim.number === options.claim)?.id;
+          if (!claimId) throw new ApiError('not-found', `“${review.title}” has no claim ${options.claim}. Nothing was kept; factmark claims lists the claims with their numbers.`);
+        }
+        const { results } = await call('evidence:keepAll', { reviewId: id, again: options.again ?? false, ...(claimId ? { claimId } : {}), ...(options.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}) });
+        const failed = results.some((result) => result.outcome === 'failed');
+        if (options.json) process.stdout.write(`${terminalSafeJson({ results })}\n`);
+        else {
+          for (const result of results) process.stdout.write(`${keepLine(result)}\n`);
+          process.stdout.write(`${keepSummary(results)}\n`);
+        }
+        if (failed) process.exitCode = 1;
+      });
+    });
+
+  program
+    .command('verify')
+    .description('recompute the SHA-256 of every kept evidence copy of a review; exit 1 when any file is missing or altered')
+    .argument('<id>', 'the review id')
+    .option('--json', 'print {"intact": …, "counts": {...}, "files": [...]} as JSON')
+    .action(async (id: string, options: { json?: boolean }) => {
+      await withLibrary(dataDir(), 'read', async (call) => {
+        const result = await call('evidence:verify', { reviewId: id });
+        if (options.json) process.stdout.write(`${terminalSafeJson(result)}\n`);
+        else {
+          for (const file of result.files) process.stdout.write(`${verifyLine(file)}\n`);
+          process.stdout.write(`${verifySummary(result)}\n`);
+        }
+        if (!result.intact) process.exitCode = 1;
       });
     });
 

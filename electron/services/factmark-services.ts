@@ -20,6 +20,8 @@ import { SHARE_MIME_TYPE } from '../../shared/share-file/share-file-schema';
 import { buildReportModel, claimsNeedingAttention } from '../../shared/report/report-model';
 import { unfinishedClaims } from '../../shared/report/publish-readiness';
 import packageJson from '../../package.json' with { type: 'json' };
+import type { FetchRules } from './evidence/guarded-fetch';
+import type { KeepContext } from './evidence/keep-evidence';
 
 /**
  * Modules loaded the first time a call needs them: reading articles (Word, PDF, web pages, the
@@ -33,6 +35,8 @@ const exportModule = () => import('./export/export-review');
 const signOffModule = () => import('./sign-off/sign-off-service');
 const articleUpdateModule = () => import('./article-update/update-article');
 const articleVersionsModule = () => import('./article-update/article-versions');
+const keepModule = () => import('./evidence/keep-evidence');
+const evidenceStoreModule = () => import('./library/evidence-store');
 
 /** Calls whose work depends on the host (a desktop shell can open a browser, a web page cannot). */
 export type PlatformChannel = 'shell:openExternal';
@@ -64,6 +68,11 @@ export async function openFactmarkServices(options: {
   access?: 'read' | 'write';
   /** The host's own folder, where a browser engine keeps its files beside the library (Electron's userData). */
   appFolder?: string;
+  /**
+   * For tests only: limits and the address check of evidence fetches (a loopback server allowed by
+   * `permitsAddress`). The product never passes it; the preference decides about private addresses.
+   */
+  evidenceRules?: Partial<Omit<FetchRules, 'signal' | 'allowPrivateAddresses'>>;
 }): Promise<FactmarkServices> {
   const isAppDefault = [defaultDataDir(), options.appFolder].some((folder) => folder !== undefined && resolve(folder) === resolve(options.dataDir));
   // A desktop window has no options to name: there the reviewer is offered a folder chooser.
@@ -80,6 +89,24 @@ export async function openFactmarkServices(options: {
   const libraryPublisher = () => ({ ...store.publisher(), reportUrl: '' });
   const cancelledImports = new Set<string>();
   const sharing: ShareContext = { store, generator: `Factmark ${APP_VERSION}` };
+  // Keeps running now, by keepId, and keeps cancelled before they started.
+  const keeps = new Map<string, AbortController>();
+  const cancelledKeeps = new Set<string>();
+  /** Runs `work` with the fetch rules of this keep, cancellable by `keepId`. */
+  const withKeep = async <T>(allowPrivateAddresses: boolean | undefined, keepId: string | undefined, work: (context: KeepContext, cancelled: () => boolean) => Promise<T>): Promise<T> => {
+    const { DEFAULT_FETCH_RULES } = await import('./evidence/guarded-fetch');
+    // The page capture (and the browser it drives) is loaded only once a link is really fetched.
+    const capture: KeepContext['capture'] = async (url, rules, onProgress) => (await import('./evidence/capture-page')).captureEvidence(url, rules, onProgress);
+    const controller = new AbortController();
+    if (keepId && cancelledKeeps.delete(keepId)) controller.abort();
+    if (keepId) keeps.set(keepId, controller);
+    const rules: FetchRules = { ...DEFAULT_FETCH_RULES, ...options.evidenceRules, allowPrivateAddresses: allowPrivateAddresses ?? store.allowPrivateAddresses(), signal: controller.signal };
+    try {
+      return await work({ store, capture, rules }, () => controller.signal.aborted);
+    } finally {
+      if (keepId && keeps.get(keepId) === controller) keeps.delete(keepId);
+    }
+  };
   const handlers: ServiceHandlers = {
     'app:info': async () => ({ mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, notices: store.notices(), language: store.uiLanguage() }),
     'app:dismissNotice': async ({ id }) => {
@@ -190,6 +217,30 @@ export async function openFactmarkServices(options: {
       };
     },
     'review:setPublication': async ({ id, publication }) => store.setPublication(id, publication),
+    'evidence:keep': async ({ reviewId, claimId, evidenceId, allowPrivateAddresses, keepId }) =>
+      withKeep(allowPrivateAddresses, keepId, async (context) => (await keepModule()).keepEvidence(context, { reviewId, claimId, evidenceId })),
+    'evidence:keepAll': async ({ reviewId, claimId, again, allowPrivateAddresses, keepId }) =>
+      withKeep(allowPrivateAddresses, keepId, async (context, cancelled) => ({ results: await (await keepModule()).keepAllEvidence(context, { reviewId, again, ...(claimId ? { claimId } : {}) }, cancelled) })),
+    'evidence:cancelKeep': async ({ keepId }) => {
+      const running = keeps.get(keepId);
+      if (running) running.abort();
+      else cancelledKeeps.add(keepId);
+      return { done: true };
+    },
+    'evidence:attach': async ({ reviewId, claimId, fileName, mediaType, bytesBase64 }) =>
+      (await keepModule()).attachEvidence(store, { reviewId, claimId, fileName, mediaType, bytes: Buffer.from(bytesBase64, 'base64') }),
+    'evidence:verify': async ({ reviewId, claimId }) => {
+      const files = await (await evidenceStoreModule()).verifyEvidence(store, reviewId, claimId);
+      const counts = { intact: 0, missing: 0, altered: 0 };
+      for (const file of files) counts[file.state]++;
+      return { files, intact: counts.missing + counts.altered === 0, counts };
+    },
+    'evidence:file': async ({ reviewId, copyId, fileName }) => {
+      const { file, bytes, intact } = await (await evidenceStoreModule()).readRecordedFile(store, reviewId, copyId, fileName);
+      return { fileName: file.fileName, mediaType: file.mediaType, base64: bytes.toString('base64'), size: bytes.byteLength, sha256: file.sha256, intact };
+    },
+    'settings:getEvidence': async () => ({ allowPrivateAddresses: store.allowPrivateAddresses() }),
+    'settings:setEvidence': async ({ allowPrivateAddresses }) => ({ allowPrivateAddresses: await store.setAllowPrivateAddresses(allowPrivateAddresses) }),
     'review:export': async ({ id, format, mode, language, publisher, reviewerName }) => {
       const review = store.getReview(id);
       const textEditedAt = await store.textEditedAt(id);

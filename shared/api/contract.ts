@@ -23,6 +23,7 @@ import { TrashEntry, TrashId } from '../model/trash-entry';
 import { LibraryClaimRow } from '../report/claim-row';
 import { CheckedBefore, SearchQuery, SearchResults } from '../search/search-schema';
 import { ClaimChanges, DocChange } from '../model/save-delta';
+import { AttachInput, EvidenceFileInput, EvidenceFileOutput, EvidenceSettings, KeepAllInput, KeepId, KeepInput, KeepOutcome, KeptCopy, VerifyOutput } from './evidence-schema';
 
 const NoInput = z.object({}).strict();
 /** The publisher as the export dialog or the command line gives it: its addresses pass the one web address rule. */
@@ -363,6 +364,26 @@ export const contract = {
     input: z.object({ json: z.string().max(50_000_000) }).strict(),
     output: z.object({ kind: z.enum(['claimreview', 'webannotation']), problems: z.array(z.object({ where: z.string(), message: z.string(), level: z.enum(['required', 'recommended']) })) }),
   },
+  /**
+   * Keeps a copy of one evidence link in the data folder (the page as MHTML, a screenshot, a PDF
+   * print and its text; a PDF or image as served), each file with its SHA-256, and records it on
+   * the item. Fetches only http(s), within the size and time limits, never from a private address
+   * unless the preference (or `allowPrivateAddresses`) allows it. A failure keeps nothing.
+   */
+  'evidence:keep': { input: KeepInput, output: KeptCopy },
+  /** Keeps copies of every link of the review (or of one claim), one after another; each link's outcome with the reason it failed. */
+  'evidence:keepAll': { input: KeepAllInput, output: z.object({ results: z.array(KeepOutcome) }) },
+  /** Stops the keep named `keepId` (or the rest of a keep-all); what was not yet stored is not kept. */
+  'evidence:cancelKeep': { input: z.object({ keepId: KeepId }).strict(), output: Done },
+  /** Attaches a file (a PDF, an image, a saved page) as a new evidence item of the claim, stored with its SHA-256. */
+  'evidence:attach': { input: AttachInput, output: KeptCopy },
+  /** Recomputes the hash of every kept file of the review (or of one claim): intact, missing or altered. */
+  'evidence:verify': { input: z.object({ reviewId: Id, claimId: Id.optional() }).strict(), output: VerifyOutput },
+  /** One kept file that the review records, for the viewer: its bytes, media type and whether it is intact. */
+  'evidence:file': { input: EvidenceFileInput, output: EvidenceFileOutput },
+  /** Whether keeping copies may fetch from private network addresses (off unless the reviewer turns it on). */
+  'settings:getEvidence': { input: NoInput, output: EvidenceSettings },
+  'settings:setEvidence': { input: EvidenceSettings, output: EvidenceSettings },
   'shell:openExternal': {
     input: z.object({ url: WebAddressInput }).strict(),
     /** False where the host cannot open a browser itself (browser mode): the page opens the link. */

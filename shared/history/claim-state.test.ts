@@ -69,6 +69,19 @@ describe('claim history', () => {
     expect(state?.fields.evidence.map((item) => item.id).sort()).toEqual(['evidence-ana', 'evidence-bob']);
   });
 
+  it('merges one source changed on both sides part by part: a copy kept on one side, a note written on the other', () => {
+    const source = { id: 'evidence-one', url: 'https://a.example/', title: '', note: '', stance: 'unset' as const, accessedAt: '' };
+    const copy = { kind: 'page' as const, id: 'copy-00000001', requestedUrl: 'https://a.example/', finalUrl: 'https://a.example/', httpStatus: 200, contentType: 'text/html', retrievedAt: '2026-01-01T00:06:00.000Z', title: 'A', files: [{ role: 'archive' as const, fileName: 'page.mhtml', mediaType: 'multipart/related', size: 10, sha256: 'a'.repeat(64) }] };
+    const base = edit('event-ana-00', ['event-root-0'], 'reviewer-ana', 1, { evidence: [source] });
+    const kept = edit('event-ana-01', ['event-ana-00'], 'reviewer-ana', 5, { evidence: [{ ...source, copy }] });
+    const noted = edit('event-bob-01', ['event-ana-00'], 'reviewer-bob', 6, { evidence: [{ ...source, note: 'Table 3' }] });
+    const state = claimState([created, base, kept, noted], CLAIM);
+    expect(state?.conflicts).toEqual([]);
+    expect(state?.fields.evidence).toEqual([{ ...source, note: 'Table 3', copy }]);
+    const otherNote = edit('event-cat-01', ['event-ana-00'], 'reviewer-cat', 7, { evidence: [{ ...source, note: 'Table 4', copy }] });
+    expect(claimState([created, base, kept, noted, otherNote], CLAIM)?.conflicts.map((conflict) => conflict.field)).toEqual(['evidence']);
+  });
+
   it('amends the reviewer’s own recent event while unshared, and never after sharing', () => {
     const claim = newClaim(CLAIM, '2026-01-01T00:00:00.000Z');
     const input = { author: 'reviewer-ana', newId: (() => { let n = 0; return () => `event-new-${n++}`; })() };

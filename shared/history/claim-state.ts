@@ -95,11 +95,23 @@ function mergeEvidence(base: Evidence[], left: Evidence[], right: Evidence[]): E
   const merged: Evidence[] = [];
   for (const id of new Set([...leftById.keys(), ...rightById.keys(), ...baseById.keys()])) {
     const [was, l, r] = [baseById.get(id), leftById.get(id), rightById.get(id)];
-    const pick = mergeValue(was, l, r);
+    // Both sides changed one source: its parts merge one by one (a copy kept here, a note written there).
+    const pick = mergeValue(was, l, r) === CONFLICT && was && l && r ? mergeEvidenceItem(was, l, r) : mergeValue(was, l, r);
     if (pick === CONFLICT) return undefined;
     if (pick !== undefined) merged.push(pick as Evidence);
   }
   return merged;
+}
+
+/** One source changed on both sides, merged part by part; a part changed differently on each side is a conflict. */
+function mergeEvidenceItem(base: Evidence, left: Evidence, right: Evidence): Evidence | typeof CONFLICT {
+  const merged: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(left), ...Object.keys(right)]) as Set<keyof Evidence>) {
+    const value = mergeValue(base[key], left[key], right[key]);
+    if (value === CONFLICT) return CONFLICT;
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged as Evidence;
 }
 
 function mergeTags(base: string[], left: string[], right: string[]): string[] {

@@ -1,23 +1,37 @@
 /** A claim under check: the verdict and everything a reviewer records about it. */
 import { z } from 'zod';
-import { Id, LongText, OptionalDate, OptionalHttpUrl, HttpUrl, ShortText, Timestamp } from './primitives';
+import { Id, LongText, OptionalDate, OptionalHttpUrl, ShortText, Timestamp } from './primitives';
+import { EvidenceCopy } from './evidence-copy';
 
 /** How a source bears on the claim; `unset` until the reviewer says (a new source assumes nothing). */
 export const EVIDENCE_STANCES = ['unset', 'supports', 'refutes', 'context'] as const;
 export const EvidenceStance = z.enum(EVIDENCE_STANCES);
 export type EvidenceStance = z.infer<typeof EvidenceStance>;
 
-/** A source consulted for a claim. */
-export const Evidence = z.object({
-  id: Id,
-  url: HttpUrl,
-  title: ShortText,
-  note: LongText,
-  stance: EvidenceStance,
-  /** The day the reviewer read the source (`YYYY-MM-DD`), as citation styles ask. */
-  accessedAt: OptionalDate,
-});
+/**
+ * A source consulted for a claim: a web address, or a file the reviewer attached (then `url` is ''
+ * and `copy` is the attached file: an item never has neither). Files from before copies were kept
+ * have no `copy` and always an address.
+ */
+export const Evidence = z
+  .object({
+    id: Id,
+    url: OptionalHttpUrl,
+    title: ShortText,
+    note: LongText,
+    stance: EvidenceStance,
+    /** The day the reviewer read the source (`YYYY-MM-DD`), as citation styles ask. */
+    accessedAt: OptionalDate,
+    /** The copy kept in the data folder (see evidence-copy), when one was kept or the item is an attached file. */
+    copy: EvidenceCopy.optional(),
+  })
+  .refine((item) => item.url !== '' || item.copy?.kind === 'file', { message: 'needs a web address (only an attached file has none)', path: ['url'] });
 export type Evidence = z.infer<typeof Evidence>;
+
+/** True when `item` is a file the reviewer attached, with no web address of its own. */
+export function isAttachedFile(item: Evidence): item is Evidence & { copy: Extract<EvidenceCopy, { kind: 'file' }> } {
+  return item.copy?.kind === 'file';
+}
 
 /** The most sources one claim lists (the schema's limit, which a copy between claims must keep too). */
 export const MAX_EVIDENCE_ITEMS = 500;

@@ -130,5 +130,10 @@ export const LibraryFile = z.object({
   uiLanguage: z.string().max(20).default('en'),
   /** Colleagues' signing keys, trusted on first use. */
   knownKeys: z.array(KnownKey).max(MAX_KNOWN_KEYS).default([]),
+  /**
+   * Whether keeping a copy of evidence may fetch from private, loopback or link-local addresses
+   * (an intranet page, a test server); off unless the reviewer turns it on.
+   */
+  allowPrivateAddresses: z.boolean().optional(),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;

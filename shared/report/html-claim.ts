@@ -40,7 +40,7 @@ function evidenceList(model: ReportModel, reportClaim: ReportClaim | UnplacedCla
     const stance = item.stance === 'unset' ? '' : `<span class="stance stance-${item.stance}">${phrase(model.words, `stance.${item.stance}`)}</span>`;
     const accessed = item.accessedAt ? ` <span class="meta">(${escapeHtml(t('claim.accessed', { date: model.words.date(item.accessedAt) }))})</span>` : '';
     const note = item.note ? `<br><span dir="auto">${escapeHtml(item.note)}</span>` : '';
-    return `<li>${stance}${link(item.url, item.title || item.url)}${accessed}${note}</li>`;
+    return `<li>${stance}${link(item.url, item.title || item.url || (item.copy?.kind === 'file' ? item.copy.originalName : ''))}${accessed}${note}</li>`;
   });
   return `${label(model, 'claim.evidence')}<ul class="evidence">${items.join('')}</ul>`;
 }

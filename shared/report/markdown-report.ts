@@ -106,7 +106,7 @@ function claimSection(model: ReportModel, reportClaim: ReportClaim | UnplacedCla
       bulletList(
         claim.evidence.map((item) => [
           text(item.stance === 'unset' ? '' : `${t('label.colon', { label: t(`stance.${item.stance}`) })} `),
-          link(item.url, item.title || item.url),
+          link(item.url, item.title || item.url || (item.copy?.kind === 'file' ? item.copy.originalName : '')),
           ...(item.accessedAt ? [text(` (${t('claim.accessed', { date: date(item.accessedAt) })})`)] : []),
           ...(item.note ? [text(' — '), ...lines(item.note)] : []),
         ]),

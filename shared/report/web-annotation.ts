@@ -4,6 +4,7 @@
  * code units of the article's plain text (blocks joined by one line break, no Unicode
  * normalisation), which the collection states in `factmark:offsetUnit`.
  */
+import { isAttachedFile } from '../model/claim';
 import { linkableAddress } from '../model/web-address';
 import { claimUrl, dayOf, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 import { reportWords } from './report-words';
@@ -32,6 +33,13 @@ function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim
   for (const tag of claim.tags) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
   for (const reason of reportClaim.attention) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: `Needs attention: ${reason}`, format: 'text/plain', language: 'en' });
   for (const item of claim.evidence) {
+    if (isAttachedFile(item)) {
+      // A file the reviewer attached has no address to link to: it is named, with the hash that identifies it.
+      const [file] = item.copy.files;
+      const hash = file ? ` (SHA-256 ${file.sha256})` : '';
+      bodies.push({ type: 'TextualBody', purpose: 'linking', value: `Attached file: ${item.copy.originalName}${hash}${item.title && item.title !== item.copy.originalName ? ` — ${item.title}` : ''}`, format: 'text/plain' });
+      continue;
+    }
     const address = linkableAddress(item.url);
     if (!address) {
       // An address from an older file that fails the web address rule cannot be an IRI: kept as words.

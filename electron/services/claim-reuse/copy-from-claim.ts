@@ -55,13 +55,16 @@ export function joinedRationale(own: string, copied: string): string {
   return `${own.trimEnd()}\n\n${copied}`;
 }
 
-/** The target's evidence with the source's items whose address it does not list yet, each under a new id. */
+/** What makes two sources the same: the address, or for an attached file its contents. */
+const sourceKey = (item: Evidence): string => (item.url !== '' ? item.url : `file:${item.copy?.files.map((file) => file.sha256).join(',') ?? item.id}`);
+
+/** The target's evidence with the source's items whose address (or attached file) it does not list yet, each under a new id. */
 export function joinedEvidence(own: readonly Evidence[], copied: readonly Evidence[]): Evidence[] {
-  const addresses = new Set(own.map((item) => item.url));
+  const addresses = new Set(own.map(sourceKey));
   const added: Evidence[] = [];
   for (const item of copied) {
-    if (addresses.has(item.url)) continue;
-    addresses.add(item.url);
+    if (addresses.has(sourceKey(item))) continue;
+    addresses.add(sourceKey(item));
     // A new id: evidence merges item by item across copies, and the item now lives in another claim.
     added.push({ ...item, id: randomUUID() });
   }
@@ -118,7 +121,13 @@ export async function copyFromClaim(store: LibraryStore, input: CopyFromClaimInp
   const { updatedAt: _was, ...before } = planned.target;
   const { updatedAt: _now, ...after } = planned.copied;
   if (equal(before, after)) return { claim: planned.target };
-  const stored = await store.updateReview(input.id, change, { copiedFrom: new Map([[input.claimId, copiedFrom]]) });
+  // Kept copies of the sources taken from another review go with them into this review's evidence folder.
+  const copyIds = planned.copied.evidence.flatMap((item) => (item.copy && !planned.target.evidence.some((own) => own.copy?.id === item.copy?.id) ? [item.copy.id] : []));
+  const undo = input.id === sourceReview.id || copyIds.length === 0 ? async () => undefined : await store.copyEvidenceFolders(sourceReview.id, input.id, copyIds);
+  const stored = await store.updateReview(input.id, change, { copiedFrom: new Map([[input.claimId, copiedFrom]]) }).catch(async (error: unknown) => {
+    await undo();
+    throw error;
+  });
   const claim = claimIn(stored, input.claimId);
   if (!claim) throw new ApiError('not-found', 'That claim is not in this review any more; reload the review.');
   return { claim };

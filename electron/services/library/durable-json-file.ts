@@ -105,7 +105,7 @@ export function fileStamp(date = new Date()): string {
 }
 
 /** fsync a folder so a rename in it is durable (POSIX); Windows cannot open folders, which is fine there. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   let handle;
   try {
     handle = await open(folder, 'r');

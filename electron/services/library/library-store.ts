@@ -42,6 +42,7 @@ import type { ClaimChanges, DocChange } from '../../../shared/model/save-delta';
 import { readKeptArticle, withBlocksReplaced, type KeptArticle } from './kept-article';
 import { ReviewFileEncoder } from './review-file-bytes';
 import { historyChanges, numbersGiven, withSignOffsOf } from './changed-records';
+import { checkSavedCopies, copiesOf, copyCopyFolders, removeReviewEvidence } from './evidence-files';
 
 const REVIEW_FILE = /^([A-Za-z0-9_-]{8,64})\.json(\.bak)?$/;
 /** In originals/<review id>/: the article as it was when the review was made. */
@@ -512,6 +513,17 @@ export class LibraryStore {
     return language;
   }
 
+  /** Whether keeping evidence copies may fetch from private, loopback or link-local addresses (off by default). */
+  allowPrivateAddresses(): boolean {
+    return this.library.data.allowPrivateAddresses ?? false;
+  }
+
+  async setAllowPrivateAddresses(allow: boolean): Promise<boolean> {
+    this.ensureOpen();
+    if (this.allowPrivateAddresses() !== allow) await this.updateLibrary({ ...this.library.data, allowPrivateAddresses: allow });
+    return allow;
+  }
+
   /** Colleagues' signing keys trusted in this library. */
   knownKeys(): KnownKey[] {
     return this.library.data.knownKeys;
@@ -744,6 +756,7 @@ export class LibraryStore {
     const { claimsEdit } = applied;
     if (input.merged || claimsEdit.kind === 'whole') this.checkClaims(previous, applied.claims);
     else if (claimsEdit.kind === 'some') this.checkClaims(previous, claimsEdit.changed, claimsEdit.replaced);
+    checkSavedCopies(previous, input.merged || claimsEdit.kind === 'whole' ? applied.claims : claimsEdit.kind === 'some' ? claimsEdit.changed : [], claimsEdit.kind === 'some' && !input.merged ? claimsEdit.replaced : previous.claims);
     let base = previous;
     if (input.merged) {
       const known = new Set(previous.history.map((event) => event.id));
@@ -922,7 +935,7 @@ export class LibraryStore {
     // The copy's folder keeps only the article it starts from: older versions stay with the review they belong to.
     delete copy.articleVersions;
     const withHistory = this.withFullHistory(copy);
-    await this.addNewReview(withHistory, source.doc);
+    await this.withEvidenceCopied(source.id, withHistory, () => this.addNewReview(withHistory, source.doc));
     return summarize(withHistory);
   }
 
@@ -937,8 +950,41 @@ export class LibraryStore {
     const restored: Review = options.asCopy ? { ...review, id: this.newId(), revision: 1 } : review;
     if (options.asCopy) delete restored.sharedAt;
     const startingArticle = options.asCopy && this.reviews.has(review.id) ? await this.originalArticle(review.id) : null;
-    await this.addNewReview(this.withFullHistory(restored), startingArticle);
+    const adding = (): Promise<void> => this.addNewReview(this.withFullHistory(restored), startingArticle);
+    await (options.asCopy ? this.withEvidenceCopied(review.id, restored, adding) : adding());
     return this.getReview(restored.id);
+  }
+
+  /**
+   * Copies the folders of evidence copies `copyIds` of review `fromId` to review `toId` (sources
+   * copied between reviews); returns what removes them again if the review cannot then be written.
+   */
+  async copyEvidenceFolders(fromId: string, toId: string, copyIds: Iterable<string>): Promise<() => Promise<void>> {
+    this.assertWritable();
+    this.db(fromId);
+    this.db(toId);
+    return copyCopyFolders(this.dataDir, fromId, toId, copyIds).catch((error: unknown) => {
+      throw explainWriteFailure(error, this.dataDir);
+    });
+  }
+
+  /**
+   * Runs `work` (which adds `copy`, a review made from review `fromId` under a new id) with the
+   * folders of the evidence copies it names copied to its own id first; they go again if `work` fails.
+   */
+  private async withEvidenceCopied(fromId: string, copy: Review, work: () => Promise<void>): Promise<void> {
+    let undo: () => Promise<void>;
+    try {
+      undo = await copyCopyFolders(this.dataDir, fromId, copy.id, copiesOf(copy).keys());
+    } catch (error) {
+      throw explainWriteFailure(error, this.dataDir);
+    }
+    try {
+      await work();
+    } catch (error) {
+      await undo();
+      throw error;
+    }
   }
 
   /** Refuses, with the reason the folder gave, when it was opened only to read: for services that write files of their own. */
@@ -991,8 +1037,9 @@ export class LibraryStore {
   }
 
   /**
-   * Moves the review into the data folder's trash/, so a mistaken delete can be undone by hand;
-   * `keepInTrash: false` removes it and its original file outright (a cancelled import).
+   * Moves the review into the data folder's trash/, so a mistaken delete can be undone by hand
+   * (its originals/ and evidence/ folders stay until the Trash is emptied); `keepInTrash: false`
+   * removes it, its original file and its evidence copies outright (a cancelled import).
    */
   async deleteReview(id: string, options: { keepInTrash: boolean } = { keepInTrash: true }): Promise<void> {
     const db = this.db(id);
@@ -1005,6 +1052,7 @@ export class LibraryStore {
       } else {
         await rm(this.reviewPath(id), { force: true });
         await rm(join(this.dataDir, 'originals', id), { recursive: true, force: true });
+        await removeReviewEvidence(this.dataDir, id);
       }
       await rm(`${this.reviewPath(id)}.bak`, { force: true });
     } catch (error) {

@@ -1,6 +1,7 @@
 /**
  * The Trash: deleted reviews kept in the data folder's trash/ (LibraryStore.deleteReview puts
- * them there) to be listed, restored through the store, or removed for good with their originals.
+ * them there) to be listed, restored through the store, or removed for good with their originals
+ * and kept evidence copies.
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { systemReason } from '../system-reason';
 import type { LibraryStore } from './library-store';
 import { migrateReviewFile } from './migrate';
 import { explainWriteFailure } from './write-failure';
+import { removeReviewEvidence } from './evidence-files';
 import { isRecord } from '../../../shared/model/is-record';
 
 /** What restoring did: the review as it is now in the library, and whether it came back under a new id. */
@@ -110,7 +112,7 @@ export async function restoreFromTrash(store: LibraryStore, trashId: string): Pr
 
 /**
  * Removes trash files for good: those named in `trashIds`, or all when absent. A removed review's
- * originals/ folder goes with it unless the library or a file left in the Trash still has that id.
+ * originals/ and evidence/ folders go with it unless the library or a file left in the Trash still has that id.
  */
 export async function emptyTrash(store: LibraryStore, trashIds?: readonly string[]): Promise<void> {
   store.assertWritable();
@@ -121,7 +123,10 @@ export async function emptyTrash(store: LibraryStore, trashIds?: readonly string
   try {
     for (const file of removing) await rm(join(trashFolder(store.dataDir), file.fileName), { force: true });
     for (const reviewId of new Set(removing.map((file) => file.reviewId))) {
-      if (!kept.has(reviewId) && !store.hasReview(reviewId)) await rm(join(store.dataDir, 'originals', reviewId), { recursive: true, force: true });
+      if (!kept.has(reviewId) && !store.hasReview(reviewId)) {
+        await rm(join(store.dataDir, 'originals', reviewId), { recursive: true, force: true });
+        await removeReviewEvidence(store.dataDir, reviewId);
+      }
     }
   } catch (error) {
     throw explainWriteFailure(error, store.dataDir);

@@ -1,0 +1,103 @@
+/** What the evidence calls of the API contract take and give (keep, attach, verify, read a kept file). */
+import { z } from 'zod';
+import { Claim, Evidence } from '../model/claim';
+import { EvidenceCopy, EvidenceFileName, EvidenceFileRole, MAX_EVIDENCE_COPY_BYTES, MediaType, Sha256Hex } from '../model/evidence-copy';
+import { Id } from '../model/primitives';
+
+/** Names one keep so `evidence:cancelKeep` can stop it. */
+export const KeepId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** Base64 characters of the largest file that can be attached (MAX_EVIDENCE_COPY_BYTES). */
+export const MAX_ATTACH_BASE64_CHARS = Math.ceil(MAX_EVIDENCE_COPY_BYTES / 3) * 4;
+
+/** A claim and the evidence item a keep or an attach changed, as stored. */
+export const KeptCopy = z.object({ claim: Claim, evidence: Evidence });
+
+export const KeepInput = z
+  .object({
+    reviewId: Id,
+    claimId: Id,
+    evidenceId: Id,
+    /** For this keep only: fetch from private network addresses (the command line's --allow-private-addresses); else the preference decides. */
+    allowPrivateAddresses: z.boolean().optional(),
+    keepId: KeepId.optional(),
+  })
+  .strict();
+
+export const KeepAllInput = z
+  .object({
+    reviewId: Id,
+    /** Only this claim's sources; every claim's when absent. */
+    claimId: Id.optional(),
+    allowPrivateAddresses: z.boolean().optional(),
+    /** Keep again the sources that have a copy already (by default they are left as they are). */
+    again: z.boolean().default(false),
+    keepId: KeepId.optional(),
+  })
+  .strict();
+
+/** What happened to one source of a keep-all: kept, failed (with why), or skipped (already kept). */
+export const KeepOutcome = z.object({
+  claimId: Id,
+  claimNumber: z.number().int().positive().nullable(),
+  evidenceId: Id,
+  url: z.string(),
+  outcome: z.enum(['kept', 'failed', 'skipped']),
+  /** Why it failed or was skipped, in a sentence for the reviewer; '' when kept. */
+  reason: z.string(),
+  /** The copy kept now (kept) or before (skipped). */
+  copy: EvidenceCopy.optional(),
+});
+export type KeepOutcome = z.infer<typeof KeepOutcome>;
+
+export const AttachInput = z
+  .object({
+    reviewId: Id,
+    claimId: Id,
+    /** The file's name as the reviewer's system gives it; stored under a safe form of it. */
+    fileName: z.string().trim().min(1, 'is empty').max(260),
+    mediaType: MediaType,
+    bytesBase64: z
+      .string()
+      .max(MAX_ATTACH_BASE64_CHARS, `is larger than ${MAX_EVIDENCE_COPY_BYTES / 1024 / 1024} MB; Factmark keeps at most that for one source`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be the file in base64'),
+  })
+  .strict();
+
+/** One stored file as Verify found it. */
+export const VerifiedFile = z.object({
+  claimId: Id,
+  claimNumber: z.number().int().positive().nullable(),
+  evidenceId: Id,
+  url: z.string(),
+  copyId: Id,
+  fileName: EvidenceFileName,
+  role: EvidenceFileRole,
+  size: z.number().int().nonnegative(),
+  sha256: Sha256Hex,
+  state: z.enum(['intact', 'missing', 'altered']),
+});
+export type VerifiedFile = z.infer<typeof VerifiedFile>;
+
+export const VerifyOutput = z.object({
+  files: z.array(VerifiedFile),
+  /** True when every stored file is intact (also when there are none). */
+  intact: z.boolean(),
+  counts: z.object({ intact: z.number().int().nonnegative(), missing: z.number().int().nonnegative(), altered: z.number().int().nonnegative() }),
+});
+export type VerifyOutput = z.infer<typeof VerifyOutput>;
+
+export const EvidenceFileInput = z.object({ reviewId: Id, copyId: Id, fileName: EvidenceFileName }).strict();
+
+export const EvidenceFileOutput = z.object({
+  fileName: EvidenceFileName,
+  mediaType: z.string(),
+  base64: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: Sha256Hex,
+  /** False when the bytes no longer match the recorded hash (they are returned, for the reviewer to see). */
+  intact: z.boolean(),
+});
+
+/** The evidence preferences of this data folder. */
+export const EvidenceSettings = z.object({ allowPrivateAddresses: z.boolean() }).strict();
