@@ -13,6 +13,7 @@ import { CAPTURE_STEPS, captureEvidence, MAX_SCREENSHOT_HEIGHT, type CapturedPag
 import { ARTICLE_HEADLINE, ARTICLE_WORD, FIXTURE_FONT_FAMILY, SCRIPT_REWRITE, startBystander, startEvidenceServer, type EvidenceServer } from './evidence-server.fixture';
 import { DEFAULT_FETCH_RULES, EvidenceFetchError, type FetchRules } from './guarded-fetch';
 import { archiveLocations } from './mhtml-parts';
+import { fetchFailure } from './fetch-failure.fixture';
 
 let server: EvidenceServer;
 const rules = (more: Partial<FetchRules> = {}): FetchRules => ({ ...DEFAULT_FETCH_RULES, maxBytes: 5 * 1024 * 1024, timeoutMs: 20_000, permitsAddress: (address) => address === '127.0.0.1', ...more });
@@ -40,14 +41,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-async function failure(work: Promise<unknown>): Promise<EvidenceFetchError> {
-  const error = await work.then(
-    () => new Error('the capture succeeded'),
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(EvidenceFetchError);
-  return error as EvidenceFetchError;
-}
+const failure = (work: Promise<unknown>): Promise<EvidenceFetchError> => fetchFailure(work, 'the capture');
 
 beforeAll(async () => {
   server = await startEvidenceServer();

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUGE_BYTES, startEvidenceServer, type EvidenceServer } from './evidence-server.fixture';
 import { DEFAULT_FETCH_RULES, EvidenceFetchError, guardedFetch, type FetchRules } from './guarded-fetch';
+import { fetchFailure } from './fetch-failure.fixture';
 
 function hasOpenssl(): boolean {
   try {
@@ -28,13 +29,8 @@ const LIMIT = 5 * 1024 * 1024;
 const rules = (more: Partial<FetchRules> = {}): FetchRules => ({ ...DEFAULT_FETCH_RULES, maxBytes: LIMIT, timeoutMs: 10_000, permitsAddress: (address) => address === '127.0.0.1', ...more });
 
 /** The EvidenceFetchError a fetch fails with (fails the test when it succeeds). */
-async function refusal(url: string, given: FetchRules = rules()): Promise<EvidenceFetchError> {
-  const error = await guardedFetch(url, given).then(
-    () => new Error(`${url} was fetched`),
-    (failure: unknown) => failure,
-  );
-  expect(error).toBeInstanceOf(EvidenceFetchError);
-  return error as EvidenceFetchError;
+function refusal(url: string, given: FetchRules = rules()): Promise<EvidenceFetchError> {
+  return fetchFailure(guardedFetch(url, given), `fetching ${url}`);
 }
 
 beforeAll(async () => {
