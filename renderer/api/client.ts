@@ -5,6 +5,7 @@
 import { API_GLOBAL, CHANNELS, type Api, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/api/contract';
 import { ApiError, type ApiResult } from '../../shared/api/envelope';
 import { linkableAddress } from '../../shared/model/web-address';
+import { shareRepeatedStrings } from './shared-strings';
 
 type Transport = (channel: Channel, input: unknown) => Promise<ApiResult<unknown>>;
 
@@ -38,7 +39,7 @@ function createApi(transport: Transport): Api {
   const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
     const result = await transport(channel, input);
     if (!result.ok) throw new ApiError(result.error.code, result.error.message);
-    return result.value as ChannelOutput<C>;
+    return shareRepeatedStrings(result.value) as ChannelOutput<C>;
   };
   return Object.fromEntries(CHANNELS.map((channel) => [channel, (input: never) => call(channel, input)])) as unknown as Api;
 }

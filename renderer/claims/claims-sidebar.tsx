@@ -12,6 +12,7 @@ const ALL = '';
 /** The claims list with its heading and filters, and below it the claims that need attention. */
 export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => void }) {
   const placements = useReviewStore((state) => state.placements);
+  const placementsRead = useReviewStore((state) => state.placementsRead);
   const claims = useReviewStore((state) => state.claims);
   const removed = useReviewStore((state) => state.removedClaimIds);
   const scale = useReviewStore((state) => state.scale);
@@ -65,7 +66,8 @@ export function ClaimsSidebar({ onChoose }: { onChoose: (claimId: string) => voi
           </select>
         </label>
       </div>
-      {numbered.length === 0 ? (
+      {/* Until the article has been read, "no claims yet" would be untrue for a review with claims. */}
+      {!placementsRead ? null : numbered.length === 0 ? (
         <p className="empty-hint">{t('claims.empty', { markClaim: t('desk.markClaim') })}</p>
       ) : visible.length === 0 ? (
         <p className="empty-hint">{t('claims.noMatch')}</p>

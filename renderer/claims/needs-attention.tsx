@@ -14,13 +14,14 @@ export function NeedsAttention({ scale, onChoose }: { scale: RatingScale | null;
   const { t, i18n } = useTranslation();
   const claims = useReviewStore((state) => state.claims);
   const placements = useReviewStore((state) => state.placements);
+  const placementsRead = useReviewStore((state) => state.placementsRead);
   const removed = useReviewStore((state) => state.removedClaimIds);
   const conflicts = useReviewStore((state) => state.conflicts);
   const selectedClaimId = useReviewStore((state) => state.selectedClaimId);
 
   const items = useMemo(() => {
     const quotes = new Map(placements.map((placement) => [placement.claimId, placement.quote]));
-    const detached = new Set(detachedClaims({ claims, placements, removedClaimIds: removed }).map((claim) => claim.id));
+    const detached = new Set(detachedClaims({ claims, placements, placementsRead, removedClaimIds: removed }).map((claim) => claim.id));
     return Object.values(claims)
       .filter((claim) => !removed.has(claim.id) && (conflicts[claim.id] !== undefined || claim.attention !== undefined || detached.has(claim.id)))
       .map((claim) => {
@@ -31,7 +32,7 @@ export function NeedsAttention({ scale, onChoose }: { scale: RatingScale | null;
         ];
         return { claim, quote: quotes.get(claim.id) ?? claim.attention?.quote ?? '', reasons };
       });
-  }, [claims, placements, removed, conflicts, t, i18n.language]);
+  }, [claims, placements, placementsRead, removed, conflicts, t, i18n.language]);
 
   if (items.length === 0) return null;
   return (

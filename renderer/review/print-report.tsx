@@ -28,6 +28,14 @@ const REFRESH_DELAY_MS = 1500;
  */
 const LIVE_REFRESH_LIMIT = 2_000_000;
 
+/**
+ * A review with more claims than this has its report made only when Ctrl+P asks for it, never
+ * while the desk opens: at 5,000 claims making it kept the storage process busy for ~7 s and
+ * brought ~10 MB of text into the window (as big a report as LIVE_REFRESH_LIMIT allows, and more).
+ * A print from the browser's menu before that says so instead of printing the report.
+ */
+const PRINT_ON_REQUEST_CLAIMS = 1_500;
+
 let reportSheet: CSSStyleSheet | undefined;
 
 /** The report's stylesheet, made once: constructed stylesheets are what the app's CSP allows. */
@@ -66,8 +74,9 @@ function savedAt(): string | null {
 }
 
 /**
- * The printable copy of one review. Its text is fetched when the desk opens and after saves; it is
- * parsed and laid out only when printing starts (sanitising a long report takes seconds).
+ * The printable copy of one review. Its text is fetched when the desk opens and after saves (for a
+ * very large review, only by Ctrl+P); it is parsed and laid out only when printing starts
+ * (sanitising a long report takes seconds).
  */
 class PrintableCopy {
   readonly host = document.createElement('div');
@@ -83,14 +92,18 @@ class PrintableCopy {
   /** The report's title ("Fact-check: …"), once shown. */
   title = '';
 
-  constructor(private readonly reviewId: string) {
+  /** `onRequest`: fetched only when asked (Ctrl+P), never at idle or after saves (a very large review). */
+  constructor(
+    private readonly reviewId: string,
+    readonly onRequest: boolean,
+  ) {
     this.host.className = PRINT_REPORT_CLASS;
     this.shadow.adoptedStyleSheets = [this.inlineSheet, reportStyles()];
   }
 
   /** Whether a save is small enough to fetch the report again after it. */
   get refreshesLive(): boolean {
-    return this.html.length < LIVE_REFRESH_LIMIT;
+    return !this.onRequest && this.html.length < LIVE_REFRESH_LIMIT;
   }
 
   /** Fetches the report as saved now; shows it at once when printing is under way. */
@@ -118,9 +131,8 @@ class PrintableCopy {
   show(): void {
     if (this.disposed) return;
     if (!this.html) {
-      this.shadow.replaceChildren(
-        notice(this.problem ? interfaceI18n.t('print.notPrepared', { reason: this.problem }) : interfaceI18n.t('print.preparing')),
-      );
+      const waiting = this.onRequest && this.fetches === 0 ? interfaceI18n.t('print.onRequest') : interfaceI18n.t('print.preparing');
+      this.shadow.replaceChildren(notice(this.problem ? interfaceI18n.t('print.notPrepared', { reason: this.problem }) : waiting));
       this.shownHtml = '';
       return;
     }
@@ -154,10 +166,11 @@ class PrintableCopy {
  */
 export function PrintReport({ reviewId, sync }: { reviewId: string; sync: { flush(): Promise<boolean> } }): null {
   useEffect(() => {
-    const copy = new PrintableCopy(reviewId);
+    // The store holds this review's claims already: the desk opens it before its children mount.
+    const copy = new PrintableCopy(reviewId, Object.keys(useReviewStore.getState().claims).length > PRINT_ON_REQUEST_CLAIMS);
     document.body.append(copy.host);
     // Not in the way of the desk's first paint: the first copy is fetched once the window is idle.
-    const idle = requestIdleCallback(() => void copy.fetch(), { timeout: 3000 });
+    const idle = copy.onRequest ? undefined : requestIdleCallback(() => void copy.fetch(), { timeout: 3000 });
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = useReviewStore.subscribe((state, previous) => {
@@ -200,7 +213,7 @@ export function PrintReport({ reviewId, sync }: { reviewId: string; sync: { flus
     window.addEventListener('afterprint', onAfterPrint);
     printMedia.addEventListener('change', onMediaChange);
     return () => {
-      cancelIdleCallback(idle);
+      if (idle !== undefined) cancelIdleCallback(idle);
       clearTimeout(timer);
       unsubscribe();
       window.removeEventListener('keydown', onKeyDown);

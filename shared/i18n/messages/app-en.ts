@@ -350,6 +350,7 @@ export const appEn: Record<string, string> = {
 
   'print.notPrepared': 'The report could not be prepared for printing: {{reason}} Your review is unchanged; use Export… to save the report instead.',
   'print.preparing': 'The report is still being prepared. Print again in a moment.',
+  'print.onRequest': 'For a review this long, Factmark makes the report only when you print with Ctrl+P, so this printout does not include it. Your review is unchanged; press Ctrl+P in Factmark to print the report.',
   'print.notLaidOut': 'The report could not be laid out for printing: {{reason}} Use Export… to save it instead.',
   'print.mayBeStale': 'This printout may not include the latest changes to the review. To print them, press Ctrl+P in Factmark.',
 

@@ -360,6 +360,7 @@ export const appEs: AppMessages = {
 
   'print.notPrepared': 'No se pudo preparar el informe para imprimirlo: {{reason}} Su verificación no ha cambiado; use Exportar… para guardar el informe.',
   'print.preparing': 'El informe aún se está preparando. Vuelva a imprimir en un momento.',
+  'print.onRequest': 'En una verificación tan larga, Factmark solo prepara el informe cuando imprime con Ctrl+P, así que esta copia impresa no lo incluye. Su verificación no ha cambiado; pulse Ctrl+P en Factmark para imprimir el informe.',
   'print.notLaidOut': 'No se pudo maquetar el informe para imprimirlo: {{reason}} Use Exportar… para guardarlo.',
   'print.mayBeStale': 'Puede que esta copia impresa no incluya los últimos cambios de la verificación. Para imprimirlos, pulse Ctrl+P en Factmark.',
 

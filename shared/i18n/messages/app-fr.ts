@@ -360,6 +360,7 @@ export const appFr: AppMessages = {
 
   'print.notPrepared': 'Le rapport n’a pas pu être préparé pour l’impression\u00a0: {{reason}} Votre vérification est inchangée\u00a0; utilisez Exporter… pour enregistrer le rapport à la place.',
   'print.preparing': 'Le rapport est encore en préparation. Relancez l’impression dans un instant.',
+  'print.onRequest': 'Pour une vérification aussi longue, Factmark ne prépare le rapport que lorsque vous imprimez avec Ctrl+P\u00a0: cette impression ne le contient donc pas. Votre vérification est inchangée\u00a0; appuyez sur Ctrl+P dans Factmark pour imprimer le rapport.',
   'print.notLaidOut': 'Le rapport n’a pas pu être mis en page pour l’impression\u00a0: {{reason}} Utilisez Exporter… pour l’enregistrer à la place.',
   'print.mayBeStale': 'Cette impression peut ne pas inclure les dernières modifications de la vérification. Pour les imprimer, appuyez sur Ctrl+P dans Factmark.',
 
