@@ -48,22 +48,42 @@ export function revealClaim(editor: Editor, claimId: string, options: { focusEdi
 }
 
 /** Frames after a jump in which the claim is brought back to the centre if it moved. */
-const SETTLING_FRAMES = 4;
+const SETTLING_FRAMES = 12;
+
+/** What the reviewer does that ends the centring of a revealed claim. */
+const STOP_EVENTS = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
 
 /**
- * Scrolls `element` to the centre, and again in the next frames while it keeps moving: the
+ * Scrolls `element` to the centre, and again in the next frames whenever it has moved: the
  * article's blocks far from the screen are laid out at an estimated height (content-visibility in
- * app.css), and those a jump brings on screen take their real height a frame later, which can
- * push the claim away from where the first scroll put it.
+ * app.css), and those a jump brings on screen take their real height a frame or two later, which
+ * can push the claim away from where the first scroll put it. A scroll, click or key of the
+ * reviewer's own ends this at once.
  */
-function centreOnceLaidOut(element: Element, frames = SETTLING_FRAMES): void {
+function centreOnceLaidOut(element: Element): void {
   element.scrollIntoView({ block: 'center', behavior: 'auto' });
-  const top = element.getBoundingClientRect().top;
-  if (frames === 0) return;
-  requestAnimationFrame(() => {
-    if (element.isConnected && Math.abs(element.getBoundingClientRect().top - top) > 1) centreOnceLaidOut(element, frames - 1);
-  });
+  let top = element.getBoundingClientRect().top;
+  let frames = SETTLING_FRAMES;
+  const stop = (): void => {
+    frames = 0;
+    for (const type of STOP_EVENTS) window.removeEventListener(type, stop, true);
+  };
+  for (const type of STOP_EVENTS) window.addEventListener(type, stop, { capture: true, passive: true });
+  const check = (): void => {
+    if (frames === 0) return;
+    frames -= 1;
+    if (!element.isConnected) return stop();
+    const now = element.getBoundingClientRect().top;
+    if (Math.abs(now - top) > 1) {
+      element.scrollIntoView({ block: 'center', behavior: 'auto' });
+      top = element.getBoundingClientRect().top;
+    }
+    if (frames === 0) stop();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
 }
+
 
 /** The claim after (or before) the selected one, or the caret, in document order; wraps around. */
 export function neighbourClaim(editor: Editor, direction: 1 | -1): string | null {
