@@ -310,6 +310,7 @@ export function buildProgram(): Command {
           const opened = await call('share:open', request);
           const { added, orphaned } = mergeCounts(opened.report);
           process.stdout.write(`${t(describeSignature(opened.signature).text)}\n`);
+          if (opened.evidenceCopies?.message) process.stderr.write(`evidence copies: ${t(opened.evidenceCopies.message)}\n`);
           process.stdout.write(`Added "${t(opened.title)}" shared by ${t(opened.sharedBy)}: ${added} ${added === 1 ? 'claim' : 'claims'} placed${orphaned ? `, ${orphaned} not placed (see Needs attention in the app)` : ''}.\n${opened.reviewId}\n`);
         });
         return;
@@ -427,11 +428,16 @@ export function buildProgram(): Command {
     .description('write a share file (.factmark) of a review, for a colleague to open or merge')
     .argument('<id>', 'the review id')
     .requiredOption('-o, --output <file>', 'the share file to write, e.g. review.factmark, replacing it if it exists; - for standard output')
-    .action(async (id: string, options: { output: string }) => {
+    .option('--include-evidence-copies', 'carry the claims’ kept evidence copies in the file (each is checked against its SHA-256 on arrival)')
+    .action(async (id: string, options: { output: string; includeEvidenceCopies?: boolean }) => {
       const toFile = options.output !== '-';
       if (toFile) await checkWritable(options.output);
       await withLibrary(dataDir(), 'write', async (call) => {
-        const file = await call('share:create', { id });
+        const file = await call('share:create', { id, includeEvidenceCopies: options.includeEvidenceCopies === true });
+        if (file.evidenceCopies) {
+          process.stderr.write(`Included ${file.evidenceCopies.included} kept ${file.evidenceCopies.included === 1 ? 'copy' : 'copies'}.\n`);
+          for (const left of file.evidenceCopies.leftOut) process.stderr.write(`left out: ${t(left.source || left.copyId)}${left.claimNumber === null ? '' : ` (claim ${left.claimNumber})`} — ${t(left.reason)}\n`);
+        }
         const bytes = Buffer.from(file.base64, 'base64');
         if (!toFile) return writeStdout(bytes);
         await writeOutput(options.output, bytes);
@@ -468,6 +474,7 @@ export function buildProgram(): Command {
         for (const signed of opened.report.signedOff) process.stdout.write(`signed off: "${t(signed.quote.slice(0, 80))}" — ${t(signed.detail)}\n`);
         for (const withdrawn of opened.report.signOffWithdrawn) process.stdout.write(`sign-off withdrawn: "${t(withdrawn.quote.slice(0, 80))}" — ${t(withdrawn.detail)}\n`);
         if (opened.report.agreement) process.stdout.write(`${t(agreementLine(opened.report.agreement))}\n`);
+        if (opened.evidenceCopies?.message) process.stdout.write(`evidence copies: ${t(opened.evidenceCopies.message)}\n`);
       });
     });
 

@@ -187,10 +187,11 @@ export async function openFactmarkServices(options: {
     'settings:getReviewer': async () => store.reviewer(),
     'settings:setReviewer': async ({ name }) => store.setReviewerName(name),
     'settings:setLanguage': async ({ language }) => ({ language: await store.setUiLanguage(language) }),
-    'share:create': async ({ id }) => {
-      const file = await (await shareModule()).shareReview(sharing, id);
-      return { fileName: file.fileName, mimeType: SHARE_MIME_TYPE, base64: Buffer.from(file.bytes).toString('base64') };
+    'share:create': async ({ id, includeEvidenceCopies }) => {
+      const file = await (await shareModule()).shareReview(sharing, id, { includeEvidenceCopies: includeEvidenceCopies === true });
+      return { fileName: file.fileName, mimeType: SHARE_MIME_TYPE, base64: Buffer.from(file.bytes).toString('base64'), ...(file.evidenceCopies ? { evidenceCopies: file.evidenceCopies } : {}) };
     },
+    'share:evidenceSize': async ({ id }) => (await shareModule()).shareEvidenceSize(sharing, id),
     'share:open': async ({ fileName, base64, preview, expectReviewId, confirmDeletions }) =>
       (await shareModule()).openShareFile(sharing, { bytes: Buffer.from(base64, 'base64'), fileName, preview, confirmDeletions, ...(expectReviewId ? { expectReviewId } : {}) }),
     'settings:getSigning': async () => {

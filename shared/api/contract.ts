@@ -14,6 +14,7 @@ import { Review, ReviewOrigin, ReviewSummary, ReviewTitle } from '../model/revie
 import { ClaimEvent, ClaimFields } from '../model/claim-history';
 import { Reviewer, ReviewerName, SignatureCheck } from '../model/reviewer';
 import { MergeReport } from '../share-file/merge-report';
+import { EvidenceShareSize, ReceivedEvidenceCopies, RefusedEvidenceCopy } from '../share-file/shared-evidence';
 import { UnfinishedClaim } from '../report/claim-readiness';
 import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS } from '../model/storage-limits';
 import { LANGUAGE_CODES } from '../i18n/languages';
@@ -86,6 +87,8 @@ export const OpenedShare = z.object({
   /** The rating scale the review's verdicts are on here, to name the verdicts in the report. */
   scale: RatingScale,
   report: MergeReport,
+  /** What became of the kept evidence copies the file described (absent from servers older than copies). */
+  evidenceCopies: ReceivedEvidenceCopies.optional(),
 });
 export type OpenedShare = z.infer<typeof OpenedShare>;
 
@@ -281,8 +284,16 @@ export const contract = {
       knownKeys: z.array(z.object({ reviewerId: Id, name: z.string(), fingerprint: z.string(), firstSeen: Timestamp })),
     }),
   },
-  /** A `.factmark` share file of the review. */
-  'share:create': { input: ReviewRef, output: FileOut },
+  /**
+   * A `.factmark` share file of the review; with `includeEvidenceCopies`, the claims' kept copies
+   * travel in it (as many as the share file's size limit allows; the rest are named in `evidenceCopies`).
+   */
+  'share:create': {
+    input: ReviewRef.extend({ includeEvidenceCopies: z.boolean().optional() }).strict(),
+    output: FileOut.extend({ evidenceCopies: z.object({ included: z.number().int().nonnegative(), leftOut: z.array(RefusedEvidenceCopy) }).optional() }),
+  },
+  /** How large the review's share file would be with and without its kept evidence copies, before saving. Writes nothing. */
+  'share:evidenceSize': { input: ReviewRef, output: EvidenceShareSize },
   /** Adds the shared review, or merges it into this copy; `preview` computes the outcome and stores nothing. */
   'share:open': {
     input: z

@@ -4,6 +4,7 @@
  * neutralised (OWASP CSV injection: a leading = + - @ tab or CR gets a ' in front).
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { copyNote } from './evidence-copy-note';
 import type { ReportModel } from './report-model';
 
 /** The columns, in order; `factmark annotate --from` reads the same names. */
@@ -30,6 +31,10 @@ export const CSV_COLUMNS = [
   'evidence_stances',
   'evidence_notes',
   'evidence_accessed',
+  // A kept copy's SHA-256 (see evidence-copy-note for which file), when it was retrieved or attached, and the archive service's copy.
+  'evidence_copy_sha256',
+  'evidence_copy_retrieved',
+  'evidence_archive_urls',
 ] as const;
 
 /** Joins several values in one cell (evidence URLs, tags). */
@@ -73,6 +78,12 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** The copy columns' cells: one value per evidence item, '' for an item with no kept copy. */
+function copyColumns(evidence: Parameters<typeof copyNote>[0][]): string[] {
+  const notes = evidence.map(copyNote);
+  return [joinCsvList(notes.map((note) => note?.file.sha256 ?? '')), joinCsvList(notes.map((note) => note?.at ?? '')), joinCsvList(notes.map((note) => note?.archiveUrl ?? ''))];
+}
+
 /**
  * The CSV export, starting with a UTF-8 byte-order mark. Its column names stay English whatever
  * the report language: they are a data format that scripts and `factmark annotate --from` read.
@@ -80,7 +91,10 @@ export function neutralizeFormula(value: string): string {
  */
 export function buildCsvReport(model: ReportModel): string {
   // Claims a merge could not place keep their row, with no position and the reason.
-  const claims = [...model.claims.map((reportClaim) => ({ ...reportClaim, position: [String(reportClaim.start), String(reportClaim.end)] })), ...model.unplaced.map((unplaced) => ({ ...unplaced, position: ['', ''] }))];
+  const claims = [
+    ...model.claims.map((reportClaim) => ({ ...reportClaim, position: [String(reportClaim.start), String(reportClaim.end)] })),
+    ...model.unplaced.map((unplaced) => ({ ...unplaced, position: ['', ''] })),
+  ];
   const rows = claims.map(({ claim, quote, position, verdict, attention, checkedBy }) =>
     [
       model.review.id,
@@ -103,6 +117,7 @@ export function buildCsvReport(model: ReportModel): string {
       joinCsvList(claim.evidence.map((item) => item.stance)),
       joinCsvList(claim.evidence.map((item) => item.note)),
       joinCsvList(claim.evidence.map((item) => item.accessedAt)),
+      ...copyColumns(claim.evidence),
     ].map(neutralizeFormula),
   );
   return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' })}`;

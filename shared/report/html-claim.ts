@@ -4,6 +4,7 @@
  * newsroom's own fields and what an unfinished claim still needs.
  */
 import { escapeHtml } from './escape';
+import { copyNote, copyNoteKey } from './evidence-copy-note';
 import { bdi, link, message, phrase } from './html-text';
 import type { ReportClaim, ReportModel, UnplacedClaim } from './report-model';
 
@@ -31,6 +32,16 @@ function draftReasons(model: ReportModel, reportClaim: ReportClaim | UnplacedCla
   return `<div class="draft-reasons">${label(model, 'claim.notReady')}<ul>${items}</ul>${details}</div>`;
 }
 
+/** "copy kept on DATE, SHA-256 …" (and the archive's address) under a source with a kept copy; '' otherwise. */
+function copyLine(model: ReportModel, item: ReportClaim['claim']['evidence'][number]): string {
+  const kept = copyNote(item);
+  if (!kept) return '';
+  // The hash reads left to right in any page, and may break anywhere on a narrow screen.
+  const hash = `<bdi class="hash" dir="ltr"><span>SHA-256</span> <code>${kept.file.sha256}</code></bdi>`;
+  const archive = kept.archiveUrl ? `<span class="meta copy-note">${message(model.words, 'claim.archivedAt', { url: link(kept.archiveUrl) })}</span>` : '';
+  return `<span class="meta copy-note">${message(model.words, copyNoteKey(kept), { date: escapeHtml(model.words.date(kept.at)), hash })}</span>${archive}`;
+}
+
 function evidenceList(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim): string {
   const { t } = model.words;
   const { evidence } = reportClaim.claim;
@@ -40,7 +51,7 @@ function evidenceList(model: ReportModel, reportClaim: ReportClaim | UnplacedCla
     const stance = item.stance === 'unset' ? '' : `<span class="stance stance-${item.stance}">${phrase(model.words, `stance.${item.stance}`)}</span>`;
     const accessed = item.accessedAt ? ` <span class="meta">(${escapeHtml(t('claim.accessed', { date: model.words.date(item.accessedAt) }))})</span>` : '';
     const note = item.note ? `<br><span dir="auto">${escapeHtml(item.note)}</span>` : '';
-    return `<li>${stance}${link(item.url, item.title || item.url || (item.copy?.kind === 'file' ? item.copy.originalName : ''))}${accessed}${note}</li>`;
+    return `<li>${stance}${link(item.url, item.title || item.url || (item.copy?.kind === 'file' ? item.copy.originalName : ''))}${accessed}${note}${copyLine(model, item)}</li>`;
   });
   return `${label(model, 'claim.evidence')}<ul class="evidence">${items.join('')}</ul>`;
 }

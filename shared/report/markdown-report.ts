@@ -11,6 +11,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { linkableAddress } from '../model/web-address';
 import { dayOf, headlineOf, reportedClaims, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 import { articleUpdateNote } from './article-update-note';
+import { copyNote, copyNoteKey } from './evidence-copy-note';
 
 const text = (value: string): Text => ({ type: 'text', value });
 
@@ -73,7 +74,10 @@ function claimSection(model: ReportModel, reportClaim: ReportClaim | UnplacedCla
   const heading: Heading = {
     type: 'heading',
     depth: 3,
-    children: [{ type: 'html', value: `<a id="${reportClaim.anchor}"></a>` }, oneLine(`${t('label.colon', { label: t('claim.heading', { number: reportClaim.number }) })} ${verdictText(model, reportClaim)}${draftMark(model, reportClaim)}`)],
+    children: [
+      { type: 'html', value: `<a id="${reportClaim.anchor}"></a>` },
+      oneLine(`${t('label.colon', { label: t('claim.heading', { number: reportClaim.number }) })} ${verdictText(model, reportClaim)}${draftMark(model, reportClaim)}`),
+    ],
   };
   const quote =
     'contextBefore' in reportClaim
@@ -84,7 +88,10 @@ function claimSection(model: ReportModel, reportClaim: ReportClaim | UnplacedCla
   blocks.push({ type: 'blockquote', children: [paragraph(...quote)] });
   if (model.mode === 'draft' && reportClaim.unfinished.length > 0) {
     const detail = claim.attention?.detail ? [{ type: 'break' } as const, ...lines(claim.attention.detail)] : [];
-    blocks.push({ type: 'blockquote', children: [paragraph(text('⚠ '), ...labelled(model, 'claim.notReady'), text(` ${reportClaim.unfinished.map((reason) => reason.message).join(' ')}`), ...detail)] });
+    blocks.push({
+      type: 'blockquote',
+      children: [paragraph(text('⚠ '), ...labelled(model, 'claim.notReady'), text(` ${reportClaim.unfinished.map((reason) => reason.message).join(' ')}`), ...detail)],
+    });
   }
   // A rationale's blank lines are paragraphs; its other line breaks stay line breaks.
   const [first = '', ...rest] = claim.rationale.trim().split(/\r?\n\s*\r?\n/);
@@ -109,11 +116,28 @@ function claimSection(model: ReportModel, reportClaim: ReportClaim | UnplacedCla
           link(item.url, item.title || item.url || (item.copy?.kind === 'file' ? item.copy.originalName : '')),
           ...(item.accessedAt ? [text(` (${t('claim.accessed', { date: date(item.accessedAt) })})`)] : []),
           ...(item.note ? [text(' — '), ...lines(item.note)] : []),
+          ...copyPhrases(model, item),
         ]),
       ),
     );
   } else if (model.mode === 'draft') blocks.push(paragraph(...labelled(model, 'claim.evidence')), paragraph(emphasis(t('claim.noEvidence'))));
   return blocks;
+}
+
+/** "copy kept on DATE, SHA-256 …" (and the archive's address) on its own line under a source with a kept copy. */
+function copyPhrases(model: ReportModel, item: ReportClaim['claim']['evidence'][number]): PhrasingContent[] {
+  const kept = copyNote(item);
+  if (!kept) return [];
+  const { t, date } = model.words;
+  const hashSlot = '\uE000';
+  // The hash is code, so no Markdown renderer turns part of it into markup or a link.
+  const [before = '', after = ''] = t(copyNoteKey(kept), { date: date(kept.at), hash: hashSlot }).split(hashSlot);
+  const phrases: PhrasingContent[] = [{ type: 'break' }, text(`${before}SHA-256 `), { type: 'inlineCode', value: kept.file.sha256 }, ...(after ? [text(after)] : [])];
+  if (kept.archiveUrl) {
+    const [lead = '', tail = ''] = t('claim.archivedAt', { url: hashSlot }).split(hashSlot);
+    phrases.push({ type: 'break' }, text(lead), link(kept.archiveUrl), ...(tail ? [text(tail)] : []));
+  }
+  return phrases;
 }
 
 function summaryTable(model: ReportModel): Table {
@@ -173,13 +197,13 @@ export function buildMarkdownReport(model: ReportModel): string {
   const blocks: Root['children'] = [];
   if (model.mode === 'draft') {
     const unfinished = everyClaim.filter((reportClaim) => reportClaim.unfinished.length > 0).length;
-    blocks.push({ type: 'blockquote', children: [paragraph(...strong(t('report.draft')), { type: 'break' }, text(unfinished > 0 ? t('report.draftSummary', { count: unfinished }) : t('report.draftAllReady')))] });
+    blocks.push({
+      type: 'blockquote',
+      children: [paragraph(...strong(t('report.draft')), { type: 'break' }, text(unfinished > 0 ? t('report.draftSummary', { count: unfinished }) : t('report.draftAllReady')))],
+    });
   }
   const lines = about(model);
-  blocks.push(
-    { type: 'heading', depth: 1, children: [oneLine(headlineOf(model))] },
-    paragraph(...lines.flatMap((line, index) => (index === 0 ? line : [{ type: 'break' } as const, ...line]))),
-  );
+  blocks.push({ type: 'heading', depth: 1, children: [oneLine(headlineOf(model))] }, paragraph(...lines.flatMap((line, index) => (index === 0 ? line : [{ type: 'break' } as const, ...line]))));
   const updated = articleUpdateNote(model);
   if (updated) blocks.push({ type: 'blockquote', children: [paragraph(text(updated))] });
   const edited = textEditedNote(model);

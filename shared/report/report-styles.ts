@@ -43,6 +43,10 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 ul.evidence { list-style: none; padding: 0; margin: 0.2rem 0; }
 ul.evidence li { padding: 0.3rem 0; border-top: 1px solid #eceef2; overflow-wrap: anywhere; }
 ul.evidence li:first-child { border-top: 0; }
+ul.evidence .copy-note { display: block; margin: 0.15rem 0 0; }
+ul.evidence .copy-note a { font-weight: 400; }
+.hash span { white-space: nowrap; }
+.hash code { font-family: ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 0.85em; word-break: break-all; }
 ul.evidence a { color: #1f4fa8; font-weight: 600; text-decoration: none; }
 ul.evidence a:hover, ul.evidence a:focus { text-decoration: underline; }
 .stance { font-family: system-ui, sans-serif; font-size: 0.72rem; font-weight: 600; border: 1px solid #aeb5c1; border-radius: 4px; padding: 0 0.3rem; margin-inline-end: 0.4rem; color: #4a5263; background: #f6f7f9; }

@@ -33,7 +33,7 @@ describe('HTML report', () => {
     expect(document.querySelector('.rationale')?.textContent).toContain('<img src=x onerror=alert(1)>');
     const hrefs = [...document.querySelectorAll('[href]')].map((element) => element.getAttribute('href') ?? '');
     expect(hrefs.filter((href) => !/^(https?:|#)/.test(href))).toEqual([]);
-    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+    expect(html).toContain('Content-Security-Policy" content="default-src \'none\'');
   });
 
   it('loads nothing from elsewhere: no src, no stylesheet link, no font import', () => {
@@ -101,9 +101,25 @@ describe('CSV export', () => {
 
   it('keeps the first columns in their order and adds the evidence titles, stances, notes and access dates after them', () => {
     expect(CSV_COLUMNS.slice(0, 17)).toEqual([
-      'review_id', 'claim_id', 'quote', 'start', 'end', 'verdict', 'rating_value', 'rationale', 'claimant', 'claim_date', 'appearance_url', 'evidence_urls', 'status', 'tags', 'reviewer', 'last_changed', 'needs_attention',
+      'review_id',
+      'claim_id',
+      'quote',
+      'start',
+      'end',
+      'verdict',
+      'rating_value',
+      'rationale',
+      'claimant',
+      'claim_date',
+      'appearance_url',
+      'evidence_urls',
+      'status',
+      'tags',
+      'reviewer',
+      'last_changed',
+      'needs_attention',
     ]);
-    expect(CSV_COLUMNS.slice(17)).toEqual(['evidence_titles', 'evidence_stances', 'evidence_notes', 'evidence_accessed']);
+    expect(CSV_COLUMNS.slice(17)).toEqual(['evidence_titles', 'evidence_stances', 'evidence_notes', 'evidence_accessed', 'evidence_copy_sha256', 'evidence_copy_retrieved', 'evidence_archive_urls']);
     // One value per evidence item, in evidence_urls' order; an item without a title, note or date keeps its place.
     expect(rows[0]).toMatchObject({ evidence_titles: 'Table 3 <b> | ', evidence_stances: 'refutes | supports', evidence_notes: 'annual -average | ', evidence_accessed: '2026-03-15 | ' });
     expect(splitCsvList(rows[0]?.evidence_titles ?? '')).toEqual(['Table 3 <b>', '']);
@@ -119,7 +135,7 @@ describe('CSV export', () => {
     ];
     const row = (parse(buildCsvReport(model({ ...REVIEW, claims: [{ ...first, evidence: [...evidence].reverse() }, ...others] })).slice(1), { columns: true }) as Record<string, string>[])[0];
     expect(row?.evidence_titles).toBe("'-5 % in a year | C:\\\\new\\\\ folder \\| | Budget \\| Reuters");
-    expect(row?.evidence_notes).toBe("plain |  | =HYPERLINK(\"http://evil\")");
+    expect(row?.evidence_notes).toBe('plain |  | =HYPERLINK("http://evil")');
     const unneutralised = (cell = '') => cell.replace(/^'/, '');
     const items = ['evidence_urls', 'evidence_titles', 'evidence_stances', 'evidence_notes', 'evidence_accessed'].map((column) => splitCsvList(unneutralised(row?.[column])));
     expect(items[0]?.map((url, index) => ({ url, title: items[1]?.[index], stance: items[2]?.[index], note: items[3]?.[index], accessedAt: items[4]?.[index] }))).toEqual(

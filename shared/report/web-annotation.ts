@@ -6,6 +6,7 @@
  */
 import { isAttachedFile } from '../model/claim';
 import { linkableAddress } from '../model/web-address';
+import { copyNote } from './evidence-copy-note';
 import { claimUrl, dayOf, textEditedNote, type ReportClaim, type ReportModel, type UnplacedClaim } from './report-model';
 import { reportWords } from './report-words';
 
@@ -14,6 +15,22 @@ export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** The article's identifier in targets: its web address, else a stable name for this review. */
 export function articleSource(model: ReportModel): string {
   return linkableAddress(model.review.sourceUrl) ?? `urn:factmark:review:${model.review.id}`;
+}
+
+/**
+ * A kept page copy as a W3C TimeState (model 4.3.1): `sourceDate` is when it was retrieved, and
+ * `cached` names the copy. The copy sits in the reviewer's data folder with no public address, so
+ * it is named by its content (`urn:sha256:<hex>`): anyone holding the file can check it is the one
+ * meant. The archive service's copy, when there is one, is a second TimeState (at the time it was
+ * sent), because the W3C test suite accepts one `cached` value a state.
+ */
+function copyState(item: Parameters<typeof copyNote>[0]): { state?: Record<string, unknown> | Record<string, unknown>[] } {
+  const kept = copyNote(item);
+  if (kept?.kind !== 'page' || item.copy?.kind !== 'page') return {};
+  const stored = { type: 'TimeState', sourceDate: kept.at, cached: `urn:sha256:${kept.file.sha256}` };
+  const { archive } = item.copy;
+  const archived = archive ? linkableAddress(archive.url) : null;
+  return { state: archive && archived ? [stored, { type: 'TimeState', sourceDate: archive.sentAt, cached: archived }] : stored };
 }
 
 function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim) {
@@ -26,9 +43,7 @@ function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim
           { type: 'TextPositionSelector', start: reportClaim.start, end: reportClaim.end },
         ]
       : { type: 'TextQuoteSelector', exact: reportClaim.quote };
-  const bodies: Record<string, unknown>[] = [
-    { type: 'TextualBody', purpose: 'assessing', value: verdict?.label ?? 'Not yet rated', format: 'text/plain', language: 'en' },
-  ];
+  const bodies: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'assessing', value: verdict?.label ?? 'Not yet rated', format: 'text/plain', language: 'en' }];
   if (claim.rationale.trim()) bodies.push({ type: 'TextualBody', purpose: 'describing', value: claim.rationale, format: 'text/plain' });
   for (const tag of claim.tags) bodies.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
   for (const reason of reportClaim.attention) bodies.push({ type: 'TextualBody', purpose: 'commenting', value: `Needs attention: ${reason}`, format: 'text/plain', language: 'en' });
@@ -37,7 +52,12 @@ function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim
       // A file the reviewer attached has no address to link to: it is named, with the hash that identifies it.
       const [file] = item.copy.files;
       const hash = file ? ` (SHA-256 ${file.sha256})` : '';
-      bodies.push({ type: 'TextualBody', purpose: 'linking', value: `Attached file: ${item.copy.originalName}${hash}${item.title && item.title !== item.copy.originalName ? ` — ${item.title}` : ''}`, format: 'text/plain' });
+      bodies.push({
+        type: 'TextualBody',
+        purpose: 'linking',
+        value: `Attached file: ${item.copy.originalName}${hash}${item.title && item.title !== item.copy.originalName ? ` — ${item.title}` : ''}`,
+        format: 'text/plain',
+      });
       continue;
     }
     const address = linkableAddress(item.url);
@@ -54,6 +74,7 @@ function annotation(model: ReportModel, reportClaim: ReportClaim | UnplacedClaim
       ...(item.note ? { 'factmark:note': item.note } : {}),
       'factmark:stance': item.stance,
       ...(item.accessedAt ? { 'factmark:accessed': item.accessedAt } : {}),
+      ...copyState(item),
     });
   }
   const url = claimUrl(model, reportClaim);

@@ -17,5 +17,7 @@ export function shareFileJsonSchema(): Record<string, unknown> {
     title: `Factmark share file, format version ${SHARE_VERSION}`,
     description: 'A fact-check review with its article, claims, anchors and per-claim history. See docs/share-file-format.md.',
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
+    // A share without evidence copies is written in the format before them (see share-file-codec).
+    properties: { ...(schema.properties as object), version: { type: 'integer', enum: [SHARE_VERSION - 1, SHARE_VERSION], description: `${SHARE_VERSION - 1} when no source carries a kept evidence copy, ${SHARE_VERSION} when one does` } },
   };
 }

@@ -14,10 +14,14 @@ import { RatingScale } from '../model/rating-scale';
 import { LanguageTag, ReviewOrigin, ReviewTitle } from '../model/review';
 import { Reviewer } from '../model/reviewer';
 import { MAX_ARTICLE_SOURCE_CHARS, MAX_CLAIMS, MAX_HISTORY_EVENTS } from '../model/storage-limits';
+import { MAX_SHARED_EVIDENCE_FILES, SharedEvidenceFile } from './shared-evidence';
 
 export const SHARE_FORMAT = 'factmark-share';
-/** The version this build writes; older versions are migrated on reading, newer ones refused. Version 2 added `signature`. */
-export const SHARE_VERSION = 2;
+/**
+ * The version this build writes; older versions are migrated on reading, newer ones refused.
+ * Version 2 added `signature`; version 3 kept evidence copies (`copy` on evidence items, `evidenceFiles`).
+ */
+export const SHARE_VERSION = 3;
 export const SHARE_EXTENSION = '.factmark';
 export const SHARE_MIME_TYPE = 'application/vnd.factmark.share+json';
 /** Far above any real review (a 1 MB article with 5,000 claims and their history is ~10 MB). */
@@ -96,6 +100,11 @@ export const ShareFileContent = z
     history: z.array(ClaimEvent).max(MAX_HISTORY_EVENTS),
     /** Everyone who appears in `history`, with the name they last gave. */
     reviewers: z.array(Reviewer).max(10_000),
+    /**
+     * The files of the claims' kept evidence copies, when the sender chose to include them; each is
+     * hashed on receipt and a copy is kept only when all its files match (see shared-evidence).
+     */
+    evidenceFiles: z.array(SharedEvidenceFile).max(MAX_SHARED_EVIDENCE_FILES).optional(),
   })
   .strict();
 export type ShareFileContent = z.infer<typeof ShareFileContent>;

@@ -30,9 +30,22 @@ function checksumOf(content: object, version: number): string {
  * the sender's signature of that checksum when `sign` is given.
  */
 export function encodeShareFile(content: ShareFileContent, sign?: (message: Uint8Array) => ShareSignature): Uint8Array {
-  const checksum: ShareFile['checksum'] = { algorithm: 'sha256', canonicalization: 'RFC 8785', value: checksumOf(content, content.version) };
-  const file: ShareFile = { ...content, checksum, ...(sign ? { signature: sign(signedMessage(checksum.value)) } : {}) };
+  const version = writtenVersion(content);
+  const checksum: ShareFile['checksum'] = { algorithm: 'sha256', canonicalization: 'RFC 8785', value: checksumOf(content, version) };
+  const file = { ...content, version, checksum, ...(sign ? { signature: sign(signedMessage(checksum.value)) } : {}) };
   return new TextEncoder().encode(`${JSON.stringify(file, null, 1)}\n`);
+}
+
+/** The format version before evidence copies, which a share without them is written in. */
+const VERSION_BEFORE_COPIES = 2;
+
+/**
+ * The oldest format that holds `content`: a share without evidence copies is written as version 2,
+ * so a colleague whose Factmark predates copies can still open it; one with copies needs version 3.
+ */
+function writtenVersion(content: ShareFileContent): number {
+  const carriesCopies = content.evidenceFiles !== undefined || content.claims.some((claim) => claim.evidence.some((item) => item.copy !== undefined));
+  return carriesCopies ? SHARE_VERSION : VERSION_BEFORE_COPIES;
 }
 
 /**
@@ -42,6 +55,8 @@ export function encodeShareFile(content: ShareFileContent, sign?: (message: Uint
 const STEPS: Record<number, (file: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 2 added the optional signature; a version 1 file is a version 2 file without one.
   1: (file) => file,
+  // Version 3 added kept evidence copies; a version 2 file is a version 3 file whose sources have none.
+  2: (file) => file,
 };
 
 const refuse = (what: string): never => {
@@ -100,7 +115,9 @@ export function decodeShareFile(bytes: Uint8Array, name = 'This file'): ShareFil
   }
   if (actual !== checksum.value) refuse(`${name} was changed or damaged after it was saved (its checksum does not match). Ask the sender to share the review again.`);
   if (signature && !signatureHolds(signature, checksum.value)) {
-    refuse(`${name} was changed after ${content.sharedBy.name || 'its sender'} signed it: its signature does not match its content, so it may not be what they sent. Ask them to share the review again.`);
+    refuse(
+      `${name} was changed after ${content.sharedBy.name || 'its sender'} signed it: its signature does not match its content, so it may not be what they sent. Ask them to share the review again.`,
+    );
   }
   checkConsistency(parsed.data, name);
   return parsed.data;

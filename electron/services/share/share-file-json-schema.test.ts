@@ -16,8 +16,18 @@ describe('the share file JSON Schema', () => {
   it('accepts a share file Factmark writes, and rejects one with a wrong field', async () => {
     const services = await openFactmarkServices({ dataDir: await mkdtemp(join(tmpdir(), 'factmark-schema-')), mode: 'cli', renderPdf: async () => new Uint8Array() });
     try {
-      const { review } = await services.handlers['review:create']({ title: 'Arabic and emoji', sourceUrl: 'https://news.example/a', origin: { kind: 'paste' }, article: { format: 'markdown', body: '# Title\n\nقال الوزير إن البطالة انخفضت 👍🏽 by *20 percent*.' } });
-      await services.handlers['review:annotate']({ id: review.id, claims: [{ quote: 'انخفضت 👍🏽 by 20', summary: '', rationale: '', claimant: '', claimDate: '', appearanceUrl: '', evidenceUrls: ['https://stats.example/'], status: 'reviewed', tags: ['jobs'] }] });
+      const { review } = await services.handlers['review:create']({
+        title: 'Arabic and emoji',
+        sourceUrl: 'https://news.example/a',
+        origin: { kind: 'paste' },
+        article: { format: 'markdown', body: '# Title\n\nقال الوزير إن البطالة انخفضت 👍🏽 by *20 percent*.' },
+      });
+      await services.handlers['review:annotate']({
+        id: review.id,
+        claims: [
+          { quote: 'انخفضت 👍🏽 by 20', summary: '', rationale: '', claimant: '', claimDate: '', appearanceUrl: '', evidenceUrls: ['https://stats.example/'], status: 'reviewed', tags: ['jobs'] },
+        ],
+      });
       const shared = await services.handlers['share:create']({ id: review.id });
       const file = JSON.parse(Buffer.from(shared.base64, 'base64').toString('utf8')) as Record<string, unknown>;
       const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -25,7 +35,7 @@ describe('the share file JSON Schema', () => {
       const validate = ajv.compile(JSON.parse(await readFile(SHARE_SCHEMA_PATH, 'utf8')) as object);
       expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
       expect(validate({ ...file, claims: [{ ...(file.claims as object[])[0], verdictId: 7 }] })).toBe(false);
-      expect(validate({ ...file, version: 3 })).toBe(false);
+      expect(validate({ ...file, version: 4 })).toBe(false);
       expect(validate({ ...file, signature: { algorithm: 'RSA', publicKey: 'x', value: 'y' } })).toBe(false);
       expect(validate({ ...file, signature: undefined })).toBe(true);
     } finally {

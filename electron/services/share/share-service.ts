@@ -22,6 +22,9 @@ import { explainWriteFailure } from '../library/write-failure';
 import { fingerprintOf, readSigningKey, signingKeyFor } from './signing-key';
 import type { LibraryStore } from '../library';
 import { decodeShareFile, encodeShareFile, sha256Hex, shareFileName } from './share-file-codec';
+import { MAX_SHARE_FILE_BYTES } from '../../../shared/share-file/share-file-schema';
+import type { EvidenceShareSize, RefusedEvidenceCopy } from '../../../shared/share-file/shared-evidence';
+import { evidenceFilesToShare, evidenceShareSize, receiveEvidenceCopies } from './share-evidence';
 
 export interface ShareContext {
   store: LibraryStore;
@@ -31,17 +34,50 @@ export interface ShareContext {
 
 const clock = (context: ShareContext): Date => (context.now ?? (() => new Date()))();
 
-/** A share file of review `id`; the review remembers when it was shared, so shared events are never amended. */
-export async function shareReview(context: ShareContext, id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+/** The kept copies a share file carried: how many copies, and those left out with why. */
+export interface SharedCopies {
+  included: number;
+  leftOut: RefusedEvidenceCopy[];
+}
+
+/**
+ * A share file of review `id`; the review remembers when it was shared, so shared events are never
+ * amended. With `includeEvidenceCopies`, the claims' kept copies travel in it as far as the
+ * loader's size limit allows; the file written always passes that limit.
+ */
+export async function shareReview(
+  context: ShareContext,
+  id: string,
+  options: { includeEvidenceCopies?: boolean } = {},
+): Promise<{ fileName: string; bytes: Uint8Array; evidenceCopies?: SharedCopies }> {
   const { store } = context;
   const review = store.withFullHistory(store.getReview(id));
   const key = await signingKeyFor(store.dataDir, store.reviewer().id, clock(context)).catch((error: unknown) => {
     throw explainWriteFailure(error, store.dataDir);
   });
   const content = shareContentOf({ review, scale: store.scaleOf(review), sharedBy: store.reviewer(), now: clock(context), generator: context.generator, sha256: sha256Hex });
-  const bytes = encodeShareFile(content, key.sign);
+  let evidenceCopies: SharedCopies | undefined;
+  let bytes: Uint8Array;
+  if (options.includeEvidenceCopies) {
+    const shared = await evidenceFilesToShare(store.dataDir, review, encodeShareFile(content).byteLength);
+    const included = new Set(shared.files.map((file) => file.copyId)).size;
+    evidenceCopies = { included, leftOut: shared.leftOut };
+    bytes = encodeShareFile(included > 0 ? { ...content, evidenceFiles: shared.files } : content, key.sign);
+    // The margin makes this unreachable; were it reached, a file its own loader refuses must still never be written.
+    if (bytes.byteLength > MAX_SHARE_FILE_BYTES)
+      throw new ApiError('internal', 'The share file with its evidence copies came out larger than a share file may be. Nothing was saved; share without evidence copies.');
+  } else bytes = encodeShareFile(content, key.sign);
   await store.putReview({ ...review, reviewers: content.reviewers, sharedAt: content.sharedAt });
-  return { fileName: shareFileName(review.title), bytes };
+  return { fileName: shareFileName(review.title), bytes, ...(evidenceCopies ? { evidenceCopies } : {}) };
+}
+
+/** What including the kept copies of review `id` would add to its share file: for the size shown before saving. Writes nothing. */
+export async function shareEvidenceSize(context: ShareContext, id: string): Promise<EvidenceShareSize> {
+  const { store } = context;
+  const review = store.withFullHistory(store.getReview(id));
+  const content = shareContentOf({ review, scale: store.scaleOf(review), sharedBy: store.reviewer(), now: clock(context), generator: context.generator, sha256: sha256Hex });
+  // The signature adds about 200 bytes; the figure is for a person deciding, and the limit keeps a margin for it.
+  return evidenceShareSize(store.dataDir, review, encodeShareFile(content).byteLength);
 }
 
 /** The verdicts a shared review uses must exist on the scale it will live under here. */
@@ -95,7 +131,10 @@ function checkDeletions(report: MergeReport, confirmed: readonly string[], fileN
   const agreed = new Set(confirmed);
   const unconfirmed = report.deleted.filter((note) => !agreed.has(note.claimId));
   if (unconfirmed.length === 0) return;
-  const quotes = unconfirmed.slice(0, 5).map((note) => `“${note.quote.slice(0, 60) || note.claimId}”`).join(', ');
+  const quotes = unconfirmed
+    .slice(0, 5)
+    .map((note) => `“${note.quote.slice(0, 60) || note.claimId}”`)
+    .join(', ');
   throw new ApiError(
     'refused',
     `Merging ${fileName} would delete ${unconfirmed.length} ${unconfirmed.length === 1 ? 'claim' : 'claims'} from your copy: ${quotes}${unconfirmed.length > 5 ? ', …' : ''}. Nothing was changed. Confirm the deletions in the merge preview (on the command line: --confirm-deletions) to merge.`,
@@ -108,7 +147,10 @@ export type OpenedShare = ChannelOutput<'share:open'>;
  * Opens a share file: a review new to this library is added under its own id; one already here
  * is merged into this copy. With `preview`, the outcome is computed and nothing is stored.
  */
-export async function openShareFile(context: ShareContext, input: { bytes: Uint8Array; fileName: string; preview?: boolean; expectReviewId?: string; confirmDeletions?: readonly string[] }): Promise<OpenedShare> {
+export async function openShareFile(
+  context: ShareContext,
+  input: { bytes: Uint8Array; fileName: string; preview?: boolean; expectReviewId?: string; confirmDeletions?: readonly string[] },
+): Promise<OpenedShare> {
   const { store } = context;
   const file = decodeShareFile(input.bytes, input.fileName);
   if (input.expectReviewId && input.expectReviewId !== file.review.id) {
@@ -120,16 +162,30 @@ export async function openShareFile(context: ShareContext, input: { bytes: Uint8
   const about = { reviewId: file.review.id, title: file.review.title, sharedBy: file.sharedBy.name || 'an unnamed reviewer', sharedAt: file.sharedAt, signature, scale };
   // Trust on first use: a key first met in a file the reviewer chose to open is theirs from now on.
   const trustKey = async (): Promise<void> => {
-    if (signature.status === 'new-key' && file.signature) await store.rememberKey({ reviewerId: file.sharedBy.id, name: file.sharedBy.name, publicKey: file.signature.publicKey, firstSeen: clock(context).toISOString() });
+    if (signature.status === 'new-key' && file.signature)
+      await store.rememberKey({ reviewerId: file.sharedBy.id, name: file.sharedBy.name, publicKey: file.signature.publicKey, firstSeen: clock(context).toISOString() });
   };
   if (!store.hasReview(file.review.id)) {
     const review = reviewFromShare(file);
-    if (input.preview) return { ...about, outcome: 'preview', inLibrary: false, report: summaryReport(review) };
-    // A colleague's scale new to this library is offered for new reviews too.
-    if (!store.scales().some((known) => known.id === file.scale.id)) await store.adoptScale(file.scale);
-    await store.putReview(review);
+    if (input.preview) {
+      const { received } = await receiveEvidenceCopies(store.dataDir, review.id, review.claims, file.evidenceFiles ?? [], true);
+      return { ...about, outcome: 'preview', inLibrary: false, report: summaryReport(review), evidenceCopies: received };
+    }
+    store.assertWritable();
+    // Every copy is checked and its files written before the review is stored, and removed again if it cannot be.
+    const { received, undo } = await receiveEvidenceCopies(store.dataDir, review.id, review.claims, file.evidenceFiles ?? []).catch((error: unknown) => {
+      throw explainWriteFailure(error, store.dataDir);
+    });
+    try {
+      // A colleague's scale new to this library is offered for new reviews too.
+      if (!store.scales().some((known) => known.id === file.scale.id)) await store.adoptScale(file.scale);
+      await store.putReview(review);
+    } catch (error) {
+      await undo();
+      throw error;
+    }
     await trustKey();
-    return { ...about, outcome: 'added', inLibrary: false, report: summaryReport(review) };
+    return { ...about, outcome: 'added', inLibrary: false, report: summaryReport(review), evidenceCopies: received };
   }
   const local = store.withFullHistory(store.getReview(file.review.id));
   checkScale(file, store.scaleOf(local));
@@ -139,11 +195,20 @@ export async function openShareFile(context: ShareContext, input: { bytes: Uint8
   const review = { ...merged.review, lastClaimNumber: Math.max(merged.review.lastClaimNumber, file.review.lastClaimNumber ?? 0) };
   const changed = report.newEvents > 0 || report.added.length + report.updated.length + report.deleted.length + report.orphaned.length > 0 || local !== store.getReview(file.review.id);
   if (!input.preview) checkDeletions(report, input.confirmDeletions ?? [], input.fileName);
+  if (!input.preview) store.assertWritable();
+  const { received, undo } = await receiveEvidenceCopies(store.dataDir, review.id, review.claims, file.evidenceFiles ?? [], input.preview).catch((error: unknown) => {
+    throw explainWriteFailure(error, store.dataDir);
+  });
   if (!input.preview && changed) {
-    await store.putReview({ ...review, updatedAt: clock(context).toISOString() });
+    try {
+      await store.putReview({ ...review, updatedAt: clock(context).toISOString() });
+    } catch (error) {
+      await undo();
+      throw error;
+    }
   }
   if (!input.preview) await trustKey();
-  return { ...about, outcome: input.preview ? 'preview' : 'merged', inLibrary: true, report };
+  return { ...about, outcome: input.preview ? 'preview' : 'merged', inLibrary: true, report, evidenceCopies: received };
 }
 
 /** Settles conflicts of one claim with the values the reviewer chose; returns the claim as it now is. */

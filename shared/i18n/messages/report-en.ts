@@ -63,6 +63,10 @@ export const reportEn: Record<string, string> = {
   'claim.evidence': 'Evidence',
   'claim.noEvidence': 'No evidence recorded.',
   'claim.accessed': 'accessed {{date}}',
+  // {{hash}} is written "SHA-256 <64 hex digits>", kept left to right as one run in any language.
+  'claim.copyKept': 'copy kept on {{date}}, {{hash}}',
+  'claim.fileAttached': 'file attached on {{date}}, {{hash}}',
+  'claim.archivedAt': 'also archived at {{url}}',
   'claim.draft': 'Draft',
   'claim.notReady': 'Not ready to publish',
   'stance.supports': 'Supports',
