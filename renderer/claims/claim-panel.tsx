@@ -4,6 +4,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import type { Claim, ClaimStatus } from '../../shared/model/claim';
 import { useReviewStore } from '../review/review-store';
 import { EvidenceList } from './evidence-list';
+import type { EvidenceCopySync } from './evidence-copy-sync';
 import { TagField } from './tag-field';
 import { UrlField } from './url-field';
 import { StatusOptions } from './status-options';
@@ -29,9 +30,11 @@ export interface ClaimPanelProps {
   overlapping: string[];
   /** A service changed the stored claim (a verdict taken from another review): the desk reads the review now, not at its next look. */
   onStoredChange?: () => void;
+  /** Keeping and attaching evidence copies: the services store them, the desk takes them in. */
+  evidenceCopies: EvidenceCopySync;
 }
 
-export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function ClaimPanel({ onDelete, onPlace, onLoadHistory, onChooseVersion, onChooseClaim, overlapping, onStoredChange }, ref) {
+export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function ClaimPanel({ onDelete, onPlace, onLoadHistory, onChooseVersion, onChooseClaim, overlapping, onStoredChange, evidenceCopies }, ref) {
   const selectedClaimId = useReviewStore((state) => state.selectedClaimId);
   const claim = useReviewStore((state) => (state.selectedClaimId ? state.claims[state.selectedClaimId] : undefined));
   const scale = useReviewStore((state) => state.scale);
@@ -162,7 +165,7 @@ export const ClaimPanel = forwardRef<HTMLElement, ClaimPanelProps>(function Clai
         </select>
       </label>
       <TagField tags={claim.tags} onChange={(tags) => update({ tags })} />
-      <EvidenceList evidence={claim.evidence} onChange={(evidence) => update({ evidence })} />
+      <EvidenceList evidence={claim.evidence} onChange={(evidence) => update({ evidence })} claimId={claim.id} copies={evidenceCopies} />
       <ClaimHistory key={`${claim.id}:${historyVersion}`} claimId={claim.id} scale={scale} load={onLoadHistory} />
       <div className="panel-actions">
         <button type="button" className="danger" onClick={() => onDelete(claim.id)}>

@@ -1,16 +1,24 @@
 /** The evidence of a claim: add a source by its address, then describe it, open it or remove it. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVIDENCE_STANCES, type Evidence, type EvidenceStance } from '../../shared/model/claim';
+import { EVIDENCE_STANCES, isAttachedFile, type Evidence, type EvidenceStance } from '../../shared/model/claim';
 import { linkableAddress } from '../../shared/model/web-address';
 import { openExternalLink } from '../api/client';
 import { readDraftAddress, UrlField } from './url-field';
+import { EvidenceCopyActions } from './evidence-copy-actions';
+import type { EvidenceCopySync } from './evidence-copy-sync';
+import { EvidenceCopyTools } from './evidence-copy-tools';
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onChange: (evidence: Evidence[]) => void }) {
+/** How an item is named to screen readers: its title, else its address, else the attached file's name. */
+function evidenceName(item: Evidence): string {
+  return item.title.trim() || item.url || (isAttachedFile(item) ? item.copy.originalName : '');
+}
+
+export function EvidenceList({ evidence, onChange, claimId, copies }: { evidence: Evidence[]; onChange: (evidence: Evidence[]) => void; claimId: string; copies: EvidenceCopySync }) {
   const { t } = useTranslation();
   const [newUrl, setNewUrl] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -31,29 +39,44 @@ export function EvidenceList({ evidence, onChange }: { evidence: Evidence[]; onC
   return (
     <fieldset className="evidence">
       <legend>{t('evidence.legend')}</legend>
+      <EvidenceCopyTools claimId={claimId} linkCount={evidence.filter((item) => linkableAddress(item.url) !== null).length} sync={copies} />
       {evidence.length === 0 && <p className="empty-hint">{t('evidence.none')}</p>}
       <ol className="evidence-list">
         {evidence.map((item, index) => (
           <li key={item.id} className="evidence-item">
             <div className="evidence-head">
               <span className="evidence-number">{t('evidence.source', { index: index + 1 })}</span>
+              {!isAttachedFile(item) && (
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={linkableAddress(item.url) === null}
+                  onClick={() => void openExternalLink(item.url)}
+                  aria-label={t('evidence.openNamed', { index: index + 1 })}
+                >
+                  {t('evidence.open')}{' '}
+                  <span className="direction-icon" aria-hidden="true">
+                    ↗
+                  </span>
+                </button>
+              )}
               <button
                 type="button"
-                className="link-button"
-                disabled={linkableAddress(item.url) === null}
-                onClick={() => void openExternalLink(item.url)}
-                aria-label={t('evidence.openNamed', { index: index + 1 })}
+                className="link-button danger"
+                onClick={() => onChange(evidence.filter((other) => other.id !== item.id))}
+                aria-label={t('evidence.removeNamed', { index: index + 1 })}
               >
-                {t('evidence.open')}{' '}
-                <span className="direction-icon" aria-hidden="true">
-                  ↗
-                </span>
-              </button>
-              <button type="button" className="link-button danger" onClick={() => onChange(evidence.filter((other) => other.id !== item.id))} aria-label={t('evidence.removeNamed', { index: index + 1 })}>
                 {t('evidence.remove')}
               </button>
             </div>
-            <UrlField label={t('evidence.address')} value={item.url} required onCommit={(url) => update(item.id, { url })} />
+            {isAttachedFile(item) ? (
+              <p className="evidence-file-name">
+                <span className="field-label">{t('evidenceCopy.attachedFile')}</span> <span dir="auto">{item.copy.originalName}</span>
+              </p>
+            ) : (
+              <UrlField label={t('evidence.address')} value={item.url} required onCommit={(url) => update(item.id, { url })} />
+            )}
+            <EvidenceCopyActions item={item} claimId={claimId} name={evidenceName(item)} sync={copies} />
             <label className="field">
               <span className="field-label">{t('common.title')}</span>
               <input value={item.title} onChange={(event) => update(item.id, { title: event.target.value })} dir="auto" />

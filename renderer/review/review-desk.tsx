@@ -1,11 +1,12 @@
 /** The reviewer's desk for one review: toolbar, claims list, article editor and claim panel. */
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { RatingScale } from '../../shared/model/rating-scale';
 import type { Review } from '../../shared/model/review';
 import { ClaimPanel } from '../claims/claim-panel';
 import { ClaimsSidebar } from '../claims/claims-sidebar';
+import { evidenceCopySync } from '../claims/evidence-copy-sync';
 import { ArticleEditor } from '../editor/article-editor';
 import { readClaimPlacements } from '../editor/claim-placements';
 import { ClaimStyles } from '../editor/claim-styles';
@@ -74,6 +75,7 @@ export function ReviewDesk({ review, scale, storedRevision, focusClaimId = null,
 
   if (!syncRef.current) syncRef.current = new ReviewSync({ review, getEditor: () => editorRef.current, onMessage });
   const sync = syncRef.current;
+  const evidenceCopies = useMemo(() => evidenceCopySync(sync), [sync]);
   const undoRef = useRef<UndoHistory | null>(null);
   const getEditor = useCallback(() => editorRef.current, []);
   const textEditing = useTextEditing(getEditor, onMessage);
@@ -392,6 +394,7 @@ export function ReviewDesk({ review, scale, storedRevision, focusClaimId = null,
           onDelete={removeClaim}
           onPlace={placeClaim}
           onLoadHistory={(claimId) => sync.flush().then(() => api['review:claimHistory']({ id: review.id, claimId }))}
+          evidenceCopies={evidenceCopies}
           onStoredChange={() => void api['app:status']({ reviewId: review.id }).then((status) => status.review && sync.onStoredRevision(status.review.revision), () => undefined)}
           onChooseVersion={(claimId, field, value) => void chooseVersion(claimId, field, value)}
           onChooseClaim={(id) => choose(id)}

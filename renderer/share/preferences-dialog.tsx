@@ -13,6 +13,7 @@ import { useDialogSubmit } from '../app/use-dialog-submit';
 import { readDraftAddress } from '../claims/url-field';
 import { LanguageField } from '../i18n/language-field';
 import { OrganisationFields } from '../settings/organisation-fields';
+import { EvidencePreference, type EvidencePreferenceHandle } from '../settings/evidence-preference';
 import { ScaleEditor, type ScaleEditorHandle } from '../settings/scale-editor';
 
 export function PreferencesDialog({ onClose, onDone }: { onClose: () => void; onDone: (message: string) => void }) {
@@ -20,6 +21,7 @@ export function PreferencesDialog({ onClose, onDone }: { onClose: () => void; on
   const [reviewer, setReviewer] = useState<Reviewer | null>(null);
   const [publisher, setPublisher] = useState<Publisher | null>(null);
   const scales = useRef<ScaleEditorHandle>(null);
+  const evidence = useRef<EvidencePreferenceHandle>(null);
   const nameInput = useRef<HTMLInputElement>(null);
   // The name field waits for the reviewer to load; until then the dialog would focus its next control.
   const reviewerLoaded = reviewer !== null;
@@ -35,6 +37,7 @@ export function PreferencesDialog({ onClose, onDone }: { onClose: () => void; on
     await scales.current?.saveChanges();
     await api['settings:setPublisher']({ ...publisher, organizationName: publisher.organizationName.trim(), organizationUrl: organizationUrl.url });
     await api['settings:setReviewer']({ name: reviewer.name.trim() });
+    await evidence.current?.saveChanges();
     onDone(t('preferences.saved'));
   });
 
@@ -62,6 +65,7 @@ export function PreferencesDialog({ onClose, onDone }: { onClose: () => void; on
         </section>
         {publisher && <OrganisationFields publisher={publisher} onChange={setPublisher} />}
         <ScaleEditor ref={scales} />
+        <EvidencePreference ref={evidence} />
         <section className="signing-keys" aria-labelledby="signing-keys-title">
           <h3 id="signing-keys-title">{t('preferences.signingKey')}</h3>
           <p className="muted">
