@@ -1,13 +1,10 @@
 /** Printing from the review desk (Ctrl+P or the browser's Print) prints the review's report, not the app. */
+import type { Page } from '@playwright/test';
 import { createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
 import { callApi, reviewWithClaims } from './support/library-api';
 
-test('prints the review’s report instead of the desk, and Ctrl+P prints what was just typed', async ({ page, server, outsideRequests }) => {
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  // Headless Chromium has no print dialog: keep the report's words at each call instead.
+/** Headless Chromium has no print dialog: keeps the printed report's words at each call instead, in `window.printed`. */
+async function recordPrints(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const recorded = window as unknown as { printed: string[] };
     recorded.printed = [];
@@ -15,6 +12,14 @@ test('prints the review’s report instead of the desk, and Ctrl+P prints what w
       recorded.printed.push(document.querySelector('.factmark-print-report')?.shadowRoot?.textContent ?? '');
     };
   });
+}
+
+test('prints the review’s report instead of the desk, and Ctrl+P prints what was just typed', async ({ page, server, outsideRequests }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  await recordPrints(page);
   await page.goto(server.url);
   await createReviewByPaste(page, 'Mayor speech', '<p>The mayor said crime fell by 20 percent since 2020.</p><p>وقال الوزير إن الأسعار ارتفعت.</p>', 'https://news.example.com/mayor');
   await selectInArticle(page, 'crime fell by 20 percent');
@@ -81,13 +86,7 @@ test('a very long review makes its report only when Ctrl+P asks, and a print fro
   page.on('request', (request) => {
     if (request.url().includes('/api/review:export')) exports.push(request.url());
   });
-  await page.addInitScript(() => {
-    const recorded = window as unknown as { printed: string[] };
-    recorded.printed = [];
-    window.print = () => {
-      recorded.printed.push(document.querySelector('.factmark-print-report')?.shadowRoot?.textContent ?? '');
-    };
-  });
+  await recordPrints(page);
   await page.goto(server.url);
   // More claims than PRINT_ON_REQUEST_CLAIMS (1,500), each on its own sentence.
   const count = 1_501;
