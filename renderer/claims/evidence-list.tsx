@@ -1,7 +1,7 @@
 /** The evidence of a claim: add a source by its address, then describe it, open it or remove it. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVIDENCE_STANCES, isAttachedFile, type Evidence, type EvidenceStance } from '../../shared/model/claim';
+import { EVIDENCE_STANCES, evidenceAtAddress, isAttachedFile, type Evidence, type EvidenceStance } from '../../shared/model/claim';
 import { linkableAddress } from '../../shared/model/web-address';
 import { openExternalLink } from '../api/client';
 import { readDraftAddress, UrlField } from './url-field';
@@ -74,7 +74,7 @@ export function EvidenceList({ evidence, onChange, claimId, copies }: { evidence
                 <span className="field-label">{t('evidenceCopy.attachedFile')}</span> <span dir="auto">{item.copy.originalName}</span>
               </p>
             ) : (
-              <UrlField label={t('evidence.address')} value={item.url} required onCommit={(url) => update(item.id, { url })} />
+              <UrlField label={t('evidence.address')} value={item.url} required onCommit={(url) => onChange(evidence.map((each) => (each.id === item.id ? evidenceAtAddress(each, url) : each)))} />
             )}
             <EvidenceCopyActions item={item} claimId={claimId} name={evidenceName(item)} sync={copies} />
             <label className="field">

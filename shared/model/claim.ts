@@ -28,6 +28,16 @@ export const Evidence = z
   .refine((item) => item.url !== '' || item.copy?.kind === 'file', { message: 'needs a web address (only an attached file has none)', path: ['url'] });
 export type Evidence = z.infer<typeof Evidence>;
 
+/**
+ * Source `item` moved to web address `url`. A page copy was kept of the old address and does not
+ * show the new one, so it is dropped; an attached file stays, it is not tied to an address.
+ */
+export function evidenceAtAddress(item: Evidence, url: string): Evidence {
+  if (url === item.url) return item;
+  const { copy, ...rest } = item;
+  return copy?.kind === 'page' ? { ...rest, url } : { ...item, url };
+}
+
 /** True when `item` is a file the reviewer attached, with no web address of its own. */
 export function isAttachedFile(item: Evidence): item is Evidence & { copy: Extract<EvidenceCopy, { kind: 'file' }> } {
   return item.copy?.kind === 'file';
