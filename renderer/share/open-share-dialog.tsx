@@ -19,6 +19,7 @@ import { ModalDialog } from '../app/modal-dialog';
 import { formatDateTime, formatList } from '../i18n/interface-format';
 import { interfaceLanguage } from '../i18n/interface-i18n';
 import { base64Of } from '../library/import-file';
+import { receivedCopiesSentence } from './share-evidence-words';
 
 /** Notes listed per section; the rest are counted. */
 const SHOWN_NOTES = 200;
@@ -166,12 +167,12 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
     try {
       const confirmDeletions = deletionsConfirmed ? (preview?.report.deleted ?? []).map((note) => note.claimId) : [];
       const result = await api['share:open']({ fileName: file.name, base64, confirmDeletions });
-      onOpened(
-        result.reviewId,
+      const opened =
         result.outcome === 'added'
           ? t('openShare.added', { title: result.title, fileName: file.name })
-          : t('openShare.merged', { title: result.title, fileName: file.name, summary: mergeSummary(result.report, t, i18n.language) }),
-      );
+          : t('openShare.merged', { title: result.title, fileName: file.name, summary: mergeSummary(result.report, t, i18n.language) });
+      const copies = receivedCopiesSentence(result.evidenceCopies, t);
+      onOpened(result.reviewId, copies ? `${opened} ${copies}` : opened);
     } catch (error) {
       setFailure(errorMessage(error));
       setBusy(false);
@@ -182,6 +183,7 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
   const scale = preview ? localisedScale(preview.scale, interfaceLanguage()) : null;
   const signature = preview ? { tone: describeSignature(preview.signature).tone, text: signatureText(preview.signature, t) } : null;
   const deletions = report?.deleted.length ?? 0;
+  const copiesNote = receivedCopiesSentence(preview?.evidenceCopies, t);
   return (
     <ModalDialog title={preview?.inLibrary ? t('openShare.mergeTitle') : t('openShare.openTitle')} onClose={onClose} className="merge-dialog">
       {!preview && !problem && (
@@ -212,6 +214,7 @@ export function OpenShareDialog({ file, onClose, onOpened }: { file: File; onClo
           ) : (
             <p>{t('openShare.notInLibrary', { count: report.added.length + report.orphaned.length })}</p>
           )}
+          {copiesNote && <p className="evidence-copies-note">{copiesNote}</p>}
           {report.agreement && <AgreementSection agreement={report.agreement} scaleId={preview.scale.id} />}
           {report.conflicts.length > 0 && (
             <section className="merge-section" aria-label={t('openShare.conflictsLabel', { amount: report.conflicts.length })}>

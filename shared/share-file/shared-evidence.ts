@@ -43,6 +43,9 @@ export const RefusedEvidenceCopy = z.object({
   /** The source's address, or its file name for an attached file. */
   source: z.string(),
   copyId: Id,
+  /** Why, for a program (the window words it in the reviewer's language): too large for a share file, or its files not as recorded. */
+  code: z.enum(['too-large', 'not-intact']),
+  /** Why, as an English sentence (the command line prints it). */
   reason: z.string(),
 });
 export type RefusedEvidenceCopy = z.infer<typeof RefusedEvidenceCopy>;

@@ -155,7 +155,7 @@ describe('evidence copies in share files', () => {
     expect(size.leftOut.map((entry) => entry.source)).toEqual(['second.pdf']);
     const shared = await ana.call('share:create', { id: reviewId, includeEvidenceCopies: true });
     expect(shared.evidenceCopies?.included).toBe(3);
-    expect(shared.evidenceCopies?.leftOut).toEqual([expect.objectContaining({ source: 'second.pdf', reason: expect.stringContaining('do not fit in a share file') })]);
+    expect(shared.evidenceCopies?.leftOut).toEqual([expect.objectContaining({ source: 'second.pdf', code: 'too-large', reason: expect.stringContaining('do not fit in a share file') })]);
     const bytes = Buffer.from(shared.base64, 'base64').byteLength;
     expect(bytes).toBeGreaterThan(50 * 1024 * 1024);
     expect(bytes).toBeLessThanOrEqual(MAX_SHARE_FILE_BYTES);

@@ -53,7 +53,7 @@ function sharedSize(copy: EvidenceCopy): number {
   return copy.files.reduce((sum, file) => sum + base64Length(file.size) + FILE_OVERHEAD_BYTES, 0);
 }
 
-const leftOut = (listed: ListedCopy, reason: string): RefusedEvidenceCopy => ({ claimNumber: listed.claimNumber, source: listed.source, copyId: listed.copy.id, reason });
+const leftOut = (listed: ListedCopy, code: RefusedEvidenceCopy['code'], reason: string): RefusedEvidenceCopy => ({ claimNumber: listed.claimNumber, source: listed.source, copyId: listed.copy.id, code, reason });
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 
@@ -89,11 +89,11 @@ async function filesPresent(dataDir: string, reviewId: string, copy: EvidenceCop
 export async function evidenceShareSize(dataDir: string, review: Review, withoutCopiesBytes: number): Promise<EvidenceShareSize> {
   const listed = listedCopies(review.claims);
   const { fit, tooLarge: large } = fitting(listed, withoutCopiesBytes);
-  const left = large.map((entry) => leftOut(entry, tooLarge(entry)));
+  const left = large.map((entry) => leftOut(entry, 'too-large', tooLarge(entry)));
   let added = 0;
   for (const entry of fit) {
     if (await filesPresent(dataDir, review.id, entry.copy)) added += sharedSize(entry.copy);
-    else left.push(leftOut(entry, 'its files are missing or changed in this data folder (Verify says which); keep a copy of the source again to share it.'));
+    else left.push(leftOut(entry, 'not-intact', 'its files are missing or changed in this data folder (Verify says which); keep a copy of the source again to share it.'));
   }
   return {
     copies: listed.length,
@@ -111,7 +111,7 @@ export async function evidenceShareSize(dataDir: string, review: Review, without
  */
 export async function evidenceFilesToShare(dataDir: string, review: Review, withoutCopiesBytes: number): Promise<{ files: SharedEvidenceFile[]; leftOut: RefusedEvidenceCopy[] }> {
   const { fit, tooLarge: large } = fitting(listedCopies(review.claims), withoutCopiesBytes);
-  const left = large.map((entry) => leftOut(entry, tooLarge(entry)));
+  const left = large.map((entry) => leftOut(entry, 'too-large', tooLarge(entry)));
   const files: SharedEvidenceFile[] = [];
   for (const entry of fit) {
     const read: SharedEvidenceFile[] = [];
@@ -121,7 +121,7 @@ export async function evidenceFilesToShare(dataDir: string, review: Review, with
       read.push({ copyId: entry.copy.id, ...file, base64: bytes.toString('base64') });
     }
     if (read.length === entry.copy.files.length) files.push(...read);
-    else left.push(leftOut(entry, 'its files are missing or no longer match their SHA-256 in this data folder (Verify says which); it was not shared.'));
+    else left.push(leftOut(entry, 'not-intact', 'its files are missing or no longer match their SHA-256 in this data folder (Verify says which); it was not shared.'));
   }
   return { files, leftOut: left };
 }
@@ -198,7 +198,7 @@ export async function receiveEvidenceCopies(
         continue;
       }
       const checked = refusal(entry.copy, sent);
-      if ('reason' in checked) refused.push(leftOut(entry, checked.reason));
+      if ('reason' in checked) refused.push(leftOut(entry, 'not-intact', checked.reason));
       else {
         kept += 1;
         if (!dryRun) undos.push(await writeCopyFolder(dataDir, reviewId, entry.copy.id, checked.files));
