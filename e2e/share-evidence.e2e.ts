@@ -1,5 +1,6 @@
 /** A kept evidence copy travels in a share file when the reviewer ticks "Include evidence copies", and arrives intact. */
 import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { makePng } from '../electron/services/evidence/evidence-server.fixture';
 import { expectNoSeriousA11yProblems } from './support/a11y';
 import { createReviewByPaste, expect, expectSaved, selectInArticle } from './support/fixtures';
@@ -7,21 +8,26 @@ import { openShareFile, twoReviewers } from './support/two-reviewers';
 
 const ARTICLE = '<p>The council said dredging the harbour would cost 2 million euros.</p>';
 
-twoReviewers('shares a kept copy with its sizes shown first, and the colleague verifies it intact', async ({ page, server, bob, folder }) => {
-  await page.goto(server.url);
+/** Ana's review with one claim whose source is an attached photo (`png`), saved; returns her Share dialog, her name filled in. */
+async function attachAndOpenShare(page: Page, serverUrl: string, png: Buffer): Promise<Locator> {
+  await page.goto(serverUrl);
   await createReviewByPaste(page, 'Harbour dredging check', ARTICLE);
   await selectInArticle(page, 'cost 2 million euros');
   await page.getByRole('button', { name: /Mark claim/ }).click();
   const panel = page.getByRole('complementary', { name: 'Claim details' });
   const chooser = page.waitForEvent('filechooser');
   await panel.getByRole('button', { name: 'Attach a file' }).click();
-  await (await chooser).setFiles({ name: 'harbour-photo.png', mimeType: 'image/png', buffer: makePng(300, 200, [30, 120, 200]) });
+  await (await chooser).setFiles({ name: 'harbour-photo.png', mimeType: 'image/png', buffer: png });
   await expect(panel.locator('.evidence-copy-tools').getByRole('status')).toHaveText('“harbour-photo.png” attached.');
   await expectSaved(page);
-
   await page.getByRole('button', { name: 'Share…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share review' });
   await dialog.getByLabel(/Your name/).fill('Ana');
+  return dialog;
+}
+
+twoReviewers('shares a kept copy with its sizes shown first, and the colleague verifies it intact', async ({ page, server, bob, folder }) => {
+  const dialog = await attachAndOpenShare(page, server.url, makePng(300, 200, [30, 120, 200]));
   const include = dialog.getByRole('checkbox', { name: 'Include evidence copies' });
   await expect(include).not.toBeChecked();
   await expect(include).toHaveAccessibleDescription(/^1 copy, [\d.]+ (KB|bytes) — the share file will be [\d.]+ KB instead of [\d.]+ KB\.$/);
@@ -52,19 +58,7 @@ twoReviewers('shares a kept copy with its sizes shown first, and the colleague v
 });
 
 twoReviewers('a share file saved without copies tells the colleague the sender left them out', async ({ page, server, bob, folder }) => {
-  await page.goto(server.url);
-  await createReviewByPaste(page, 'Harbour dredging check', ARTICLE);
-  await selectInArticle(page, 'cost 2 million euros');
-  await page.getByRole('button', { name: /Mark claim/ }).click();
-  const panel = page.getByRole('complementary', { name: 'Claim details' });
-  const chooser = page.waitForEvent('filechooser');
-  await panel.getByRole('button', { name: 'Attach a file' }).click();
-  await (await chooser).setFiles({ name: 'harbour-photo.png', mimeType: 'image/png', buffer: makePng(60, 40, [30, 120, 200]) });
-  await expect(panel.locator('.evidence-copy-tools').getByRole('status')).toHaveText('“harbour-photo.png” attached.');
-  await expectSaved(page);
-  await page.getByRole('button', { name: 'Share…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share review' });
-  await dialog.getByLabel(/Your name/).fill('Ana');
+  const dialog = await attachAndOpenShare(page, server.url, makePng(60, 40, [30, 120, 200]));
   await expect(dialog.getByRole('checkbox', { name: 'Include evidence copies' })).not.toBeChecked();
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save share file' }).click()]);
   const path = join(folder, 'without-copies.factmark');
