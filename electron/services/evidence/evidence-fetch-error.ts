@@ -2,6 +2,7 @@
  * Why keeping a copy of a web address failed, with a message for the reviewer: what happened,
  * that nothing was kept, and what to do next.
  */
+import { megabytes } from '../megabytes';
 
 /** The reasons a fetch or a page capture can fail; callers branch on these, people read the message. */
 export type EvidenceFetchErrorCode = 'not-http' | 'private-address' | 'too-large' | 'timeout' | 'too-many-redirects' | 'redirect-loop' | 'offline' | 'cancelled' | 'bad-response';
@@ -19,11 +20,6 @@ export class EvidenceFetchError extends Error {
 }
 
 const NOTHING_KEPT = 'Nothing was kept.';
-
-function megabytes(bytes: number): string {
-  const value = bytes / (1024 * 1024);
-  return `${value >= 10 ? Math.round(value) : Number(value.toFixed(1))} MB`;
-}
 
 function seconds(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`;

@@ -22,6 +22,7 @@ import { sha256Hex } from '../evidence/sha256';
 import { checkEvidenceFile, readEvidenceFile, writeCopyFolder, type EvidenceFileState } from './evidence-files';
 import type { LibraryStore } from './library-store';
 import { explainWriteFailure } from './write-failure';
+import { megabytes } from '../megabytes';
 
 /** One file of a copy to store, with its bytes. */
 export interface NewCopyFile {
@@ -45,7 +46,6 @@ export interface StoreCopyInput {
   files: readonly NewCopyFile[];
 }
 
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 
 /** "claim 3" or "this claim", as messages name it. */
 const claimName = (claim: Claim): string => (claim.number === undefined ? 'this claim' : `claim ${claim.number}`);

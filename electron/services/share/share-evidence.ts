@@ -14,6 +14,7 @@ import { MAX_SHARE_FILE_BYTES } from '../../../shared/share-file/share-file-sche
 import { base64Length, type EvidenceShareSize, type ReceivedEvidenceCopies, type RefusedEvidenceCopy, type SharedEvidenceFile } from '../../../shared/share-file/shared-evidence';
 import { sha256Hex } from '../evidence/sha256';
 import { evidenceFilePath, readEvidenceFile, reviewEvidenceFolder, writeCopyFolder } from '../library/evidence-files';
+import { megabytes } from '../megabytes';
 
 /**
  * Room kept free under the loader's limit: the signature, and JSON's spacing and field names
@@ -55,7 +56,6 @@ function sharedSize(copy: EvidenceCopy): number {
 
 const leftOut = (listed: ListedCopy, code: RefusedEvidenceCopy['code'], reason: string): RefusedEvidenceCopy => ({ claimNumber: listed.claimNumber, source: listed.source, copyId: listed.copy.id, code, reason });
 
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 
 /** Why a copy too large for the share file is left out. */
 const tooLarge = (listed: ListedCopy): string =>
