@@ -240,8 +240,8 @@ export async function openFactmarkServices(options: {
       const { file, bytes, intact } = await (await evidenceStoreModule()).readRecordedFile(store, reviewId, copyId, fileName);
       return { fileName: file.fileName, mediaType: file.mediaType, base64: bytes.toString('base64'), size: bytes.byteLength, sha256: file.sha256, intact };
     },
-    'settings:getEvidence': async () => ({ allowPrivateAddresses: store.allowPrivateAddresses() }),
-    'settings:setEvidence': async ({ allowPrivateAddresses }) => ({ allowPrivateAddresses: await store.setAllowPrivateAddresses(allowPrivateAddresses) }),
+    'settings:getEvidence': async () => store.evidenceSettings(),
+    'settings:setEvidence': async (change) => store.setEvidenceSettings(change),
     'review:export': async ({ id, format, mode, language, publisher, reviewerName }) => {
       const review = store.getReview(id);
       const textEditedAt = await store.textEditedAt(id);

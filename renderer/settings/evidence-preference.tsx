@@ -35,7 +35,7 @@ export const EvidencePreference = forwardRef<EvidencePreferenceHandle>(function 
           checked={settings?.allowPrivateAddresses ?? false}
           disabled={!settings}
           aria-describedby={hintId}
-          onChange={(event) => setSettings({ allowPrivateAddresses: event.target.checked })}
+          onChange={(event) => setSettings({ ...settings!, allowPrivateAddresses: event.target.checked })}
         />{' '}
         {t('preferences.allowPrivateAddresses')}
       </label>

@@ -24,7 +24,7 @@ import { TrashEntry, TrashId } from '../model/trash-entry';
 import { LibraryClaimRow } from '../report/claim-row';
 import { CheckedBefore, SearchQuery, SearchResults } from '../search/search-schema';
 import { ClaimChanges, DocChange } from '../model/save-delta';
-import { AttachInput, EvidenceFileInput, EvidenceFileOutput, EvidenceSettings, KeepAllInput, KeepId, KeepInput, KeepOutcome, KeptCopy, VerifyOutput } from './evidence-schema';
+import { AttachInput, EvidenceFileInput, EvidenceFileOutput, EvidenceSettings, EvidenceSettingsChange, KeepAllInput, KeepId, KeepInput, KeepOutcome, KeptCopy, VerifyOutput } from './evidence-schema';
 
 const NoInput = z.object({}).strict();
 /** The publisher as the export dialog or the command line gives it: its addresses pass the one web address rule. */
@@ -394,7 +394,7 @@ export const contract = {
   'evidence:file': { input: EvidenceFileInput, output: EvidenceFileOutput },
   /** Whether keeping copies may fetch from private network addresses (off unless the reviewer turns it on). */
   'settings:getEvidence': { input: NoInput, output: EvidenceSettings },
-  'settings:setEvidence': { input: EvidenceSettings, output: EvidenceSettings },
+  'settings:setEvidence': { input: EvidenceSettingsChange, output: EvidenceSettings },
   'shell:openExternal': {
     input: z.object({ url: WebAddressInput }).strict(),
     /** False where the host cannot open a browser itself (browser mode): the page opens the link. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Claim, Evidence } from '../model/claim';
 import { EvidenceCopy, EvidenceFileName, EvidenceFileRole, MAX_EVIDENCE_COPY_BYTES, MediaType, Sha256Hex } from '../model/evidence-copy';
-import { Id } from '../model/primitives';
+import { HttpUrl, Id } from '../model/primitives';
 
 /** Names one keep so `evidence:cancelKeep` can stop it. */
 export const KeepId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -99,5 +99,23 @@ export const EvidenceFileOutput = z.object({
   intact: z.boolean(),
 });
 
+/** The Wayback Machine's own address, used unless the reviewer names another archive service. */
+export const DEFAULT_WAYBACK_ADDRESS = 'https://web.archive.org/';
+
 /** The evidence preferences of this data folder. */
-export const EvidenceSettings = z.object({ allowPrivateAddresses: z.boolean() }).strict();
+export const EvidenceSettings = z
+  .object({
+    /** Keeping a copy may fetch from private, loopback and link-local addresses. */
+    allowPrivateAddresses: z.boolean(),
+    /** A link added to a claim is kept at once. */
+    keepWhenAdded: z.boolean(),
+    /** A page kept is also sent to the archive service (queued while offline). */
+    sendToWayback: z.boolean(),
+    /** The archive service's address (the Wayback Machine's unless the reviewer names another). */
+    waybackAddress: HttpUrl,
+  })
+  .strict();
+export type EvidenceSettings = z.infer<typeof EvidenceSettings>;
+
+/** Changes to the evidence preferences: the fields named are set, the rest stay as they are. */
+export const EvidenceSettingsChange = EvidenceSettings.partial().strict();

@@ -135,5 +135,11 @@ export const LibraryFile = z.object({
    * (an intranet page, a test server); off unless the reviewer turns it on.
    */
   allowPrivateAddresses: z.boolean().optional(),
+  /** Whether a link added to a claim is kept at once (off unless the reviewer turns it on). */
+  keepWhenAdded: z.boolean().optional(),
+  /** Whether a page kept is also sent to the Wayback Machine (queued while offline); off unless turned on. */
+  sendToWayback: z.boolean().optional(),
+  /** The archive service's address ('' or absent: the Wayback Machine's own, DEFAULT_WAYBACK_ADDRESS). */
+  waybackAddress: z.string().max(2_000).optional(),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;

@@ -3,7 +3,9 @@ import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
+import { DEFAULT_WAYBACK_ADDRESS } from '../../../shared/api/evidence-schema';
 import { MAX_EVIDENCE_COPY_BYTES } from '../../../shared/model/evidence-copy';
 import { createHandlerRegistry } from '../../api/handler-registry';
 import { openFactmarkServices, type FactmarkServices } from '../factmark-services';
@@ -14,6 +16,7 @@ import { ARTICLE, CLAIM_A, CLAIM_B, fullClaim } from './test-review.fixture';
 
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'factmark-evidence-'));
 const open = (dataDir: string, access: 'read' | 'write' = 'write'): Promise<FactmarkServices> => openFactmarkServices({ dataDir, mode: 'cli', access, renderPdf: async () => new Uint8Array() });
+const DEFAULT_SETTINGS = { allowPrivateAddresses: false, keepWhenAdded: false, sendToWayback: false, waybackAddress: DEFAULT_WAYBACK_ADDRESS };
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** A PDF-looking file with bytes of every value, so any re-encoding on the way would show. */
@@ -230,18 +233,37 @@ describe('evidence copies in the data folder', () => {
     const reopened = await open(dataDir, 'read');
     expect(reopened.store.getReview(id).claims[0]?.evidence).toEqual(fullClaim(CLAIM_A).evidence);
     expect(await reopened.handlers['evidence:verify']({ reviewId: id })).toEqual({ files: [], intact: true, counts: { intact: 0, missing: 0, altered: 0 } });
-    expect(await reopened.handlers['settings:getEvidence']({})).toEqual({ allowPrivateAddresses: false });
+    expect(await reopened.handlers['settings:getEvidence']({})).toEqual(DEFAULT_SETTINGS);
     await reopened.close();
   });
 
-  it('remembers the private-addresses preference in library.json', async () => {
+  it('remembers the evidence preferences in library.json, each changed on its own', async () => {
     const dataDir = await tempDir();
     const services = await open(dataDir);
-    expect(await services.handlers['settings:setEvidence']({ allowPrivateAddresses: true })).toEqual({ allowPrivateAddresses: true });
+    expect(await services.handlers['settings:setEvidence']({ allowPrivateAddresses: true })).toEqual({ ...DEFAULT_SETTINGS, allowPrivateAddresses: true });
+    const chosen = { allowPrivateAddresses: true, keepWhenAdded: true, sendToWayback: true, waybackAddress: 'http://archive.example.test/' };
+    expect(await services.handlers['settings:setEvidence']({ keepWhenAdded: true, sendToWayback: true, waybackAddress: chosen.waybackAddress })).toEqual(chosen);
     await services.close();
     const reopened = await open(dataDir, 'read');
-    expect(await reopened.handlers['settings:getEvidence']({})).toEqual({ allowPrivateAddresses: true });
+    expect(await reopened.handlers['settings:getEvidence']({})).toEqual(chosen);
     await reopened.close();
+  });
+
+  it('does not write library.json when a preference is set to what it already is, nor the default archive address', async () => {
+    const dataDir = await tempDir();
+    const services = await open(dataDir);
+    const before = await readFile(join(dataDir, 'library.json'));
+    expect(await services.handlers['settings:setEvidence']({ waybackAddress: DEFAULT_WAYBACK_ADDRESS, keepWhenAdded: false })).toEqual(DEFAULT_SETTINGS);
+    expect(await readFile(join(dataDir, 'library.json'))).toEqual(before);
+    await services.handlers['settings:setEvidence']({ waybackAddress: 'https://archive.example.test/' });
+    await services.handlers['settings:setEvidence']({ waybackAddress: DEFAULT_WAYBACK_ADDRESS });
+    expect(JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'))).not.toHaveProperty('waybackAddress');
+    await services.close();
+  });
+
+  it('refuses an archive address that is not a web address', async () => {
+    expect(contract['settings:setEvidence'].input.safeParse({ waybackAddress: 'file:///etc/passwd' }).success).toBe(false);
+    expect(contract['settings:setEvidence'].input.safeParse({ waybackAddress: 'https://web.archive.org/', extra: 1 }).success).toBe(false);
   });
 
   it('lets a window save sources with the copies the review has, and refuses a copy it never kept', async () => {

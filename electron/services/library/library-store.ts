@@ -13,7 +13,8 @@ import { claimQuotes, readArticleText, walkArticleText } from '../../../shared/a
 import { removeClaimMarks } from '../../../shared/article/mark-text-range';
 import { ArticleDoc, type DocNode } from '../../../shared/model/article-doc';
 import { Claim as ClaimSchema, type Claim } from '../../../shared/model/claim';
-import { Id } from '../../../shared/model/primitives';
+import { Id, isHttpUrl } from '../../../shared/model/primitives';
+import { DEFAULT_WAYBACK_ADDRESS, type EvidenceSettings } from '../../../shared/api/evidence-schema';
 import { EMPTY_PUBLISHER, type Publication, type Publisher } from '../../../shared/model/publisher';
 import { articleDetailsOf, type ArticleDetails } from '../../../shared/model/article-details';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
@@ -518,10 +519,29 @@ export class LibraryStore {
     return this.library.data.allowPrivateAddresses ?? false;
   }
 
-  async setAllowPrivateAddresses(allow: boolean): Promise<boolean> {
+  /** The evidence preferences of this folder, each off (and the Wayback Machine's address) until the reviewer chooses. */
+  evidenceSettings(): EvidenceSettings {
+    const data = this.library.data;
+    return {
+      allowPrivateAddresses: data.allowPrivateAddresses ?? false,
+      keepWhenAdded: data.keepWhenAdded ?? false,
+      sendToWayback: data.sendToWayback ?? false,
+      waybackAddress: data.waybackAddress && isHttpUrl(data.waybackAddress) ? data.waybackAddress : DEFAULT_WAYBACK_ADDRESS,
+    };
+  }
+
+  /** Stores the preferences `change` names; library.json is written only when one of them differs. */
+  async setEvidenceSettings(change: Partial<EvidenceSettings>): Promise<EvidenceSettings> {
     this.ensureOpen();
-    if (this.allowPrivateAddresses() !== allow) await this.updateLibrary({ ...this.library.data, allowPrivateAddresses: allow });
-    return allow;
+    const current = this.evidenceSettings();
+    const next = { ...current, ...change };
+    const changed = (Object.keys(next) as (keyof EvidenceSettings)[]).filter((key) => next[key] !== current[key]);
+    if (changed.length > 0) {
+      const { waybackAddress, ...flags } = next;
+      // The default address is not written, so a folder follows Factmark if the service moves.
+      await this.updateLibrary({ ...this.library.data, ...flags, waybackAddress: waybackAddress === DEFAULT_WAYBACK_ADDRESS ? undefined : waybackAddress });
+    }
+    return next;
   }
 
   /** Colleagues' signing keys trusted in this library. */
