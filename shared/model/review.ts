@@ -19,7 +19,10 @@ export const ReviewOrigin = z.object({
   fileName: z.string().max(260).optional(),
   /** Size in bytes, SHA-256 (hex) and import time of the original file, kept in the data folder's originals/. */
   size: z.number().int().nonnegative().optional(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   importedAt: Timestamp.optional(),
   /** The text encoding a text file was read with. */
   encoding: z.string().max(40).optional(),

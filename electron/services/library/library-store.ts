@@ -53,7 +53,12 @@ const VERSIONS_FOLDER = 'versions';
 
 /** A user's file name as a file name in the data folder: its last part, with characters unsafe on some system replaced. */
 function safeFileName(fileName: string): string {
-  return [...basename(fileName)].map((character) => (/[\\/:*?"<>|]/.test(character) || character.charCodeAt(0) < 32 ? '_' : character)).join('').slice(0, 200) || 'original';
+  return (
+    [...basename(fileName)]
+      .map((character) => (/[\\/:*?"<>|]/.test(character) || character.charCodeAt(0) < 32 ? '_' : character))
+      .join('')
+      .slice(0, 200) || 'original'
+  );
 }
 
 /**
@@ -299,7 +304,10 @@ export class LibraryStore {
     const { readOnly } = options;
     if (!readOnly) {
       await createDataFolder(join(dataDir, 'reviews')).catch((error: unknown) => {
-        throw new ApiError('unavailable', `The data folder ${dataDir} could not be created: ${systemReason(error)}. Nothing was changed. Choose a folder in a place that is yours (your home folder, say).`);
+        throw new ApiError(
+          'unavailable',
+          `The data folder ${dataDir} could not be created: ${systemReason(error)}. Nothing was changed. Choose a folder in a place that is yours (your home folder, say).`,
+        );
       });
     }
     const lock = readOnly ? READ_ONLY_LOCK : await acquireFolderLock(dataDir);
@@ -656,7 +664,10 @@ export class LibraryStore {
   async updateArticle(input: ArticleUpdateInput): Promise<Review> {
     const previous = this.db(input.id).data.review;
     if (input.baseRevision !== previous.revision) {
-      throw new ApiError('conflict', `This review was changed in another window or by the command line (revision ${previous.revision}; the update was prepared on ${input.baseRevision}). The article was not updated; look at the review again and retry.`);
+      throw new ApiError(
+        'conflict',
+        `This review was changed in another window or by the command line (revision ${previous.revision}; the update was prepared on ${input.baseRevision}). The article was not updated; look at the review again and retry.`,
+      );
     }
     this.checkClaims(previous, input.claims);
     const candidate: Review = { ...previous, doc: input.doc, claims: input.claims, articleVersions: input.versions, updatedAt: this.now().toISOString() };
@@ -769,14 +780,21 @@ export class LibraryStore {
     const db = this.db(input.id);
     const previous = db.data.review;
     if (input.baseRevision !== previous.revision) {
-      throw new ApiError('conflict', `This review was changed in another window or by the command line (revision ${previous.revision}; this window had ${input.baseRevision}). Nothing was overwritten; the changes are being merged.`);
+      throw new ApiError(
+        'conflict',
+        `This review was changed in another window or by the command line (revision ${previous.revision}; this window had ${input.baseRevision}). Nothing was overwritten; the changes are being merged.`,
+      );
     }
     const applied = applySave({ doc: previous.doc, claims: input.merged?.claims ?? previous.claims }, input);
     // Claims the save did not send are stored records (or a merge's, checked whole as before).
     const { claimsEdit } = applied;
     if (input.merged || claimsEdit.kind === 'whole') this.checkClaims(previous, applied.claims);
     else if (claimsEdit.kind === 'some') this.checkClaims(previous, claimsEdit.changed, claimsEdit.replaced);
-    checkSavedCopies(previous, input.merged || claimsEdit.kind === 'whole' ? applied.claims : claimsEdit.kind === 'some' ? claimsEdit.changed : [], claimsEdit.kind === 'some' && !input.merged ? claimsEdit.replaced : previous.claims);
+    checkSavedCopies(
+      previous,
+      input.merged || claimsEdit.kind === 'whole' ? applied.claims : claimsEdit.kind === 'some' ? claimsEdit.changed : [],
+      claimsEdit.kind === 'some' && !input.merged ? claimsEdit.replaced : previous.claims,
+    );
     let base = previous;
     if (input.merged) {
       const known = new Set(previous.history.map((event) => event.id));
@@ -1038,7 +1056,10 @@ export class LibraryStore {
   reviewsPublishedAt(url: string, except: string): { id: string; title: string }[] {
     const page = url.replace(/#.*$/, '');
     if (!page) return [];
-    return [...this.reviews.values()].map((db) => db.data.review).filter((review) => review.id !== except && (review.publication?.url ?? '').replace(/#.*$/, '') === page).map((review) => ({ id: review.id, title: review.title }));
+    return [...this.reviews.values()]
+      .map((db) => db.data.review)
+      .filter((review) => review.id !== except && (review.publication?.url ?? '').replace(/#.*$/, '') === page)
+      .map((review) => ({ id: review.id, title: review.title }));
   }
 
   /** Stores the checked article's details; an unchanged set writes nothing. */
