@@ -129,12 +129,19 @@ export function copiesOf(review: Review): Map<string, EvidenceCopy> {
 /**
  * Refuses a window's save whose claims carry a copy description the review does not know: copies
  * are recorded only by a keep or an attach (which write their files first), so a report never
- * says "copy kept" of something Factmark did not keep. `replaced` (the records the saved claims
+ * says "copy kept" of something Factmark did not keep, nor of a page at another address. `replaced` (the records the saved claims
  * replace) are looked at first; the whole review and its history only when a copy is not among theirs.
  */
 export function checkSavedCopies(review: Review, claims: readonly Claim[], replaced: readonly Claim[]): void {
   const sent = claims.flatMap((claim) => claim.evidence.flatMap((item) => (item.copy ? [item.copy] : [])));
   if (sent.length === 0) return;
+  const moved = claims.flatMap((claim) => claim.evidence).find((item) => item.copy?.kind === 'page' && item.copy.requestedUrl !== item.url);
+  if (moved?.copy?.kind === 'page') {
+    throw new ApiError(
+      'invalid-input',
+      `A source now at ${moved.url} still carries the copy kept of ${moved.copy.requestedUrl}; that copy never showed the new address. Nothing was saved; reload the review and keep a copy of the new address.`,
+    );
+  }
   const copiesIn = (records: readonly Claim[]): Map<string, EvidenceCopy> =>
     new Map(records.flatMap((claim) => claim.evidence.flatMap((item) => (item.copy ? [[item.copy.id, item.copy] as const] : []))));
   let known = copiesIn(replaced);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { contract } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/envelope';
 import { DEFAULT_WAYBACK_ADDRESS } from '../../../shared/api/evidence-schema';
+import { evidenceAtAddress } from '../../../shared/model/claim';
 import { MAX_EVIDENCE_COPY_BYTES } from '../../../shared/model/evidence-copy';
 import { createHandlerRegistry } from '../../api/handler-registry';
 import { openFactmarkServices, type FactmarkServices } from '../factmark-services';
@@ -288,6 +289,33 @@ describe('evidence copies in the data folder', () => {
       services.handlers['review:save']({ id, baseRevision: saved.revision, claims: services.store.getReview(id).claims.map((candidate) => (candidate.id === CLAIM_A ? altered : candidate)) }),
     ).rejects.toThrow('did not keep for this review');
     expect(await folderSnapshot(dataDir)).toEqual(before);
+    await services.close();
+  });
+
+  it('refuses a save that keeps a page copy on a source moved to another address, and leaves every file as it was', async () => {
+    const dataDir = await tempDir();
+    const services = await open(dataDir);
+    const id = await addReview(services);
+    const { evidence, review } = await storeEvidenceCopy(services.store, {
+      reviewId: id,
+      claimId: CLAIM_A,
+      target: { evidenceId: 'evidence-0001' },
+      copy: { kind: 'page', requestedUrl: 'https://stats.example.gov/t3', finalUrl: 'https://stats.example.gov/t3', httpStatus: 200, contentType: 'application/pdf', retrievedAt: new Date().toISOString(), title: '' },
+      files: [{ role: 'original', fileName: 't3.pdf', mediaType: 'application/pdf', bytes: PDF_BYTES }],
+    });
+    const claim = review.claims.find((candidate) => candidate.id === CLAIM_A);
+    if (!claim) throw new Error('no claim');
+    const moved = { ...claim, evidence: claim.evidence.map((item) => (item.id === evidence.id ? { ...item, url: 'https://stats.example.gov/t4' } : item)) };
+    await services.store.flush();
+    const before = await folderSnapshot(dataDir);
+    await expect(services.handlers['review:save']({ id, baseRevision: review.revision, claimChanges: { changed: [moved], removed: [] } })).rejects.toThrow(
+      'A source now at https://stats.example.gov/t4 still carries the copy kept of https://stats.example.gov/t3',
+    );
+    expect(await folderSnapshot(dataDir)).toEqual(before);
+    // Dropped as the window drops it (evidenceAtAddress), the move saves.
+    const dropped = { ...claim, evidence: claim.evidence.map((item) => (item.id === evidence.id ? evidenceAtAddress(item, 'https://stats.example.gov/t4') : item)) };
+    await services.handlers['review:save']({ id, baseRevision: review.revision, claimChanges: { changed: [dropped], removed: [] } });
+    expect(services.store.getReview(id).claims.find((candidate) => candidate.id === CLAIM_A)?.evidence.find((item) => item.id === evidence.id)).not.toHaveProperty('copy');
     await services.close();
   });
 
