@@ -193,6 +193,29 @@ export async function copyCopyFolders(dataDir: string, fromId: string, toId: str
   return undoAll;
 }
 
+/** A staging folder's name: what writeCopyFolder writes before the rename that makes a copy appear. */
+const STAGING_FOLDER = /^\.[A-Za-z0-9_-]{1,64}\.partial$/;
+
+/**
+ * Removes staging folders a crash left behind (a copy half written: never named by any review).
+ * Run only while holding the folder's lock, so no keep of another window is writing one. Returns
+ * the folders removed, relative to the data folder.
+ */
+export async function removeUnfinishedCopies(dataDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  const reviews = await readdir(join(dataDir, EVIDENCE_FOLDER), { withFileTypes: true }).catch(() => []);
+  for (const review of reviews) {
+    if (!review.isDirectory()) continue;
+    const entries = await readdir(join(dataDir, EVIDENCE_FOLDER, review.name), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isDirectory() || !STAGING_FOLDER.test(entry.name)) continue;
+      await rm(join(dataDir, EVIDENCE_FOLDER, review.name, entry.name), { recursive: true, force: true });
+      removed.push(`${EVIDENCE_FOLDER}/${review.name}/${entry.name}`);
+    }
+  }
+  return removed;
+}
+
 /** Removes review `reviewId`'s copies for good (a review removed from the Trash, a cancelled import). */
 export async function removeReviewEvidence(dataDir: string, reviewId: string): Promise<void> {
   await rm(reviewEvidenceFolder(dataDir, reviewId), { recursive: true, force: true });

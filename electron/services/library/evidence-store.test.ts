@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -300,7 +300,15 @@ describe('evidence copies in the data folder', () => {
       reviewId: id,
       claimId: CLAIM_A,
       target: { evidenceId: 'evidence-0001' },
-      copy: { kind: 'page', requestedUrl: 'https://stats.example.gov/t3', finalUrl: 'https://stats.example.gov/t3', httpStatus: 200, contentType: 'application/pdf', retrievedAt: new Date().toISOString(), title: '' },
+      copy: {
+        kind: 'page',
+        requestedUrl: 'https://stats.example.gov/t3',
+        finalUrl: 'https://stats.example.gov/t3',
+        httpStatus: 200,
+        contentType: 'application/pdf',
+        retrievedAt: new Date().toISOString(),
+        title: '',
+      },
       files: [{ role: 'original', fileName: 't3.pdf', mediaType: 'application/pdf', bytes: PDF_BYTES }],
     });
     const claim = review.claims.find((candidate) => candidate.id === CLAIM_A);
@@ -315,8 +323,35 @@ describe('evidence copies in the data folder', () => {
     // Dropped as the window drops it (evidenceAtAddress), the move saves.
     const dropped = { ...claim, evidence: claim.evidence.map((item) => (item.id === evidence.id ? evidenceAtAddress(item, 'https://stats.example.gov/t4') : item)) };
     await services.handlers['review:save']({ id, baseRevision: review.revision, claimChanges: { changed: [dropped], removed: [] } });
-    expect(services.store.getReview(id).claims.find((candidate) => candidate.id === CLAIM_A)?.evidence.find((item) => item.id === evidence.id)).not.toHaveProperty('copy');
+    expect(
+      services.store
+        .getReview(id)
+        .claims.find((candidate) => candidate.id === CLAIM_A)
+        ?.evidence.find((item) => item.id === evidence.id),
+    ).not.toHaveProperty('copy');
     await services.close();
+  });
+
+  it('clears a copy a crash left half written when the folder next opens to write, and leaves kept copies and a reading command alone', async () => {
+    const dataDir = await tempDir();
+    const services = await open(dataDir);
+    const id = await addReview(services);
+    const { evidence } = await attach(services, id, 'kept.pdf');
+    await services.close();
+    // What writeCopyFolder leaves when the process dies before its rename.
+    const staging = join(dataDir, 'evidence', id, '.copy-crashed-1.partial');
+    await mkdir(staging, { recursive: true });
+    await writeFile(join(staging, 'half.pdf'), PDF_BYTES.subarray(0, 100));
+    const before = await folderSnapshot(dataDir);
+
+    const reading = await open(dataDir, 'read');
+    await reading.close();
+    expect(await folderSnapshot(dataDir)).toEqual(before);
+
+    const reopened = await open(dataDir);
+    expect(await readdir(join(dataDir, 'evidence', id))).toEqual([evidence.copy?.id]);
+    expect((await reopened.handlers['evidence:verify']({ reviewId: id })).intact).toBe(true);
+    await reopened.close();
   });
 
   it('names an attached file, with its hash, in a Web Annotation that still validates, and in the HTML report', async () => {

@@ -43,7 +43,7 @@ import type { ClaimChanges, DocChange } from '../../../shared/model/save-delta';
 import { readKeptArticle, withBlocksReplaced, type KeptArticle } from './kept-article';
 import { ReviewFileEncoder } from './review-file-bytes';
 import { historyChanges, numbersGiven, withSignOffsOf } from './changed-records';
-import { checkSavedCopies, copiesOf, copyCopyFolders, removeReviewEvidence } from './evidence-files';
+import { checkSavedCopies, copiesOf, copyCopyFolders, removeReviewEvidence, removeUnfinishedCopies } from './evidence-files';
 
 const REVIEW_FILE = /^([A-Za-z0-9_-]{8,64})\.json(\.bak)?$/;
 /** In originals/<review id>/: the article as it was when the review was made. */
@@ -325,6 +325,8 @@ export class LibraryStore {
         if (!readOnly) await store.writeLibrary();
       }
       await store.loadReviews(onRecovered);
+      // Half-written copies are never named by a review: what a crash mid-keep left goes now.
+      if (!readOnly) await removeUnfinishedCopies(dataDir).catch(() => undefined);
       store.pendingNotices = [...notices, ...store.pendingNotices];
       return store;
     } catch (error) {
