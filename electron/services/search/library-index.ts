@@ -8,6 +8,7 @@ import type { Review } from '../../../shared/model/review';
 import { searchTokenize, wordForms, wordKey } from '../../../shared/search/search-words';
 import { isStopWord } from '../../../shared/search/stop-words';
 import { INDEX_FIELDS, reviewDocuments, type DocumentMeta, type IndexField, type SearchDocument } from './search-documents';
+import type { KeptTextsOf } from './kept-texts';
 import type { WordFrequencies } from './wording-similarity';
 
 /** What identifies the version of a review the index holds: a later write changes it. */
@@ -104,10 +105,10 @@ export class LibraryIndex implements WordFrequencies {
     return this.indexed.entries();
   }
 
-  /** Replaces review `review.id`'s documents with those of `review` (or adds them). */
-  put(review: Review): void {
+  /** Replaces review `review.id`'s documents with those of `review` (or adds them); `kept`: its copies' texts. */
+  put(review: Review, kept?: KeptTextsOf): void {
     this.remove(review.id);
-    const documents = reviewDocuments(review);
+    const documents = reviewDocuments(review, kept);
     this.mini.addAll(documents);
     this.keep(review, documents);
   }
@@ -116,8 +117,8 @@ export class LibraryIndex implements WordFrequencies {
    * Takes `review`'s documents as already in the MiniSearch index (loaded from the index file);
    * false, changing nothing, when the index does not hold exactly those documents.
    */
-  adopt(review: Review, documentIds: readonly string[]): boolean {
-    const documents = reviewDocuments(review);
+  adopt(review: Review, documentIds: readonly string[], kept?: KeptTextsOf): boolean {
+    const documents = reviewDocuments(review, kept);
     const expected = new Set(documentIds);
     if (documents.length !== expected.size || documents.some((document) => !expected.has(document.id) || !this.mini.has(document.id))) return false;
     this.keep(review, documents);

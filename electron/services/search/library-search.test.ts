@@ -7,6 +7,7 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/api/contract';
 import type { SearchHit } from '../../../shared/search/search-schema';
 import { createHandlerRegistry } from '../../api/handler-registry';
 import { openFactmarkServices, type FactmarkServices } from '../factmark-services';
+import { storeEvidenceCopy } from '../library/evidence-store';
 import { folderSnapshot } from '../library/folder-snapshot.fixture';
 import { SEARCH_INDEX_FILE, SEARCH_INDEX_FORMAT } from './search-index-file';
 import { reviewOf, type ReviewSketch } from './search-reviews.fixture';
@@ -261,6 +262,52 @@ describe('library search', () => {
     await services.handlers['review:delete']({ id: OLD.id });
     expect((await search({ query: 'crime doubled' })).total).toBe(0);
     expect((await search({ query: 'harvest' })).total).toBe(1);
+  });
+});
+
+describe('searching the pages kept as evidence', () => {
+  const KEPT_TEXT = 'Quarterly labour statistics. The seasonally adjusted jobless rate was 3.9 percent, according to the Bureau of Tallies.';
+  const keepSurveyPage = (services: FactmarkServices) =>
+    storeEvidenceCopy(services.store, {
+      reviewId: BUDGET.id,
+      claimId: 'claim-unemployment-01',
+      target: { evidenceId: 'evidence-survey-01' },
+      copy: {
+        kind: 'page',
+        requestedUrl: 'https://stats.example.org/t3',
+        finalUrl: 'https://stats.example.org/t3',
+        httpStatus: 200,
+        contentType: 'text/html',
+        retrievedAt: '2026-03-11T10:00:00.000Z',
+        title: 'Table 3',
+      },
+      files: [
+        { role: 'archive', fileName: 'page.mhtml', mediaType: 'multipart/related', bytes: Buffer.from('MIME-Version: 1.0\r\n\r\n<p>Tallies</p>') },
+        { role: 'text', fileName: 'text.txt', mediaType: 'text/plain; charset=utf-8', bytes: Buffer.from(KEPT_TEXT) },
+      ],
+    });
+
+  it('finds a claim by words only its kept page holds, after the keep and after a restart', async () => {
+    const { dataDir, search, services } = await library([BUDGET]);
+    expect((await search({ query: 'Tallies' })).total).toBe(0);
+    await keepSurveyPage(services);
+    const found = await search({ query: 'Tallies' });
+    expect(ids(found.hits)).toEqual(['claim-unemployment-01']);
+    expect(found.hits[0]?.fields).toEqual(['evidence']);
+    expect(marked(found.hits[0]!)).toEqual(['Tallies']);
+    await services.close();
+
+    const reopened = await open(dataDir);
+    expect(ids((await reopened.search({ query: 'Bureau of Tallies' })).hits)).toEqual(['claim-unemployment-01']);
+    expect(reopened.services.search.origin).toEqual({ kind: 'loaded', reindexed: 0 });
+  });
+
+  it('forgets a kept page’s words once its source is removed from the claim', async () => {
+    const { search, services } = await library([BUDGET]);
+    await keepSurveyPage(services);
+    expect((await search({ query: 'Tallies' })).total).toBe(1);
+    await services.store.updateReview(BUDGET.id, (review) => ({ doc: review.doc, claims: review.claims.map((claim) => ({ ...claim, evidence: [] })) }));
+    expect((await search({ query: 'Tallies' })).total).toBe(0);
   });
 });
 

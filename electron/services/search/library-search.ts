@@ -8,6 +8,7 @@ import type { Review } from '../../../shared/model/review';
 import type { CheckedBefore, SearchQuery, SearchResults } from '../../../shared/search/search-schema';
 import type { LibraryStore } from '../library';
 import { findCheckedBefore } from './checked-before';
+import { KeptTexts } from './kept-texts';
 import { LibraryIndex } from './library-index';
 import { searchLibrary } from './library-query';
 import { readIndexFile, searchIndexPath, writeIndexFile, type StoredIndex } from './search-index-file';
@@ -59,6 +60,7 @@ export class LibrarySearch {
   private unsaved = false;
   private closed = false;
   private readonly stopListening: () => void;
+  private readonly keptTexts: KeptTexts;
   /** How the index came to be, once it has. */
   origin: IndexOrigin | undefined;
 
@@ -66,6 +68,7 @@ export class LibrarySearch {
     private readonly store: LibraryStore,
     private readonly options: LibrarySearchOptions,
   ) {
+    this.keptTexts = new KeptTexts(store.dataDir);
     this.stopListening = store.onReviewChanged((id) => {
       this.pending.add(id);
       this.articles.delete(id);
@@ -83,11 +86,20 @@ export class LibrarySearch {
   async ready(): Promise<LibraryIndex> {
     this.loading ??= this.open();
     const index = await this.loading;
-    for (const id of this.pending) {
-      if (this.store.hasReview(id)) index.put(this.store.getReview(id));
-      else index.remove(id);
+    // Taken one by one: a change told while a kept text is read stays pending for the next call.
+    for (const id of [...this.pending]) {
+      this.pending.delete(id);
+      if (!this.store.hasReview(id)) {
+        index.remove(id);
+        continue;
+      }
+      const review = this.store.getReview(id);
+      const kept = await this.keptTexts.of(review);
+      // Changed again while its texts were read: indexed from the newer record at the next turn.
+      if (this.pending.has(id)) continue;
+      index.put(review, kept);
     }
-    this.pending.clear();
+    if (this.pending.size > 0) return this.ready();
     return index;
   }
 
@@ -142,7 +154,10 @@ export class LibrarySearch {
     const index = new LibraryIndex();
     let sliceStart = performance.now();
     for (const id of ids) {
-      if (this.store.hasReview(id)) index.put(this.store.getReview(id));
+      if (this.store.hasReview(id)) {
+        const review = this.store.getReview(id);
+        index.put(review, await this.keptTexts.of(review));
+      }
       if (performance.now() - sliceStart > BUILD_SLICE_MS) {
         await nextTurn();
         sliceStart = performance.now();
@@ -176,11 +191,12 @@ export class LibrarySearch {
     for (const id of ids) {
       if (!this.store.hasReview(id)) continue;
       const review = this.store.getReview(id);
+      const kept = await this.keptTexts.of(review);
       const entry = stored.reviews.get(id);
-      const fresh = entry !== undefined && entry.revision === review.revision && entry.updatedAt === review.updatedAt && index.adopt(review, entry.documents);
+      const fresh = entry !== undefined && entry.revision === review.revision && entry.updatedAt === review.updatedAt && index.adopt(review, entry.documents, kept);
       if (!fresh) {
         if (entry) index.remove(id, entry.documents);
-        index.put(review);
+        index.put(review, kept);
         reindexed++;
       }
       if (performance.now() - sliceStart > BUILD_SLICE_MS) {

@@ -68,10 +68,10 @@ function claimQuotesOf(review: Review, spans: readonly ClaimSpan[]): Map<string,
   return quotes;
 }
 
-function claimDocument(review: Review, claim: Claim, quote: string, reviewDate: string): SearchDocument {
+function claimDocument(review: Review, claim: Claim, quote: string, reviewDate: string, kept: ReadonlyMap<string, string>): SearchDocument {
   const scale = review.scale ?? DEFAULT_SCALE;
   const verdict = findVerdict(scale, claim.verdictId);
-  const evidence = claim.evidence.flatMap((item) => [item.title, item.note]).filter((part) => part.trim() !== '');
+  const evidence = claim.evidence.flatMap((item) => [item.title, item.note, item.copy ? (kept.get(item.copy.id) ?? '') : '']).filter((part) => part.trim() !== '');
   return {
     id: claimDocumentId(review.id, claim.id),
     fields: {
@@ -99,8 +99,11 @@ function claimDocument(review: Review, claim: Claim, quote: string, reviewDate: 
   };
 }
 
-/** The documents of `review`: its own first, then one per claim. */
-export function reviewDocuments(review: Review): SearchDocument[] {
+/**
+ * The documents of `review`: its own first, then one per claim. `kept` gives the text of each page
+ * copy (by copy id), indexed with its source's title and note.
+ */
+export function reviewDocuments(review: Review, kept: ReadonlyMap<string, string> = new Map()): SearchDocument[] {
   const reviewDate = review.publishedAt || review.createdAt.slice(0, 10);
   const article = readArticleText(review.doc);
   const quotes = claimQuotesOf(review, article.spans);
@@ -125,5 +128,5 @@ export function reviewDocuments(review: Review): SearchDocument[] {
       date: reviewDate,
     },
   };
-  return [own, ...review.claims.map((claim) => claimDocument(review, claim, quotes.get(claim.id) ?? '', reviewDate))];
+  return [own, ...review.claims.map((claim) => claimDocument(review, claim, quotes.get(claim.id) ?? '', reviewDate, kept))];
 }
