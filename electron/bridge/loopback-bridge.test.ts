@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../shared/api/contract';
 import { createHandlerRegistry } from '../api/handler-registry';
-import { startLoopbackBridge, TOKEN_HEADER, type LoopbackBridge } from './loopback-bridge';
+import { MAX_ATTACH_BASE64_CHARS } from '../../shared/api/evidence-schema';
+import { MAX_EVIDENCE_COPY_BYTES } from '../../shared/model/evidence-copy';
+import { MAX_BODY_BYTES, startLoopbackBridge, TOKEN_HEADER, type LoopbackBridge } from './loopback-bridge';
 
 interface Answer {
   status: number;
@@ -56,6 +58,12 @@ describe('loopback bridge', () => {
     const answer = await send(bridge.port, '/', { headers: { host: `attacker.example:${bridge.port}` } });
     expect(answer.status).toBe(421);
     expect(answer.body).not.toContain(bridge.token);
+  });
+
+  it('takes a call attaching the largest file a copy may hold (browser mode attaches through it)', () => {
+    const largestAttach = JSON.stringify({ reviewId: 'r'.repeat(64), claimId: 'c'.repeat(64), fileName: 'ف'.repeat(260), mediaType: 'application/octet-stream', bytesBase64: '' });
+    expect(MAX_BODY_BYTES).toBeGreaterThan(Buffer.byteLength(largestAttach) + MAX_ATTACH_BASE64_CHARS);
+    expect(MAX_ATTACH_BASE64_CHARS).toBeGreaterThanOrEqual((MAX_EVIDENCE_COPY_BYTES / 3) * 4);
   });
 
   it('refuses a body that is not JSON and names unknown calls', async () => {

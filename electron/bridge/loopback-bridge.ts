@@ -10,14 +10,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/content-security-policy';
+import { MAX_ATTACH_BASE64_CHARS } from '../../shared/api/evidence-schema';
+import { megabytes } from '../services/megabytes';
 import type { HandlerRegistry } from '../api/handler-registry';
 
 /** Request header that carries the bridge token. */
 export const TOKEN_HEADER = 'x-factmark-token';
 /** Meta tag through which the served page learns the token. */
 export const TOKEN_META = 'factmark-bridge-token';
-// The largest file a call carries, a 64 MB share file, travels as base64: about 86 MB of JSON.
-const MAX_BODY_BYTES = 90 * 1024 * 1024;
+/**
+ * The largest call: a file attached as evidence (up to MAX_EVIDENCE_COPY_BYTES) travels as base64,
+ * about 267 MB of JSON, with room for the call's other fields. Large calls run one at a time.
+ */
+export const MAX_BODY_BYTES = MAX_ATTACH_BASE64_CHARS + 1024 * 1024;
 /**
  * Calls carrying more than this (big imports and share files) run one at a time: each holds its
  * body, its decoded bytes and the parsed document at once (several times its size), so three
@@ -117,7 +122,8 @@ export async function startLoopbackBridge(options: {
         const body = await readBody(request);
         input = body.length === 0 ? {} : JSON.parse(body);
       } catch (error) {
-        const message = error instanceof Error && error.message === 'too-large' ? 'The request is larger than 90 MB.' : 'The request body is not JSON.';
+        const message =
+          error instanceof Error && error.message === 'too-large' ? `The request is larger than ${megabytes(MAX_BODY_BYTES)}, more than any call needs.` : 'The request body is not JSON.';
         return sendJson(response, 400, { ok: false, error: { code: 'invalid-input', message } });
       }
       sendJson(response, 200, await options.registry.invoke(channel, input));
