@@ -8,6 +8,7 @@ import { startLoopbackBridge, type LoopbackBridge } from '../bridge/loopback-bri
 import { dataDirFromArgs } from '../services/data-dir';
 import { openFactmarkServices, type FactmarkServices } from '../services/factmark-services';
 import { buildAppMenu } from './app-menu';
+import { openElectronCapturePage } from './capture-with-electron';
 import { appPages } from './app-pages';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { createAppWindow } from './app-window';
@@ -74,7 +75,7 @@ export function startMainProcess(options: MainProcessOptions): Promise<void> {
     const firstDir = named ?? (await rememberedDataFolder(record)) ?? app.getPath('userData');
     services = await openDataFolderOrChoose(
       firstDir,
-      (dataDir) => openFactmarkServices({ dataDir, mode: 'electron', renderPdf: printPdfWithElectron, appFolder: app.getPath('userData') }),
+      (dataDir) => openFactmarkServices({ dataDir, mode: 'electron', renderPdf: printPdfWithElectron, captureWebPage: openElectronCapturePage, appFolder: app.getPath('userData') }),
       // A folder named on the command line is for that start; one chosen for the default is kept.
       async (chosen) => (named ? undefined : rememberDataFolder(record, chosen)),
     );

@@ -10,7 +10,7 @@ import { HttpUrl, Id, Timestamp } from './primitives';
 /** The most bytes one copy (all its files together) may hold: a page with its screenshot and print, or one attached file. */
 export const MAX_EVIDENCE_COPY_BYTES = 200 * 1024 * 1024;
 
-/** Files in one copy: an archive, a screenshot, a print, the text, an original, with room to spare. */
+/** Files in one copy: an archive, a screenshot, a print, the text, a web archive or an original, with room to spare. */
 export const MAX_EVIDENCE_COPY_FILES = 20;
 
 /**
@@ -25,9 +25,10 @@ export type EvidenceFileName = z.infer<typeof EvidenceFileName>;
 
 /**
  * What each stored file is: the page as one archive (MHTML), a full-page screenshot, a PDF print,
- * the readable text, or the source as it was served or attached (a PDF, an image).
+ * the readable text, the source as it was served or attached (a PDF, an image), or the page's
+ * network as a web archive (WARC: every response the page was handed, for replay tools).
  */
-export const EVIDENCE_FILE_ROLES = ['archive', 'screenshot', 'print', 'text', 'original'] as const;
+export const EVIDENCE_FILE_ROLES = ['archive', 'screenshot', 'print', 'text', 'original', 'web-archive'] as const;
 export const EvidenceFileRole = z.enum(EVIDENCE_FILE_ROLES);
 export type EvidenceFileRole = z.infer<typeof EvidenceFileRole>;
 

@@ -10,14 +10,19 @@ import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StandInBrowserWindow, StandInEvent, StandInSession, type StandInFrame } from './stand-in-windows';
+import { StandInBrowserWindow, StandInEvent, StandInSession, type StandInFrame, type StandInPage } from './stand-in-windows';
 
-export { StandInBrowserWindow, StandInEvent, StandInSession, StandInWebContents, type StandInFrame } from './stand-in-windows';
+export { StandInBrowserWindow, StandInEvent, StandInSession, StandInWebContents, type StandInFrame, type StandInPage } from './stand-in-windows';
+export { STAND_IN_PNG } from './stand-in-debugger';
 
-/** BrowserWindow as the main process sees it: each one made is recorded. */
+/** BrowserWindow as the main process sees it: each one made is recorded, in the session its options name. */
 class BrowserWindow extends StandInBrowserWindow {
   constructor(options: ConstructorParameters<typeof StandInBrowserWindow>[0]) {
     super(options);
+    const preferences = options.webPreferences ?? {};
+    this.webContents.session =
+      preferences.session instanceof StandInSession ? preferences.session : typeof preferences.partition === 'string' ? session.fromPartition(preferences.partition) : state.defaultSession;
+    this.webContents.page = state.page;
     state.windows.push(this);
   }
 }
@@ -50,6 +55,8 @@ interface StandInState {
   applicationMenu: { template: unknown[] } | null | undefined;
   exposedInMainWorld: Map<string, unknown>;
   invokedFromRenderer: { channel: string; input: unknown }[];
+  /** What pages in windows made from now on do (see StandInPage). */
+  page: StandInPage;
 }
 
 function freshState(): StandInState {
@@ -76,6 +83,7 @@ function freshState(): StandInState {
     applicationMenu: undefined,
     exposedInMainWorld: new Map(),
     invokedFromRenderer: [],
+    page: {},
   };
 }
 

@@ -10,7 +10,17 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../export/chromium-path';
 import { CAPTURE_STEPS, captureEvidence, MAX_SCREENSHOT_HEIGHT, type CapturedPage } from './capture-page';
-import { ARTICLE_HEADLINE, ARTICLE_WORD, FIXTURE_FONT_FAMILY, SCRIPT_REWRITE, startBystander, startEvidenceServer, type EvidenceServer } from './evidence-server.fixture';
+import {
+  ARTICLE_HEADLINE,
+  ARTICLE_WORD,
+  FIXTURE_FONT_FAMILY,
+  LAZY_NATIVE_IMAGE,
+  LAZY_SCRIPTED_IMAGE,
+  SCRIPT_REWRITE,
+  startBystander,
+  startEvidenceServer,
+  type EvidenceServer,
+} from './evidence-server.fixture';
 import { DEFAULT_FETCH_RULES, EvidenceFetchError, type FetchRules } from './guarded-fetch';
 import { archiveLocations } from './mhtml-parts';
 import { fetchFailure } from './fetch-failure.fixture';
@@ -67,6 +77,7 @@ describe.skipIf(!findChromium())('captureEvidence', () => {
       ['screenshot', 'screenshot.png', 'image/png'],
       ['print', 'page.pdf', 'application/pdf'],
       ['text', 'text.txt', 'text/plain; charset=utf-8'],
+      ['web-archive', 'page.warc.gz', 'application/warc'],
     ]);
     expect(steps).toEqual([...CAPTURE_STEPS]);
 
@@ -122,6 +133,17 @@ describe.skipIf(!findChromium())('captureEvidence', () => {
     expect(paths).toEqual(expect.arrayContaining(['/style.css', '/photo.png', '/fixture-mono.woff2', '/rewrite.js']));
     // The guard names itself; Chromium's own network stack would have sent its full set of headers.
     for (const request of server.requests.slice(before)) expect(request.headers['accept-encoding']).toBe('gzip, deflate, br');
+  });
+
+  it('scrolls images that load only when scrolled to into view, so the archive holds them', async () => {
+    const before = server.requests.length;
+    const page = await captureEvidence(server.url('/lazy-images'), rules());
+    const paths = server.requests.slice(before).map((request) => request.path);
+    const locations = archiveLocations(fileOf(page, 'archive').bytes.toString('latin1'));
+    for (const path of [LAZY_NATIVE_IMAGE, LAZY_SCRIPTED_IMAGE]) {
+      expect(paths, path).toContain(path);
+      expect(locations, path).toContain(server.url(path));
+    }
   });
 
   it('keeps a PDF as it is', async () => {

@@ -1,21 +1,28 @@
 /**
  * Keeps a copy of a web address: a PDF, image or other file as it is; a web page loaded in a
- * fresh, isolated Chromium context (every request through the guarded fetch) and kept as an MHTML
+ * fresh, isolated browser page (every request through the guarded fetch) and kept as an MHTML
  * archive, a full-page screenshot, a PDF print and its readable text. Writes nothing to disk.
+ * The browser is Debian's Chromium by default; the desktop app passes its own (capture-page-driver.ts).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiError } from '../../../shared/api/envelope';
-import { findChromium } from '../export/chromium-path';
+import type { CaptureStep } from '../../../shared/model/capture-step';
 import { CaptureNetwork, type RefusedRequest } from './capture-network';
+import { MAX_SCREENSHOT_HEIGHT, type CapturePageDriver, type OpenCapturePage } from './capture-page-driver';
+import { openChromiumCapturePage } from './capture-with-chromium';
 import { badResponseError, cancelledError, timeoutError } from './evidence-fetch-error';
 import { guardedFetch, EvidenceFetchError, type FetchedResource, type FetchRules } from './guarded-fetch';
 import { withArchiveParts } from './mhtml-parts';
 import { originalFileName } from './original-file-name';
 import { readableTextOfPage } from './readable-text';
+import { SCROLL_CAP_MS, scrollThroughScript } from './scroll-through';
+
+// The progress steps `captureEvidence` reports live in shared/ so the API contract can name them.
+export { CAPTURE_STEPS, type CaptureStep } from '../../../shared/model/capture-step';
+export { CAPTURE_VIEWPORT, MAX_SCREENSHOT_HEIGHT, type CapturePageDriver, type OpenCapturePage } from './capture-page-driver';
 
 /** One file of a kept copy; the caller stores it and computes its SHA-256. */
 export interface CapturedFile {
-  role: 'archive' | 'screenshot' | 'print' | 'text' | 'original';
+  role: 'archive' | 'screenshot' | 'print' | 'text' | 'original' | 'web-archive';
   fileName: string;
   mediaType: string;
   bytes: Buffer;
@@ -39,43 +46,39 @@ export interface CapturedPage {
   refusedRequests?: RefusedRequest[];
 }
 
-/**
- * The progress steps `captureEvidence` reports, in order (a file that is not a web page stops after
- * the first). The words are stable, so an interface can translate them as keys.
- */
-export const CAPTURE_STEPS = ['Fetching', 'Opening an isolated browser', 'Loading the page', 'Keeping the archive', 'Taking the screenshot', 'Printing the PDF', 'Reading the text'] as const;
-/** One of CAPTURE_STEPS. */
-export type CaptureStep = (typeof CAPTURE_STEPS)[number];
-
-/** The browser window the page is laid out in. */
-export const CAPTURE_VIEWPORT = { width: 1280, height: 900 };
-/** Screenshots stop at this height, so an endless page cannot exhaust memory. */
-export const MAX_SCREENSHOT_HEIGHT = 20_000;
 /** Longest wait for the page's own loading once the document is in (bounded by the rules' time limit too). */
 const LOAD_CAP_MS = 60_000;
 /** Longest wait for the network to fall quiet after the load event (pages that poll never do). */
 const IDLE_CAP_MS = 10_000;
 /** Limit on each step after loading (archive, screenshot, print). */
 const STEP_TIMEOUT_MS = 120_000;
+/** Time a driver gets beyond its own limit to give up before the capture stops waiting for it. */
+const GRACE_MS = 5_000;
 
-/**
- * Chromium switches that keep anything from reaching the network except through the route
- * handler: the resolver answers nothing and every connection goes to a proxy that cannot exist,
- * so preconnects, prefetches and WebRTC cannot touch an address the guard never checked.
- */
-const ISOLATION_ARGS = [
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-domain-reliability',
-  '--no-pings',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
-  '--proxy-server=http://factmark-no-network.invalid:9',
-  '--proxy-bypass-list=<-loopback>',
-  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
-];
+// Expressions as strings: this code is type-checked without the DOM library, the page runs them.
+const PAGE_HEIGHT = 'Math.max(document.documentElement?.scrollHeight ?? 0, document.body?.scrollHeight ?? 0)';
+const PAGE_HTML = "(document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') + (document.documentElement?.outerHTML ?? '')";
+const VISIBLE_TEXT = "document.body?.innerText ?? ''";
+const PAGE_TITLE = "document.title ?? ''";
+
+/** A step that took longer than its limit (the same name Playwright gives its own). */
+class StepTimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+/** `work`'s outcome, or a TimeoutError after `ms`, or a rejection as soon as `signal` aborts. */
+function bounded<T>(work: Promise<T>, ms: number, signal: AbortSignal | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new StepTimeoutError(`A step of the capture took longer than ${ms} ms.`)), ms);
+    const onAbort = () => reject(new Error('The capture was cancelled.'));
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  });
+}
 
 function mediaTypeOf(contentType: string): string {
   return contentType.split(';')[0]?.trim().toLowerCase() ?? '';
@@ -89,97 +92,53 @@ function isWebPage(resource: FetchedResource): boolean {
   return /^\s*(<!doctype html|<html|<head|<body)/i.test(resource.body.subarray(0, 512).toString('latin1'));
 }
 
-async function launch(): Promise<Browser> {
-  const executablePath = findChromium();
-  if (!executablePath) {
-    throw new ApiError(
-      'unavailable',
-      'No Chromium or Chrome was found to load the page, so no copy was kept. Install Chromium (for example `apt-get install chromium`) or set CHROMIUM_PATH to a Chrome or Chromium program, then try again.',
-    );
-  }
-  const { chromium } = await import('playwright-core');
-  // Chromium refuses its sandbox when run as root (containers); elsewhere hostile pages get it.
-  const sandbox = process.getuid?.() !== 0;
-  try {
-    return await chromium.launch({ executablePath, chromiumSandbox: sandbox, args: ISOLATION_ARGS });
-  } catch (error) {
-    if (!sandbox) throw error;
-    return chromium.launch({ executablePath, chromiumSandbox: false, args: ISOLATION_ARGS });
-  }
-}
-
-async function isolatedContext(browser: Browser, network: CaptureNetwork): Promise<BrowserContext> {
-  const version = browser.version().split('.')[0] ?? '';
-  const context = await browser.newContext({
-    viewport: CAPTURE_VIEWPORT,
-    serviceWorkers: 'block',
-    acceptDownloads: false,
-    javaScriptEnabled: true,
-    // Sites turn "HeadlessChrome" away; an ordinary Chrome user agent gets the page readers see.
-    userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${version}.0.0.0 Safari/537.36`,
-  });
-  await context.routeWebSocket(/.*/, (socket) => socket.close({ code: 1008, reason: 'A kept copy has no live connections.' }));
-  await context.route('**/*', network.handle);
-  return context;
-}
-
-/** Waits for the page to load and the network to go quiet, up to `budgetMs`; false when it was still loading. */
-async function settle(page: Page, url: string, budgetMs: number): Promise<boolean> {
+/** Loads the page and waits for the network to go quiet, up to `budgetMs`; false when it was still loading. */
+async function settle(driver: CapturePageDriver, url: string, budgetMs: number, signal: AbortSignal | undefined): Promise<boolean> {
   const deadline = Date.now() + Math.min(budgetMs, LOAD_CAP_MS);
-  try {
-    await page.goto(url, { waitUntil: 'load', timeout: Math.max(1_000, deadline - Date.now()) });
-  } catch (error) {
-    if (error instanceof Error && error.name === 'TimeoutError') return false;
-    throw error;
-  }
+  const loadMs = Math.max(1_000, deadline - Date.now());
+  if (!(await bounded(driver.load(url, loadMs), loadMs + GRACE_MS, signal))) return false;
   const idleMs = Math.min(IDLE_CAP_MS, deadline - Date.now());
   if (idleMs <= 0) return false;
-  return page.waitForLoadState('networkidle', { timeout: idleMs }).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function screenshot(page: Page, notes: string[]): Promise<Buffer> {
-  // Expressions as strings: this code is type-checked without the DOM library, the page runs them.
-  const height = Number(await page.evaluate('Math.max(document.documentElement?.scrollHeight ?? 0, document.body?.scrollHeight ?? 0)'));
-  if (height > MAX_SCREENSHOT_HEIGHT) {
-    notes.push(`The page is ${height} pixels tall; the screenshot shows its first ${MAX_SCREENSHOT_HEIGHT}. The archive and the PDF hold the whole page.`);
-    return page.screenshot({ type: 'png', fullPage: true, clip: { x: 0, y: 0, width: CAPTURE_VIEWPORT.width, height: MAX_SCREENSHOT_HEIGHT }, animations: 'disabled', timeout: STEP_TIMEOUT_MS });
-  }
-  return page.screenshot({ type: 'png', fullPage: true, animations: 'disabled', timeout: STEP_TIMEOUT_MS });
+  return bounded(driver.waitForQuietNetwork(idleMs), idleMs + GRACE_MS, signal);
 }
 
 /** The files of a loaded page: archive, screenshot, print, text. */
 async function keepPage(
-  context: BrowserContext,
-  page: Page,
+  driver: CapturePageDriver,
   network: CaptureNetwork,
   fallbackUrl: string,
   notes: string[],
   onProgress: (step: CaptureStep) => void,
+  signal: AbortSignal | undefined,
 ): Promise<{ title: string; url: string; files: CapturedFile[] }> {
+  const step = <T>(work: Promise<T>): Promise<T> => bounded(work, STEP_TIMEOUT_MS, signal);
+  // Lazy images load only once scrolled to; a page that will not scroll is still kept as it is.
+  await bounded(driver.evaluate(scrollThroughScript()), SCROLL_CAP_MS + GRACE_MS, signal).catch((error: unknown) => {
+    if (signal?.aborted) throw error;
+  });
   onProgress('Keeping the archive');
-  const session = await context.newCDPSession(page);
-  const { data: snapshot } = await session.send('Page.captureSnapshot', { format: 'mhtml' });
-  const mhtml = withArchiveParts(snapshot, network.fonts);
+  const mhtml = withArchiveParts(await step(driver.snapshotMhtml()), network.fonts);
   onProgress('Taking the screenshot');
-  const png = await screenshot(page, notes);
+  const height = Number(await step(driver.evaluate(PAGE_HEIGHT)));
+  const cut = height > MAX_SCREENSHOT_HEIGHT;
+  if (cut) notes.push(`The page is ${height} pixels tall; the screenshot shows its first ${MAX_SCREENSHOT_HEIGHT}. The archive and the PDF hold the whole page.`);
+  const png = await step(driver.screenshotPng(cut ? MAX_SCREENSHOT_HEIGHT : undefined));
   onProgress('Printing the PDF');
-  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pdf = await step(driver.printPdf());
   onProgress('Reading the text');
-  const url = /^https?:/i.test(page.url()) ? page.url() : fallbackUrl;
-  const html = await page.content();
-  const visible = String(await page.evaluate("document.body?.innerText ?? ''"));
+  const current = await step(driver.currentUrl());
+  const url = /^https?:/i.test(current) ? current : fallbackUrl;
+  const html = String(await step(driver.evaluate(PAGE_HTML)));
+  const visible = String(await step(driver.evaluate(VISIBLE_TEXT)));
   const readable = readableTextOfPage(html, url, visible);
-  const title = (await page.title()).trim() || readable.title || url;
+  const title = String(await step(driver.evaluate(PAGE_TITLE))).trim() || readable.title || url;
   return {
     title,
     url,
     files: [
       { role: 'archive', fileName: 'page.mhtml', mediaType: 'multipart/related', bytes: Buffer.from(mhtml, 'utf8') },
       { role: 'screenshot', fileName: 'screenshot.png', mediaType: 'image/png', bytes: png },
-      { role: 'print', fileName: 'page.pdf', mediaType: 'application/pdf', bytes: Buffer.from(pdf) },
+      { role: 'print', fileName: 'page.pdf', mediaType: 'application/pdf', bytes: pdf },
       { role: 'text', fileName: 'text.txt', mediaType: 'text/plain; charset=utf-8', bytes: Buffer.from(readable.text, 'utf8') },
     ],
   };
@@ -202,12 +161,32 @@ function refusalNotes(refused: readonly RefusedRequest[]): string[] {
   );
 }
 
+/** Opens the page; one that opens after the capture gave up waiting for it is closed at once. */
+async function openPageFor(openPage: OpenCapturePage, network: CaptureNetwork, signal: AbortSignal | undefined): Promise<CapturePageDriver> {
+  const opening = openPage(network);
+  try {
+    return await bounded(opening, STEP_TIMEOUT_MS, signal);
+  } catch (error) {
+    void opening.then(
+      (late) => late.close(),
+      () => undefined,
+    );
+    throw error;
+  }
+}
+
 /**
  * Captures `url` under `rules`. A non-HTML response comes back as one 'original' file; a web page
- * as archive, screenshot, print and text. Refusals and failures throw EvidenceFetchError;
- * aborting `rules.signal` closes the browser and throws 'cancelled'.
+ * as archive, screenshot, print and text, loaded in a page `openPage` opens (Debian's Chromium
+ * unless given). Refusals and failures throw EvidenceFetchError; aborting `rules.signal` closes
+ * the page and throws 'cancelled'.
  */
-export async function captureEvidence(url: string, rules: FetchRules, onProgress: (step: string) => void = () => undefined): Promise<CapturedPage> {
+export async function captureEvidence(
+  url: string,
+  rules: FetchRules,
+  onProgress: (step: string) => void = () => undefined,
+  openPage: OpenCapturePage = openChromiumCapturePage,
+): Promise<CapturedPage> {
   const started = Date.now();
   onProgress('Fetching');
   const resource = await guardedFetch(url, rules);
@@ -229,31 +208,30 @@ export async function captureEvidence(url: string, rules: FetchRules, onProgress
   if (rules.signal?.aborted) throw cancelledError(url);
   onProgress('Opening an isolated browser');
   const network = new CaptureNetwork(rules, resource);
-  const browser = await launch();
-  const closeOnCancel = () => void browser.close().catch(() => undefined);
+  let driver: CapturePageDriver | undefined;
+  const closeOnCancel = () => void driver?.close();
   rules.signal?.addEventListener('abort', closeOnCancel, { once: true });
   try {
+    driver = await openPageFor(openPage, network, rules.signal);
     if (rules.signal?.aborted) throw cancelledError(url);
-    const context = await isolatedContext(browser, network);
-    const page = await context.newPage();
-    page.setDefaultTimeout(STEP_TIMEOUT_MS);
     onProgress('Loading the page');
-    const loadedFully = await settle(page, resource.finalUrl, rules.timeoutMs - (Date.now() - started));
+    const loadedFully = await settle(driver, resource.finalUrl, rules.timeoutMs - (Date.now() - started), rules.signal);
     const notes: string[] = [];
     if (!loadedFully) notes.push('The page was still loading when the time limit came; the copy shows it as it stood then.');
-    const kept = await keepPage(context, page, network, resource.finalUrl, notes, onProgress);
+    const kept = await keepPage(driver, network, resource.finalUrl, notes, onProgress, rules.signal);
     network.stop();
     if (kept.url !== resource.finalUrl) notes.push(`The page’s own script moved on to ${kept.url}; the copy shows that page.`);
     notes.push(...refusalNotes(network.refused));
-    return { ...base, finalUrl: kept.url, title: kept.title, files: kept.files, loadedFully, notes, refusedRequests: [...network.refused] };
+    const webArchive = await network.webArchive();
+    return { ...base, finalUrl: kept.url, title: kept.title, files: webArchive ? [...kept.files, webArchive] : kept.files, loadedFully, notes, refusedRequests: [...network.refused] };
   } catch (error) {
     if (rules.signal?.aborted) throw cancelledError(url);
     if (error instanceof EvidenceFetchError || error instanceof ApiError) throw error;
     if (error instanceof Error && error.name === 'TimeoutError') throw timeoutError(url, STEP_TIMEOUT_MS);
-    throw badResponseError(url, `Chromium could not keep the page (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    throw badResponseError(url, `${driver?.browserName ?? 'The browser'} could not keep the page (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
   } finally {
     network.stop();
     rules.signal?.removeEventListener('abort', closeOnCancel);
-    await browser.close().catch(() => undefined);
+    await driver?.close();
   }
 }

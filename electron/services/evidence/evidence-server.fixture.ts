@@ -2,7 +2,7 @@
  * A loopback web server for evidence tests (unit and e2e): an article with an image, CSS, a web
  * font and a script that rewrites it; redirects, a PDF, an image, a 404, pages that never finish,
  * a 200 MB body, a redirect loop, redirects to private addresses, compressed bodies, a page taller than
- * any screenshot and a page whose image is too large. It logs
+ * any screenshot, a page whose image is too large and one whose images load only when scrolled to. It logs
  * every request so tests can check what reached the network.
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +20,10 @@ export const ARTICLE_WORD = 'sediment';
 export const HUGE_BYTES = 200 * 1024 * 1024;
 /** The web font's family name inside the fixture (a Latin subset of Noto Sans Mono, OFL). */
 export const FIXTURE_FONT_FAMILY = 'Factmark Fixture Mono';
+
+/** Addresses of /lazy-images' two images: one `loading="lazy"`, one set by an IntersectionObserver. */
+export const LAZY_NATIVE_IMAGE = '/lazy-native.png';
+export const LAZY_SCRIPTED_IMAGE = '/lazy-scripted.png';
 
 const FONT_FILE = new URL('../../../resources/test-fixtures/evidence/fixture-mono.woff2', import.meta.url);
 
@@ -177,6 +181,22 @@ export async function startEvidenceServer(): Promise<EvidenceServer> {
           200,
           `<!doctype html><html lang="en"><title>A page with a huge image</title><body><h1>${ARTICLE_HEADLINE}</h1>${PARAGRAPHS.map((text) => `<p>${text}</p>`).join('')}<img src="/huge"><img src="/photo.png"></body></html>`,
         );
+      case '/lazy-images':
+        // Images far below the fold that load only once scrolled to: one the browser defers
+        // (loading="lazy"), one the page's script fills in when it comes into view.
+        return html(
+          response,
+          200,
+          `<!doctype html><html lang="en"><title>A page with lazy images</title><body><h1>${ARTICLE_HEADLINE}</h1>${PARAGRAPHS.map((text) => `<p>${text}</p>`).join('')}
+<div style="height: 9000px"></div><img src="${LAZY_NATIVE_IMAGE}" loading="lazy" width="240" height="120" alt="Deferred by the browser">
+<div style="height: 3000px"></div><img data-src="${LAZY_SCRIPTED_IMAGE}" class="scripted" width="240" height="120" alt="Filled in by the page's script">
+<p>The end of the page.</p>
+<script>const watcher = new IntersectionObserver((entries) => { for (const entry of entries) if (entry.isIntersecting) { entry.target.src = entry.target.dataset.src; watcher.unobserve(entry.target); } });
+document.querySelectorAll('img.scripted').forEach((image) => watcher.observe(image));</script></body></html>`,
+        );
+      case LAZY_NATIVE_IMAGE:
+      case LAZY_SCRIPTED_IMAGE:
+        return send('image/png', photo);
       case '/tall-page':
         return html(
           response,

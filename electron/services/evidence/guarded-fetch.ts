@@ -5,7 +5,7 @@
  * cancellable.
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { classifyAddress, describeAddressKind, isPublicAddress } from './address-policy';
@@ -165,8 +165,9 @@ function pinnedLookup(addresses: LookupAddress[]): LookupFunction {
   };
 }
 
-function requestHeaders(given: Record<string, string> | undefined): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = { 'user-agent': USER_AGENT, accept: '*/*' };
+/** The headers a fetch sends for a request that asked for `given` (credentials and framing dropped, its own agent and encodings added). */
+export function requestHeaders(given: Record<string, string> | undefined): Record<string, string> {
+  const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: '*/*' };
   for (const [name, value] of Object.entries(given ?? {})) {
     const lower = name.toLowerCase();
     if (!DROPPED_REQUEST_HEADERS.has(lower) && !lower.startsWith(':')) headers[lower] = value;
