@@ -1,5 +1,5 @@
 /** How `factmark keep` and `factmark verify` print their results on a terminal, one source or file a line. */
-import type { KeepOutcome, VerifyOutput } from '../../shared/api/evidence-schema';
+import type { ArchiveSendNote, ArchiveSendResult, KeepOutcome, VerifyOutput } from '../../shared/api/evidence-schema';
 import { terminalSafe as t } from './terminal-text';
 
 const claimName = (number: number | null): string => (number === null ? 'claim ?' : `claim ${number}`);
@@ -11,8 +11,25 @@ export function sizeWords(bytes: number): string {
   return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
 }
 
-/** One source of `factmark keep`: kept (with its files), failed (with why), or skipped. */
+/** What became of sending a page to the archive service, as `factmark keep` and `factmark archive-send` print it. */
+export function archiveNoteLine(note: ArchiveSendNote): string {
+  if (note.outcome === 'sent') return `  archived: ${t(note.archivedUrl ?? '')}`;
+  return `  archive ${note.outcome === 'queued' ? 'queued' : 'not sent'}: ${t(note.reason)}`;
+}
+
+/** One queued page of `factmark archive-send`: sent (with its archived address), still queued or dropped, with why. */
+export function archiveSendLine(result: ArchiveSendResult): string {
+  const where = `${claimName(result.claimNumber)} ${t(result.url)}`;
+  if (result.outcome === 'sent') return `sent: ${where} — archived at ${t(result.archivedUrl ?? '')}`;
+  return `${result.outcome === 'queued' ? 'still queued' : 'dropped'}: ${where} — ${t(result.reason)}`;
+}
+
+/** One source of `factmark keep`: kept (with its files), failed (with why), or skipped; and what the archive service made of it. */
 export function keepLine(result: KeepOutcome): string {
+  return result.archive ? `${keepOutcomeLine(result)}\n${archiveNoteLine(result.archive)}` : keepOutcomeLine(result);
+}
+
+function keepOutcomeLine(result: KeepOutcome): string {
   const where = `${claimName(result.claimNumber)} ${t(result.url)}`;
   if (result.outcome === 'kept') {
     const files = result.copy?.files ?? [];

@@ -30,8 +30,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../shared/model/claim';
 import { searchHitLine } from './search-lines';
 import { MAX_SHARE_FILE_BYTES, SHARE_EXTENSION } from '../../shared/share-file/share-file-schema';
 import { describeArticleUpdate } from '../../shared/article-update/describe-update';
-import { keepLine, keepSummary, verifyLine, verifySummary } from './evidence-lines';
-
+import { archiveSendLine, keepLine, keepSummary, verifyLine, verifySummary } from './evidence-lines';
 
 class UsageError extends Error {}
 
@@ -125,7 +124,11 @@ async function checkWritable(file: string): Promise<void> {
   const target = await lstat(file).catch(() => undefined);
   if (target?.isDirectory()) throw new ApiError('invalid-input', `${file} is a folder. Give a file name with -o, e.g. ${file.replace(/\/$/, '')}/report.html.`);
   // A device, pipe or socket is never replaced by a file (as root, /dev/full would be).
-  if (target && !target.isFile() && !target.isSymbolicLink()) throw new ApiError('invalid-input', `${file} is not a regular file (a device, pipe or socket), so Factmark will not replace it. Nothing was written; give a file name with -o, or -o - for standard output.`);
+  if (target && !target.isFile() && !target.isSymbolicLink())
+    throw new ApiError(
+      'invalid-input',
+      `${file} is not a regular file (a device, pipe or socket), so Factmark will not replace it. Nothing was written; give a file name with -o, or -o - for standard output.`,
+    );
 }
 
 /** Writes `bytes` to `file` whole or not at all (a temp file renamed into place). */
@@ -222,7 +225,9 @@ export function buildProgram(): Command {
             .map((key) => `${review.verdictCounts[key]} ${key === UNRATED ? 'without a verdict' : t(labels.get(key) ?? key)}`)
             .join(', ');
           const attention = [review.unplacedCount > 0 ? `${review.unplacedCount} not placed` : '', review.flaggedCount > 0 ? `${review.flaggedCount} to check` : ''].filter(Boolean).join(', ');
-          process.stdout.write(`${review.id}  ${t(review.title)}  (${review.claimCount} ${review.claimCount === 1 ? 'claim' : 'claims'}${counts ? `: ${counts}` : ''}${attention ? `; ${attention}` : ''})\n`);
+          process.stdout.write(
+            `${review.id}  ${t(review.title)}  (${review.claimCount} ${review.claimCount === 1 ? 'claim' : 'claims'}${counts ? `: ${counts}` : ''}${attention ? `; ${attention}` : ''})\n`,
+          );
         }
       });
     });
@@ -241,7 +246,14 @@ export function buildProgram(): Command {
         // Byte for byte into a file or a pipe; on a terminal, a cell's control codes are shown, never run.
         if (options.csv) {
           const csv = claimRowsCsv(rows);
-          return void process.stdout.write(process.stdout.isTTY ? `${csv.split('\r\n').map((line) => t(line)).join('\n')}` : csv);
+          return void process.stdout.write(
+            process.stdout.isTTY
+              ? `${csv
+                  .split('\r\n')
+                  .map((line) => t(line))
+                  .join('\n')}`
+              : csv,
+          );
         }
         if (rows.length === 0) process.stdout.write('No claims yet. Mark some with: factmark annotate ID --quote "…"\n');
         for (const row of rows) {
@@ -264,7 +276,14 @@ export function buildProgram(): Command {
     .option('--limit <n>', 'at most this many hits (default 20, at most 500)', searchLimit, 20)
     .action(async (words: string[], options: { json?: boolean; verdict: string[]; tag: string[]; status?: ClaimStatus; claimant?: string; from?: string; to?: string; limit: number }) => {
       const query = words.join(' ');
-      const filters = { verdicts: options.verdict, tags: options.tag, statuses: options.status ? [options.status] : [], claimant: options.claimant ?? '', from: options.from ?? '', to: options.to ?? '' };
+      const filters = {
+        verdicts: options.verdict,
+        tags: options.tag,
+        statuses: options.status ? [options.status] : [],
+        claimant: options.claimant ?? '',
+        from: options.from ?? '',
+        to: options.to ?? '',
+      };
       await withLibrary(dataDir(), 'read', async (call) => {
         const results = await call('library:search', { query, filters, limit: options.limit, offset: 0 });
         if (options.json) return void process.stdout.write(`${terminalSafeJson(results)}\n`);
@@ -290,7 +309,12 @@ export function buildProgram(): Command {
         }
         // Each line is made safe on its own: the paragraphs' line breaks are the article's, not a file's.
         const { text } = readArticleText(review.doc);
-        process.stdout.write(`${text.split('\n').map((line) => t(line)).join('\n')}\n`);
+        process.stdout.write(
+          `${text
+            .split('\n')
+            .map((line) => t(line))
+            .join('\n')}\n`,
+        );
       });
     });
 
@@ -306,12 +330,15 @@ export function buildProgram(): Command {
         await withLibrary(dataDir(), 'write', async (call) => {
           const request = { fileName: basename(file), base64: bytes.toString('base64') };
           const preview = await call('share:open', { ...request, preview: true });
-          if (preview.inLibrary) throw new ApiError('refused', `The review "${preview.title}" is already in the library; nothing was changed. Merge the file into it with: factmark merge ${preview.reviewId} ${file}`);
+          if (preview.inLibrary)
+            throw new ApiError('refused', `The review "${preview.title}" is already in the library; nothing was changed. Merge the file into it with: factmark merge ${preview.reviewId} ${file}`);
           const opened = await call('share:open', request);
           const { added, orphaned } = mergeCounts(opened.report);
           process.stdout.write(`${t(describeSignature(opened.signature).text)}\n`);
           if (opened.evidenceCopies?.message) process.stderr.write(`evidence copies: ${t(opened.evidenceCopies.message)}\n`);
-          process.stdout.write(`Added "${t(opened.title)}" shared by ${t(opened.sharedBy)}: ${added} ${added === 1 ? 'claim' : 'claims'} placed${orphaned ? `, ${orphaned} not placed (see Needs attention in the app)` : ''}.\n${opened.reviewId}\n`);
+          process.stdout.write(
+            `Added "${t(opened.title)}" shared by ${t(opened.sharedBy)}: ${added} ${added === 1 ? 'claim' : 'claims'} placed${orphaned ? `, ${orphaned} not placed (see Needs attention in the app)` : ''}.\n${opened.reviewId}\n`,
+          );
         });
         return;
       }
@@ -385,43 +412,48 @@ export function buildProgram(): Command {
     .option('--organization <name>', 'the publishing organisation')
     .option('--organization-url <url>', 'the organisation’s web address')
     .option('--report-url <url>', 'where the fact-check is published (ClaimReview url)')
-    .action(async (id: string, options: { format: ExportFormat; output?: string; draft?: boolean; language?: LanguageCode; reviewer?: string; organization?: string; organizationUrl?: string; reportUrl?: string }) => {
-      const toFile = options.output !== undefined && options.output !== '-';
-      if (options.format === 'pdf' && options.output === undefined) throw new UsageError('A PDF needs a file: add -o report.pdf (or -o - to send it to standard output).');
-      if (toFile) await checkWritable(options.output as string);
-      await withLibrary(dataDir(), 'read', async (call) => {
-        const overrides = { organizationName: options.organization, organizationUrl: options.organizationUrl, reportUrl: options.reportUrl };
-        // Options given here apply to this export only; the app's settings stay as they are.
-        const publisher = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
-        const request = {
-          id,
-          format: options.format,
-          mode: options.draft ? ('draft' as const) : ('publish' as const),
-          publisher,
-          ...(options.language ? { language: options.language } : {}),
-          ...(options.reviewer !== undefined ? { reviewerName: options.reviewer } : {}),
-        };
-        const file = await call('review:export', request).catch(async (error: unknown) => {
-          if (!(error instanceof ApiError) || error.code !== 'not-ready') throw error;
-          const { unfinished } = await call('review:check', { id });
-          if (unfinished.length === 0) throw error;
-          // One claim a line reads better in a terminal than the refusal's one long sentence.
-          const what = options.draft
-            ? 'No claim is ready to publish, so there is nothing for ClaimReview markup to describe. Nothing was written.'
-            : `${unfinished.length} ${unfinished.length === 1 ? 'claim is' : 'claims are'} not ready to publish. Nothing was written; finish ${unfinished.length === 1 ? 'it' : 'them'}, or export a draft with --draft:`;
-          process.stderr.write(`factmark: ${what}\n`);
-          for (const claim of unfinished) process.stderr.write(`  claim ${claim.number} ("${t(shortQuote(claim.quote))}"): ${t(claim.reasons.map((reason) => reason.message).join(' '))}\n`);
-          process.exitCode = 1;
-          return undefined;
+    .action(
+      async (
+        id: string,
+        options: { format: ExportFormat; output?: string; draft?: boolean; language?: LanguageCode; reviewer?: string; organization?: string; organizationUrl?: string; reportUrl?: string },
+      ) => {
+        const toFile = options.output !== undefined && options.output !== '-';
+        if (options.format === 'pdf' && options.output === undefined) throw new UsageError('A PDF needs a file: add -o report.pdf (or -o - to send it to standard output).');
+        if (toFile) await checkWritable(options.output as string);
+        await withLibrary(dataDir(), 'read', async (call) => {
+          const overrides = { organizationName: options.organization, organizationUrl: options.organizationUrl, reportUrl: options.reportUrl };
+          // Options given here apply to this export only; the app's settings stay as they are.
+          const publisher = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+          const request = {
+            id,
+            format: options.format,
+            mode: options.draft ? ('draft' as const) : ('publish' as const),
+            publisher,
+            ...(options.language ? { language: options.language } : {}),
+            ...(options.reviewer !== undefined ? { reviewerName: options.reviewer } : {}),
+          };
+          const file = await call('review:export', request).catch(async (error: unknown) => {
+            if (!(error instanceof ApiError) || error.code !== 'not-ready') throw error;
+            const { unfinished } = await call('review:check', { id });
+            if (unfinished.length === 0) throw error;
+            // One claim a line reads better in a terminal than the refusal's one long sentence.
+            const what = options.draft
+              ? 'No claim is ready to publish, so there is nothing for ClaimReview markup to describe. Nothing was written.'
+              : `${unfinished.length} ${unfinished.length === 1 ? 'claim is' : 'claims are'} not ready to publish. Nothing was written; finish ${unfinished.length === 1 ? 'it' : 'them'}, or export a draft with --draft:`;
+            process.stderr.write(`factmark: ${what}\n`);
+            for (const claim of unfinished) process.stderr.write(`  claim ${claim.number} ("${t(shortQuote(claim.quote))}"): ${t(claim.reasons.map((reason) => reason.message).join(' '))}\n`);
+            process.exitCode = 1;
+            return undefined;
+          });
+          if (!file) return;
+          const bytes = Buffer.from(file.base64, 'base64');
+          if (toFile) {
+            await writeOutput(options.output as string, bytes);
+            process.stderr.write(`Wrote ${t(options.output as string)}\n`);
+          } else await writeStdout(bytes);
         });
-        if (!file) return;
-        const bytes = Buffer.from(file.base64, 'base64');
-        if (toFile) {
-          await writeOutput(options.output as string, bytes);
-          process.stderr.write(`Wrote ${t(options.output as string)}\n`);
-        } else await writeStdout(bytes);
-      });
-    });
+      },
+    );
 
   program
     .command('share')
@@ -436,7 +468,8 @@ export function buildProgram(): Command {
         const file = await call('share:create', { id, includeEvidenceCopies: options.includeEvidenceCopies === true });
         if (file.evidenceCopies) {
           process.stderr.write(`Included ${file.evidenceCopies.included} kept ${file.evidenceCopies.included === 1 ? 'copy' : 'copies'}.\n`);
-          for (const left of file.evidenceCopies.leftOut) process.stderr.write(`left out: ${t(left.source || left.copyId)}${left.claimNumber === null ? '' : ` (claim ${left.claimNumber})`} — ${t(left.reason)}\n`);
+          for (const left of file.evidenceCopies.leftOut)
+            process.stderr.write(`left out: ${t(left.source || left.copyId)}${left.claimNumber === null ? '' : ` (claim ${left.claimNumber})`} — ${t(left.reason)}\n`);
         }
         const bytes = Buffer.from(file.base64, 'base64');
         if (!toFile) return writeStdout(bytes);
@@ -465,10 +498,13 @@ export function buildProgram(): Command {
           process.stdout.write(`${terminalSafeJson({ ...counts, dryRun: options.dryRun ?? false, report: opened.report })}\n`);
           return;
         }
-        const words = Object.entries(counts).map(([kind, count]) => `${kind} ${count}`).join(', ');
+        const words = Object.entries(counts)
+          .map(([kind, count]) => `${kind} ${count}`)
+          .join(', ');
         process.stdout.write(`${t(describeSignature(opened.signature).text)}\n`);
         process.stdout.write(`${options.dryRun ? 'Would merge' : 'Merged'} ${t(basename(file))} (shared by ${t(opened.sharedBy)}) into "${t(opened.title)}": ${words}.\n`);
-        for (const conflict of opened.report.conflicts) process.stdout.write(`conflict: "${t(conflict.quote.slice(0, 80))}" — ${conflict.fields.map((field) => field.field).join(', ')}; choose in the app\n`);
+        for (const conflict of opened.report.conflicts)
+          process.stdout.write(`conflict: "${t(conflict.quote.slice(0, 80))}" — ${conflict.fields.map((field) => field.field).join(', ')}; choose in the app\n`);
         for (const deleted of opened.report.deleted) process.stdout.write(`deleted: "${t(deleted.quote.slice(0, 80))}" — ${t(deleted.detail)}\n`);
         for (const orphan of opened.report.orphaned) process.stdout.write(`orphaned: "${t(orphan.quote.slice(0, 80))}" — ${t(orphan.detail)}\n`);
         for (const signed of opened.report.signedOff) process.stdout.write(`signed off: "${t(signed.quote.slice(0, 80))}" — ${t(signed.detail)}\n`);
@@ -495,7 +531,9 @@ export function buildProgram(): Command {
         for (const note of result.notes) process.stderr.write(`note: ${t(note)}\n`);
         process.stdout.write(`${t(describeArticleUpdate(result, result.review?.title ?? id))}\n`);
         for (const claim of result.claims.filter((outcome) => outcome.flagged && outcome.kind !== 'unplaced')) {
-          process.stdout.write(`${claim.kind === 'orphaned' ? 'not placed' : claim.kind === 'changed' ? 'words edited' : 'moved'}: claim ${claim.number ?? '?'} ("${t(shortQuote(claim.quote))}") — ${t(claim.detail)}\n`);
+          process.stdout.write(
+            `${claim.kind === 'orphaned' ? 'not placed' : claim.kind === 'changed' ? 'words edited' : 'moved'}: claim ${claim.number ?? '?'} ("${t(shortQuote(claim.quote))}") — ${t(claim.detail)}\n`,
+          );
         }
       });
     });
@@ -516,7 +554,12 @@ export function buildProgram(): Command {
           claimId = review.claims.find((claim) => claim.number === options.claim)?.id;
           if (!claimId) throw new ApiError('not-found', `“${review.title}” has no claim ${options.claim}. Nothing was kept; factmark claims lists the claims with their numbers.`);
         }
-        const { results } = await call('evidence:keepAll', { reviewId: id, again: options.again ?? false, ...(claimId ? { claimId } : {}), ...(options.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}) });
+        const { results } = await call('evidence:keepAll', {
+          reviewId: id,
+          again: options.again ?? false,
+          ...(claimId ? { claimId } : {}),
+          ...(options.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}),
+        });
         const failed = results.some((result) => result.outcome === 'failed');
         if (options.json) process.stdout.write(`${terminalSafeJson({ results })}\n`);
         else {
@@ -524,6 +567,24 @@ export function buildProgram(): Command {
           process.stdout.write(`${keepSummary(results)}\n`);
         }
         if (failed) process.exitCode = 1;
+      });
+    });
+
+  program
+    .command('archive-send')
+    .description('send the kept pages waiting for the archive service (Preferences → Also send to the Wayback Machine) now; exit 1 when any is still queued')
+    .argument('[id]', 'only the pages of this review')
+    .option('--allow-private-addresses', 'for this command, the archive service may be on a private or loopback address (a test stand-in)')
+    .option('--json', 'print {"results": [...]} as JSON, one result a page')
+    .action(async (id: string | undefined, options: { allowPrivateAddresses?: boolean; json?: boolean }) => {
+      await withLibrary(dataDir(), 'write', async (call) => {
+        const { results } = await call('evidence:sendQueued', { ...(id ? { reviewId: id } : {}), ...(options.allowPrivateAddresses ? { allowPrivateAddresses: true } : {}) });
+        if (options.json) process.stdout.write(`${terminalSafeJson({ results })}\n`);
+        else {
+          for (const result of results) process.stdout.write(`${archiveSendLine(result)}\n`);
+          if (results.length === 0) process.stdout.write('No pages are waiting for the archive service.\n');
+        }
+        if (results.some((result) => result.outcome === 'queued')) process.exitCode = 1;
       });
     });
 
@@ -555,7 +616,8 @@ export function buildProgram(): Command {
           const check = await call('review:check', { id: target });
           if (check.textEditedAt) process.stdout.write(`warning: the article's words were edited after import (last on ${check.textEditedAt.slice(0, 10)}); exports say so.\n`);
           for (const other of check.sameUrlAs) process.stdout.write(`warning: the review "${t(other.title)}" (${other.id}) gives the same published address; one page, one fact-check.\n`);
-          for (const claim of check.unfinished) process.stdout.write(`not ready: claim ${claim.number} ("${t(shortQuote(claim.quote))}"): ${t(claim.reasons.map((reason) => reason.message).join(' '))}\n`);
+          for (const claim of check.unfinished)
+            process.stdout.write(`not ready: claim ${claim.number} ("${t(shortQuote(claim.quote))}"): ${t(claim.reasons.map((reason) => reason.message).join(' '))}\n`);
           const count = check.unfinished.length;
           process.stdout.write(
             count === 0
@@ -573,7 +635,11 @@ export function buildProgram(): Command {
       const kind = report.kind === 'claimreview' ? 'schema.org ClaimReview' : 'W3C Web Annotation';
       const required = report.problems.filter((problem) => problem.level === 'required');
       for (const problem of report.problems) process.stdout.write(`${problem.level === 'required' ? 'error' : 'warning'}: ${t(problem.where)}: ${t(problem.message)}\n`);
-      process.stdout.write(required.length === 0 ? `${t(target)}: valid ${kind}${report.problems.length ? ` (${report.problems.length} recommendations)` : ''}.\n` : `${t(target)}: ${required.length} problems as ${kind}.\n`);
+      process.stdout.write(
+        required.length === 0
+          ? `${t(target)}: valid ${kind}${report.problems.length ? ` (${report.problems.length} recommendations)` : ''}.\n`
+          : `${t(target)}: ${required.length} problems as ${kind}.\n`,
+      );
       if (required.length > 0) process.exitCode = 1;
     });
 

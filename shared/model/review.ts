@@ -1,5 +1,6 @@
 /** A review: one article under check, its claims, and the files that store them. */
 import { z } from 'zod';
+import { ArchiveQueue } from './archive-queue';
 import { ArticleDoc } from './article-doc';
 import { ArticleVersions } from './article-version';
 import { Claim } from './claim';
@@ -144,5 +145,7 @@ export const LibraryFile = z.object({
   sendToWayback: z.boolean().optional(),
   /** The archive service's address ('' or absent: the Wayback Machine's own, DEFAULT_WAYBACK_ADDRESS). */
   waybackAddress: z.string().max(2_000).optional(),
+  /** Kept pages waiting to be sent to the archive service (see archive-queue.ts); absent when none are. */
+  archiveQueue: ArchiveQueue.optional(),
 });
 export type LibraryFile = z.infer<typeof LibraryFile>;

@@ -15,6 +15,7 @@ import { ArticleDoc, type DocNode } from '../../../shared/model/article-doc';
 import { Claim as ClaimSchema, type Claim } from '../../../shared/model/claim';
 import { Id, isHttpUrl } from '../../../shared/model/primitives';
 import { DEFAULT_WAYBACK_ADDRESS, type EvidenceSettings } from '../../../shared/api/evidence-schema';
+import type { ArchiveQueueEntry } from '../../../shared/model/archive-queue';
 import { EMPTY_PUBLISHER, type Publication, type Publisher } from '../../../shared/model/publisher';
 import { articleDetailsOf, type ArticleDetails } from '../../../shared/model/article-details';
 import { DEFAULT_SCALE, type RatingScale } from '../../../shared/model/rating-scale';
@@ -551,6 +552,23 @@ export class LibraryStore {
       // The default address is not written, so a folder follows Factmark if the service moves.
       await this.updateLibrary({ ...this.library.data, ...flags, waybackAddress: waybackAddress === DEFAULT_WAYBACK_ADDRESS ? undefined : waybackAddress });
     }
+    return next;
+  }
+
+  /** Kept pages waiting to be sent to the archive service, in the order they were kept. */
+  archiveQueue(): ArchiveQueueEntry[] {
+    return this.library.data.archiveQueue ?? [];
+  }
+
+  /**
+   * Replaces the archive queue with what `change` makes of it (read at the moment of writing, so
+   * changes made meanwhile are kept); when the write fails, memory keeps what the disk has.
+   */
+  async changeArchiveQueue(change: (entries: readonly ArchiveQueueEntry[]) => ArchiveQueueEntry[]): Promise<ArchiveQueueEntry[]> {
+    this.ensureOpen();
+    const next = change(this.archiveQueue());
+    // An empty queue is left out of the file (as JSON drops an undefined field).
+    await this.updateLibrary({ ...this.library.data, archiveQueue: next.length > 0 ? next : undefined });
     return next;
   }
 
