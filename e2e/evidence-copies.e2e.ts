@@ -3,8 +3,9 @@
  * kept, viewed (also with the server stopped), verified, tampered with and found altered; failing
  * and refused links say why; a file is attached; work typed meanwhile survives.
  */
-import { appendFile, readdir } from 'node:fs/promises';
+import { appendFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { ARTICLE_HEADLINE, makePng, startEvidenceServer, type EvidenceServer } from '../electron/services/evidence/evidence-server.fixture';
 import { expectNoSeriousA11yProblems } from './support/a11y';
@@ -54,9 +55,10 @@ test('keeps, views offline, verifies and attaches evidence copies from the claim
     // Typed just before Keep (no autosave yet) and while the copy is being kept: all of it stays.
     await panel.getByLabel('Rationale').fill('Invoices show 6.3 million euros.');
     await first.getByRole('button', { name: `Keep a copy of ${articleUrl}` }).click();
-    await expect(first.getByText('Keeping a copy…')).toBeVisible();
+    // The status names each step as the services report it ("Loading the page (3 of 7)…").
+    await expect(first.getByRole('status')).toHaveText(/^(Keeping a copy…|.+ \(\d of 7\)…)$/);
     await panel.getByLabel('Claimant').fill('Harbour council');
-    const status = first.getByText(/^Copy kept on .+ · SHA-256 [0-9a-f]{8}…$/);
+    const status = first.getByText(/^Copy kept on .+ · SHA-256 \u2066?[0-9a-f]{8}…\u2069?$/);
     await expect(status).toBeVisible({ timeout: 90_000 });
     await expect(panel.getByLabel('Rationale')).toHaveValue('Invoices show 6.3 million euros.');
     await expect(panel.getByLabel('Claimant')).toHaveValue('Harbour council');
@@ -93,6 +95,14 @@ test('keeps, views offline, verifies and attaches evidence copies from the claim
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Save the archive (.mhtml)' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.mhtml$/);
+    // The page's network as a WARC file, for replay tools and web archives.
+    await expect(dialog.getByText('The web archive (WARC) holds every response the page was handed')).toBeVisible();
+    const warcDownload = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save the web archive (.warc.gz)' }).click();
+    const warc = await warcDownload;
+    expect(warc.suggestedFilename()).toMatch(/\.warc\.gz$/);
+    const warcStart = gunzipSync(await readFile(await warc.path())).subarray(0, 10);
+    expect(warcStart.toString('latin1')).toBe('WARC/1.1\r\n');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toHaveCount(0);
 
@@ -120,7 +130,7 @@ test('keeps, views offline, verifies and attaches evidence copies from the claim
     await panel.getByRole('button', { name: 'Add evidence' }).click();
     const slow = items.nth(2);
     await slow.getByRole('button', { name: `Keep a copy of ${slowUrl}` }).click();
-    await expect(slow.getByRole('status')).toHaveText('Keeping a copy…');
+    await expect(slow.getByRole('status')).toHaveText('Fetching the address (1 of 7)…');
     const cancel = slow.getByRole('button', { name: `Stop keeping a copy of ${slowUrl}` });
     await expect(cancel).toBeFocused();
     await slow.scrollIntoViewIfNeeded();
@@ -139,7 +149,7 @@ test('keeps, views offline, verifies and attaches evidence copies from the claim
     await expect(items).toHaveCount(3);
     const third = items.nth(2);
     await expect(third.getByText('harbour-photo.png')).toBeVisible();
-    await expect(third.getByText(/^File attached on .+ · SHA-256 [0-9a-f]{8}…$/)).toBeVisible();
+    await expect(third.getByText(/^File attached on .+ · SHA-256 \u2066?[0-9a-f]{8}…\u2069?$/)).toBeVisible();
     await third.getByRole('button', { name: 'View the copy of harbour-photo.png' }).click();
     const fileDialog = page.getByRole('dialog', { name: 'Copy of harbour-photo.png' });
     const image = fileDialog.getByRole('img', { name: 'The attached image harbour-photo.png' });

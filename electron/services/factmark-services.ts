@@ -20,8 +20,11 @@ import { SHARE_MIME_TYPE } from '../../shared/share-file/share-file-schema';
 import { buildReportModel, claimsNeedingAttention } from '../../shared/report/report-model';
 import { unfinishedClaims } from '../../shared/report/publish-readiness';
 import packageJson from '../../package.json' with { type: 'json' };
+import type { OpenCapturePage } from './evidence/capture-page-driver';
 import type { FetchRules } from './evidence/guarded-fetch';
 import type { KeepContext } from './evidence/keep-evidence';
+import type { ArchiveQueueService } from './evidence/archive-queue';
+import { KeepProgressBoard } from './evidence/keep-progress';
 
 /**
  * Modules loaded the first time a call needs them: reading articles (Word, PDF, web pages, the
@@ -37,6 +40,7 @@ const articleUpdateModule = () => import('./article-update/update-article');
 const articleVersionsModule = () => import('./article-update/article-versions');
 const keepModule = () => import('./evidence/keep-evidence');
 const evidenceStoreModule = () => import('./library/evidence-store');
+const keepAndArchiveModule = () => import('./evidence/keep-and-archive');
 
 /** Calls whose work depends on the host (a desktop shell can open a browser, a web page cannot). */
 export type PlatformChannel = 'shell:openExternal';
@@ -73,6 +77,11 @@ export async function openFactmarkServices(options: {
    * `permitsAddress`). The product never passes it; the preference decides about private addresses.
    */
   evidenceRules?: Partial<Omit<FetchRules, 'signal' | 'allowPrivateAddresses'>>;
+  /**
+   * The browser page a kept copy of a web page is loaded in: the desktop app passes a hidden
+   * window of its own Chromium; without it (browser mode, CLI) Debian's Chromium is launched.
+   */
+  captureWebPage?: OpenCapturePage;
 }): Promise<FactmarkServices> {
   const isAppDefault = [defaultDataDir(), options.appFolder].some((folder) => folder !== undefined && resolve(folder) === resolve(options.dataDir));
   // A desktop window has no options to name: there the reviewer is offered a folder chooser.
@@ -80,7 +89,10 @@ export async function openFactmarkServices(options: {
   const folder = await inspectDataFolder(options.dataDir, { isAppDefault, ...(howToChoose ? { howToChoose } : {}) });
   const reading = options.access === 'read';
   if (!reading && folder.kind === 'usable' && !folder.writable) throw readOnlyFolderError(options.dataDir);
-  const store = await LibraryStore.open(options.dataDir, reading ? { readOnly: { refusal: () => new ApiError('refused', `Nothing was changed: this command only reads the data folder ${options.dataDir}.`) } } : {});
+  const store = await LibraryStore.open(
+    options.dataDir,
+    reading ? { readOnly: { refusal: () => new ApiError('refused', `Nothing was changed: this command only reads the data folder ${options.dataDir}.`) } } : {},
+  );
   const search = new LibrarySearch(store, { readOnly: reading });
   // The app builds (or loads) the index soon after opening, in slices, so the first search is quick;
   // a command builds it only if it searches.
@@ -92,21 +104,29 @@ export async function openFactmarkServices(options: {
   // Keeps running now, by keepId, and keeps cancelled before they started.
   const keeps = new Map<string, AbortController>();
   const cancelledKeeps = new Set<string>();
+  // Where each keep has got, for `evidence:keepProgress`.
+  const keepProgress = new KeepProgressBoard();
   /** Runs `work` with the fetch rules of this keep, cancellable by `keepId`. */
   const withKeep = async <T>(allowPrivateAddresses: boolean | undefined, keepId: string | undefined, work: (context: KeepContext, cancelled: () => boolean) => Promise<T>): Promise<T> => {
     const { DEFAULT_FETCH_RULES } = await import('./evidence/guarded-fetch');
     // The page capture (and the browser it drives) is loaded only once a link is really fetched.
-    const capture: KeepContext['capture'] = async (url, rules, onProgress) => (await import('./evidence/capture-page')).captureEvidence(url, rules, onProgress);
+    const capture: KeepContext['capture'] = async (url, rules, onProgress) => (await import('./evidence/capture-page')).captureEvidence(url, rules, onProgress, options.captureWebPage);
     const controller = new AbortController();
     if (keepId && cancelledKeeps.delete(keepId)) controller.abort();
     if (keepId) keeps.set(keepId, controller);
+    if (keepId) keepProgress.start(keepId);
     const rules: FetchRules = { ...DEFAULT_FETCH_RULES, ...options.evidenceRules, allowPrivateAddresses: allowPrivateAddresses ?? store.allowPrivateAddresses(), signal: controller.signal };
     try {
-      return await work({ store, capture, rules }, () => controller.signal.aborted);
+      const progress = keepId ? { onProgress: (step: string) => keepProgress.step(keepId, step), onLink: (link: { index: number; count: number }) => keepProgress.link(keepId, link) } : {};
+      return await work({ store, capture, rules, ...progress }, () => controller.signal.aborted);
     } finally {
+      if (keepId) keepProgress.finish(keepId);
       if (keepId && keeps.get(keepId) === controller) keeps.delete(keepId);
     }
   };
+  // The archive service's queue: one per data folder, so a page is never sent twice at once.
+  let archiveQueueOpened: Promise<ArchiveQueueService> | undefined;
+  const archiveQueue = (): Promise<ArchiveQueueService> => (archiveQueueOpened ??= import('./evidence/archive-queue').then(({ ArchiveQueueService }) => new ArchiveQueueService(store)));
   const handlers: ServiceHandlers = {
     'app:info': async () => ({ mode: options.mode, version: APP_VERSION, dataDir: options.dataDir, notices: store.notices(), language: store.uiLanguage() }),
     'app:dismissNotice': async ({ id }) => {
@@ -197,7 +217,11 @@ export async function openFactmarkServices(options: {
     'settings:getSigning': async () => {
       const { signingKeyFor, fingerprintOf } = await import('./share/signing-key');
       const key = await signingKeyFor(store.dataDir, store.reviewer().id);
-      return { fingerprint: key.fingerprint, createdAt: key.createdAt, knownKeys: store.knownKeys().map((known) => ({ reviewerId: known.reviewerId, name: known.name, fingerprint: fingerprintOf(known.publicKey), firstSeen: known.firstSeen })) };
+      return {
+        fingerprint: key.fingerprint,
+        createdAt: key.createdAt,
+        knownKeys: store.knownKeys().map((known) => ({ reviewerId: known.reviewerId, name: known.name, fingerprint: fingerprintOf(known.publicKey), firstSeen: known.firstSeen })),
+      };
     },
     'review:resolveConflict': async (input) => (await shareModule()).resolveConflict(sharing, input),
     'review:signOff': async (input) => (await signOffModule()).changeSignOff(store, input, 'sign'),
@@ -219,15 +243,23 @@ export async function openFactmarkServices(options: {
     },
     'review:setPublication': async ({ id, publication }) => store.setPublication(id, publication),
     'evidence:keep': async ({ reviewId, claimId, evidenceId, allowPrivateAddresses, keepId }) =>
-      withKeep(allowPrivateAddresses, keepId, async (context) => (await keepModule()).keepEvidence(context, { reviewId, claimId, evidenceId })),
+      withKeep(allowPrivateAddresses, keepId, async (context) => (await keepAndArchiveModule()).keepThenArchive(context, await archiveQueue(), { reviewId, claimId, evidenceId })),
     'evidence:keepAll': async ({ reviewId, claimId, again, allowPrivateAddresses, keepId }) =>
-      withKeep(allowPrivateAddresses, keepId, async (context, cancelled) => ({ results: await (await keepModule()).keepAllEvidence(context, { reviewId, again, ...(claimId ? { claimId } : {}) }, cancelled) })),
+      withKeep(allowPrivateAddresses, keepId, async (context, cancelled) => ({
+        results: await (await keepAndArchiveModule()).keepAllThenArchive(context, await archiveQueue(), { reviewId, again, ...(claimId ? { claimId } : {}) }, cancelled),
+      })),
+    'evidence:archiveQueue': async ({ reviewId }) => ({ entries: (await archiveQueue()).list(reviewId) }),
+    'evidence:sendQueued': async ({ reviewId, entryId, allowPrivateAddresses }) =>
+      withKeep(allowPrivateAddresses, undefined, async (context) => ({
+        results: await (await archiveQueue()).sendQueued(context.rules, { ...(reviewId ? { reviewId } : {}), ...(entryId ? { entryId } : {}) }),
+      })),
     'evidence:cancelKeep': async ({ keepId }) => {
       const running = keeps.get(keepId);
       if (running) running.abort();
       else cancelledKeeps.add(keepId);
       return { done: true };
     },
+    'evidence:keepProgress': async ({ keepId }) => keepProgress.read(keepId),
     'evidence:attach': async ({ reviewId, claimId, fileName, mediaType, bytesBase64 }) =>
       (await keepModule()).attachEvidence(store, { reviewId, claimId, fileName, mediaType, bytes: Buffer.from(bytesBase64, 'base64') }),
     'evidence:verify': async ({ reviewId, claimId }) => {
@@ -246,7 +278,9 @@ export async function openFactmarkServices(options: {
       const review = store.getReview(id);
       const textEditedAt = await store.textEditedAt(id);
       const reviewer = { ...store.reviewer(), ...(reviewerName !== undefined ? { name: reviewerName } : {}) };
-      const file = await (await exportModule()).exportReview({
+      const file = await (
+        await exportModule()
+      ).exportReview({
         review,
         scale: store.scaleOf(review),
         publisher: { ...libraryPublisher(), ...publisher },

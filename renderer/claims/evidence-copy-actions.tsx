@@ -1,16 +1,21 @@
 /**
- * One evidence item's kept copy: Keep a copy (with progress and Cancel), the status line with the
- * copy's date and SHA-256, View copy and Verify. The fetch runs in the services; a failure shows
- * the reason they give.
+ * One evidence item's kept copy: Keep a copy (with its steps as they happen, and Cancel), the
+ * status line with the copy's date and SHA-256, View copy and Verify. The fetch runs in the
+ * services; a failure shows the reason they give. A keep the list asks for (a link just added
+ * with "keep when added" on, or the Alt+K shortcut) runs exactly as a press on Keep would.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAttachedFile, type Evidence } from '../../shared/model/claim';
 import { linkableAddress } from '../../shared/model/web-address';
 import { api, errorMessage } from '../api/client';
 import { copyStatusLine, verifyVerdict } from './evidence-copy-words';
 import { EvidenceCopyDialog } from './evidence-copy-dialog';
+import { ArchivedAt } from './archived-at';
 import type { EvidenceCopySync } from './evidence-copy-sync';
+import { useKeepProgress } from './keep-progress';
+import { progressLine } from './keep-progress-words';
+import { KEEP_SHORTCUT } from './keep-shortcut';
 import './evidence-copy.css';
 
 export interface EvidenceCopyActionsProps {
@@ -19,10 +24,25 @@ export interface EvidenceCopyActionsProps {
   /** How the item is named to screen readers: its title, else its address or file name. */
   name: string;
   sync: EvidenceCopySync;
+  /** True when the list asks for a keep of this item; taken (and `onKeepRequestTaken` called) once. */
+  keepRequested?: boolean;
+  onKeepRequestTaken?: () => void;
+}
+
+/** "Copy kept on … · SHA-256 ab12cd34…" with "SHA-256 ab12cd34…" kept on one line: a narrow panel must not break it at its hyphen. */
+function StatusLine({ text }: { text: string }) {
+  const at = text.indexOf('SHA-256');
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span className="evidence-copy-nowrap">{text.slice(at)}</span>
+    </>
+  );
 }
 
 /** The copy controls of one evidence item (nothing for an item with neither an address nor a copy). */
-export function EvidenceCopyActions({ item, claimId, name, sync }: EvidenceCopyActionsProps) {
+export function EvidenceCopyActions({ item, claimId, name, sync, keepRequested = false, onKeepRequestTaken }: EvidenceCopyActionsProps) {
   const { t, i18n } = useTranslation();
   const [keepId, setKeepId] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -33,6 +53,7 @@ export function EvidenceCopyActions({ item, claimId, name, sync }: EvidenceCopyA
   const box = useRef<HTMLDivElement>(null);
   const copy = item.copy;
   const canKeep = !isAttachedFile(item) && linkableAddress(item.url) !== null;
+  const progress = useKeepProgress(keepId);
 
   /** Focus stays in the item when the button that had it goes away. */
   const keepFocusHere = (): void => {
@@ -58,6 +79,15 @@ export function EvidenceCopyActions({ item, claimId, name, sync }: EvidenceCopyA
       setTimeout(keepFocusHere, 0);
     }
   };
+
+  // A request that comes while a keep runs is dropped: that keep's own result answers it.
+  const takeKeepRequest = useEffectEvent(() => {
+    onKeepRequestTaken?.();
+    if (canKeep && !keepId) void keep();
+  });
+  useEffect(() => {
+    if (keepRequested) takeKeepRequest();
+  }, [keepRequested]);
 
   const cancel = (): void => {
     if (!keepId) return;
@@ -90,7 +120,9 @@ export function EvidenceCopyActions({ item, claimId, name, sync }: EvidenceCopyA
     <div className="evidence-copy" ref={box} tabIndex={-1}>
       {copy && (
         <p className="evidence-copy-status">
-          <span className="evidence-copy-line">{copyStatusLine(copy, t, i18n.language)}</span>
+          <span className="evidence-copy-line">
+            <StatusLine text={copyStatusLine(copy, t, i18n.language)} />
+          </span>
           <span className="evidence-copy-buttons">
             <button type="button" className="link-button" onClick={() => setViewing(true)} aria-label={t('evidenceCopy.viewNamed', { name })}>
               {t('evidenceCopy.view')}
@@ -101,6 +133,7 @@ export function EvidenceCopyActions({ item, claimId, name, sync }: EvidenceCopyA
           </span>
         </p>
       )}
+      {copy && <ArchivedAt copy={copy} />}
       <div className="evidence-copy-row">
         {canKeep &&
           (keepId ? (
@@ -113,6 +146,8 @@ export function EvidenceCopyActions({ item, claimId, name, sync }: EvidenceCopyA
               className={copy ? 'link-button evidence-copy-keep' : 'evidence-copy-keep'}
               onClick={() => void keep()}
               aria-label={t(copy ? 'evidenceCopy.keepAgainNamed' : 'evidenceCopy.keepNamed', { name })}
+              aria-keyshortcuts={KEEP_SHORTCUT}
+              title={`${copy ? t('evidenceCopy.keepAgain') : t('evidenceCopy.keep')} (${KEEP_SHORTCUT})`}
             >
               {copy ? t('evidenceCopy.keepAgain') : t('evidenceCopy.keep')}
             </button>
@@ -122,7 +157,7 @@ export function EvidenceCopyActions({ item, claimId, name, sync }: EvidenceCopyA
           {keepId ? (
             <span className="evidence-copy-progress">
               <span className="evidence-copy-spinner" aria-hidden="true" />
-              {t('evidenceCopy.keeping')}
+              {progressLine(progress, t, t('evidenceCopy.keeping'))}
             </span>
           ) : (
             note?.text

@@ -68,6 +68,7 @@ export function EvidenceCopyDialog({ copy, reviewId, name, onClose }: { copy: Ev
   const archive = copy.files.find((file) => file.role === 'archive');
   const print = copy.files.find((file) => file.role === 'print');
   const original = copy.files.find((file) => file.role === 'original');
+  const webArchive = copy.files.find((file) => file.role === 'web-archive');
 
   return (
     <ModalDialog title={t('evidenceCopy.dialogTitle', { name })} onClose={onClose} className="evidence-copy-dialog">
@@ -114,8 +115,14 @@ export function EvidenceCopyDialog({ copy, reviewId, name, onClose }: { copy: Ev
             {t('evidenceCopy.saveOriginal')}
           </button>
         )}
+        {webArchive && (
+          <button type="button" onClick={() => void save(webArchive)}>
+            {t('evidenceCopy.saveWebArchive')}
+          </button>
+        )}
       </div>
       {archive && <p className="muted evidence-copy-hint">{t('evidenceCopy.archiveHint')}</p>}
+      {webArchive && <p className="muted evidence-copy-hint">{t('evidenceCopy.webArchiveHint')}</p>}
       <h3>{t('evidenceCopy.details')}</h3>
       <dl className="evidence-copy-meta">
         {copy.kind === 'page' ? (
@@ -147,7 +154,9 @@ export function EvidenceCopyDialog({ copy, reviewId, name, onClose }: { copy: Ev
           <tr>
             <th scope="col">{t('evidenceCopy.file')}</th>
             <th scope="col">{t('evidenceCopy.size')}</th>
-            <th scope="col">SHA-256</th>
+            <th scope="col" className="evidence-copy-nowrap">
+              SHA-256
+            </th>
           </tr>
         </thead>
         <tbody>

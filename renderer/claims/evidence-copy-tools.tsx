@@ -1,10 +1,12 @@
 /** The evidence list's own copy tools: keep copies of all the claim's links, and attach a file. */
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { KeepOutcome } from '../../shared/api/evidence-schema';
 import { MAX_EVIDENCE_COPY_BYTES } from '../../shared/model/evidence-copy';
 import { api, errorMessage } from '../api/client';
 import type { EvidenceCopySync } from './evidence-copy-sync';
+import { useKeepProgress } from './keep-progress';
+import { progressLine } from './keep-progress-words';
 import './evidence-copy.css';
 
 /** The file's bytes as base64 (the browser's own encoder, through a data: URL). */
@@ -33,6 +35,7 @@ export function EvidenceCopyTools({ claimId, linkCount, sync }: EvidenceCopyTool
   const [summary, setSummary] = useState<string>('');
   const [problem, setProblem] = useState<string | null>(null);
   const problemId = useId();
+  const progress = useKeepProgress(keepId);
 
   const describe = (results: KeepOutcome[]): string => {
     const failed = results.filter((result) => result.outcome === 'failed');
@@ -102,11 +105,16 @@ export function EvidenceCopyTools({ claimId, linkCount, sync }: EvidenceCopyTool
         </button>
         <input ref={input} type="file" hidden data-testid="evidence-attach-input" onChange={(event) => void attach(event.target.files?.[0])} />
       </div>
+      {linkCount > 0 && (
+        <p className="evidence-copy-keys muted">
+          <Trans i18nKey="evidenceCopy.keepKeys" components={{ key: <kbd dir="ltr" /> }} />
+        </p>
+      )}
       <p role="status" className="evidence-copy-note">
         {keepId ? (
           <span className="evidence-copy-progress">
             <span className="evidence-copy-spinner" aria-hidden="true" />
-            {t('evidenceCopy.keepingAll')}
+            {progressLine(progress, t, t('evidenceCopy.keepingAll'))}
           </span>
         ) : (
           summary

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { VerifiedFile } from '../../shared/api/evidence-schema';
 import type { EvidenceCopy } from '../../shared/model/evidence-copy';
 import { interfaceI18n } from '../i18n/interface-i18n';
+import { createTranslator } from '../../shared/i18n/translator';
 import { copyStatusLine, formatSize, mainFile, verifyVerdict } from './evidence-copy-words';
 
 const t = interfaceI18n.t;
@@ -37,8 +38,16 @@ describe('evidence copy wording', () => {
       attachedAt: '2026-03-14T10:05:00.000Z',
       files: [{ role: 'original', fileName: 'photo.png', mediaType: 'image/png', size: 3, sha256: hashB }],
     };
-    expect(copyStatusLine(file, t, 'en')).toMatch(/^File attached on .+ · SHA-256 bbbbbbbb…$/);
-    expect(copyStatusLine(page, t, 'en')).toMatch(/^Copy kept on .+2026.+ · SHA-256 aaaaaaaa…$/);
+    expect(copyStatusLine(file, t, 'en')).toMatch(/^File attached on .+ · SHA-256 \u2066bbbbbbbb…\u2069$/);
+    expect(copyStatusLine(page, t, 'en')).toMatch(/^Copy kept on .+2026.+ · SHA-256 \u2066aaaaaaaa…\u2069$/);
+  });
+
+  it('isolates the short hash left to right, so an Arabic line keeps its “…” after the digits', () => {
+    const ar = createTranslator('ar', 'app').getFixedT('ar', 'app');
+    const line = copyStatusLine(page, ar, 'ar');
+    expect(line).toMatch(/^حُفظت نسخة في .+ · SHA-256 \u2066aaaaaaaa…\u2069$/);
+    // Once only: a catalogue that wrapped it too would nest a second isolate.
+    expect(line.split('\u2066')).toHaveLength(2);
   });
 
   it('says intact only when every file of the item is intact, and names what is missing or altered', () => {

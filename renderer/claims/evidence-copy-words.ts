@@ -19,9 +19,16 @@ export function mainFile(copy: EvidenceCopy): EvidenceCopy['files'][number] {
   return copy.files[0] as EvidenceCopy['files'][number];
 }
 
-/** "Copy kept on 1 Dec 2026, 12:04 · SHA-256 ab12cd34…" (or "File attached on …"). */
+/** Left-to-right isolate marks (LRI … PDI) around text that must read left to right in any sentence. */
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+/**
+ * "Copy kept on 1 Dec 2026, 12:04 · SHA-256 ab12cd34…" (or "File attached on …"). The hash is
+ * isolated left to right, so in an Arabic sentence its "…" stays at its end, after the digits.
+ */
 export function copyStatusLine(copy: EvidenceCopy, t: TFunction, language: string): string {
-  const hash = shortHash(mainFile(copy).sha256);
+  const hash = `${LRI}${shortHash(mainFile(copy).sha256)}${PDI}`;
   return copy.kind === 'page'
     ? t('evidenceCopy.keptOn', { date: formatDateTime(copy.retrievedAt, language), hash })
     : t('evidenceCopy.attachedOn', { date: formatDateTime(copy.attachedAt, language), hash });
@@ -43,6 +50,7 @@ export function roleName(role: EvidenceFileRole, t: TFunction): string {
     print: t('evidenceCopy.role.print'),
     text: t('evidenceCopy.role.text'),
     original: t('evidenceCopy.role.original'),
+    'web-archive': t('evidenceCopy.role.webArchive'),
   };
   return names[role];
 }

@@ -3,7 +3,7 @@
  * their stored form. An address typed without http:// or https:// gets https:// when the field is
  * left (or Enter is pressed), and the field says what was kept.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readWebAddress, type WebAddress } from '../../shared/model/web-address';
 import { interfaceI18n } from '../i18n/interface-i18n';
@@ -14,6 +14,11 @@ export interface UrlFieldProps {
   onCommit: (url: string) => void;
   required?: boolean;
   placeholder?: string;
+  /**
+   * Called when the field is left (or Enter pressed) holding an address other than the one it had
+   * when it was entered: once per edit, not for each address passed through while typing.
+   */
+  onEdited?: (url: string) => void;
 }
 
 /** What `draft` would be kept as: the address, '' for an empty optional field, or why it cannot be kept. */
@@ -22,12 +27,14 @@ export function readDraftAddress(draft: string, required: boolean): WebAddress |
   return readWebAddress(draft, { addScheme: true });
 }
 
-export function UrlField({ label, value, onCommit, required = false, placeholder = 'https://' }: UrlFieldProps) {
+export function UrlField({ label, value, onCommit, required = false, placeholder = 'https://', onEdited }: UrlFieldProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(value);
   const [problem, setProblem] = useState<string | null>(null);
   const [keptAs, setKeptAs] = useState<string | null>(null);
   const noteId = useId();
+  // The address when the field was entered, to tell an edit from passing through.
+  const atFocus = useRef(value);
   useEffect(() => setDraft(value), [value]);
 
   const commit = (): void => {
@@ -37,6 +44,10 @@ export function UrlField({ label, value, onCommit, required = false, placeholder
     setKeptAs(read.changed && read.url ? read.url : null);
     setDraft(read.url);
     if (read.url !== value) onCommit(read.url);
+    if (read.url !== atFocus.current) {
+      atFocus.current = read.url;
+      if (read.url) onEdited?.(read.url);
+    }
   };
 
   const change = (next: string): void => {
@@ -62,6 +73,7 @@ export function UrlField({ label, value, onCommit, required = false, placeholder
         aria-invalid={problem ? 'true' : undefined}
         aria-describedby={described ? noteId : undefined}
         onChange={(event) => change(event.target.value)}
+        onFocus={() => (atFocus.current = value)}
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {

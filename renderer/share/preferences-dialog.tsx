@@ -33,6 +33,7 @@ export function PreferencesDialog({ onClose, onDone }: { onClose: () => void; on
     if (!reviewer || !publisher) throw new Error(t('preferences.stillLoading'));
     const organizationUrl = readDraftAddress(publisher.organizationUrl, false);
     if (!organizationUrl.ok) throw new Error(t('preferences.badOrganizationUrl', { problem: organizationUrl.problem }));
+    evidence.current?.check();
     // Scales first: a scale the library refuses keeps the dialog open with the reason, and nothing else is half saved.
     await scales.current?.saveChanges();
     await api['settings:setPublisher']({ ...publisher, organizationName: publisher.organizationName.trim(), organizationUrl: organizationUrl.url });
@@ -56,7 +57,15 @@ export function PreferencesDialog({ onClose, onDone }: { onClose: () => void; on
           <h3 id="preferences-you-title">{t('preferences.you')}</h3>
           <label className="field">
             <span className="field-label">{t('preferences.yourName')}</span>
-            <input ref={nameInput} value={reviewer?.name ?? ''} onChange={(event) => reviewer && setReviewer({ ...reviewer, name: event.target.value })} disabled={!reviewer} dir="auto" autoFocus maxLength={200} />
+            <input
+              ref={nameInput}
+              value={reviewer?.name ?? ''}
+              onChange={(event) => reviewer && setReviewer({ ...reviewer, name: event.target.value })}
+              disabled={!reviewer}
+              dir="auto"
+              autoFocus
+              maxLength={200}
+            />
           </label>
           <p className="muted">
             <Trans i18nKey="preferences.nameHint" values={{ id: reviewer?.id.slice(0, 8) ?? '…' }} components={{ id: <code dir="ltr" /> }} />

@@ -41,7 +41,8 @@ export function savedLeftOutSentence(leftOut: readonly RefusedEvidenceCopy[], t:
  */
 export function receivedCopiesSentence(received: ReceivedEvidenceCopies | undefined, t: TFunction): string {
   if (!received || (received.refused.length === 0 && received.notIncluded === 0)) return '';
-  const parts = [t('shareEvidence.receivedKept', { count: received.kept })];
+  // "0 copies kept" says nothing the refusals below do not: the count is said only when some were kept.
+  const parts = received.kept > 0 ? [t('shareEvidence.receivedKept', { count: received.kept })] : [];
   for (const copy of received.refused) parts.push(t('shareEvidence.receivedRefused', { source: sourceName(copy, t) }));
   if (received.notIncluded > 0) parts.push(t('shareEvidence.receivedNotIncluded', { count: received.notIncluded }));
   return parts.join(' ');

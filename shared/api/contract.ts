@@ -22,9 +22,23 @@ import { ArticleUpdateResult, ArticleUpdateSource } from '../article-update/arti
 import { ArticleVersion } from '../model/article-version';
 import { TrashEntry, TrashId } from '../model/trash-entry';
 import { LibraryClaimRow } from '../report/claim-row';
+import { ArchiveQueueInput, ArchiveQueueItem, ArchiveSendResult, SendQueuedInput } from './evidence-schema';
 import { CheckedBefore, SearchQuery, SearchResults } from '../search/search-schema';
 import { ClaimChanges, DocChange } from '../model/save-delta';
-import { AttachInput, EvidenceFileInput, EvidenceFileOutput, EvidenceSettings, EvidenceSettingsChange, KeepAllInput, KeepId, KeepInput, KeepOutcome, KeptCopy, VerifyOutput } from './evidence-schema';
+import {
+  AttachInput,
+  EvidenceFileInput,
+  EvidenceFileOutput,
+  EvidenceSettings,
+  EvidenceSettingsChange,
+  KeepAllInput,
+  KeepId,
+  KeepInput,
+  KeepOutcome,
+  KeepProgress,
+  KeptCopy,
+  VerifyOutput,
+} from './evidence-schema';
 
 const NoInput = z.object({}).strict();
 /** The publisher as the export dialog or the command line gives it: its addresses pass the one web address rule. */
@@ -174,7 +188,10 @@ export const contract = {
         /** An encoding to read a text or web page file with, instead of detecting it. */
         encoding: z.string().max(40).optional(),
         /** Names this import so `review:cancelImport` can stop it. */
-        importId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+        importId: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,64}$/)
+          .optional(),
         /** The library scale to rate the review on; the default (first) scale when absent. */
         scaleId: RatingScale.shape.id.optional(),
       })
@@ -205,7 +222,10 @@ export const contract = {
         docChange: DocChange.optional(),
         claims: z.array(Claim).max(MAX_CLAIMS).optional(),
         claimChanges: ClaimChanges.optional(),
-        merged: z.object({ events: z.array(ClaimEvent).max(MAX_CLAIMS * 4), claims: z.array(Claim).max(MAX_CLAIMS) }).strict().optional(),
+        merged: z
+          .object({ events: z.array(ClaimEvent).max(MAX_CLAIMS * 4), claims: z.array(Claim).max(MAX_CLAIMS) })
+          .strict()
+          .optional(),
       })
       .strict(),
     output: z.object({
@@ -386,12 +406,22 @@ export const contract = {
   'evidence:keepAll': { input: KeepAllInput, output: z.object({ results: z.array(KeepOutcome) }) },
   /** Stops the keep named `keepId` (or the rest of a keep-all); what was not yet stored is not kept. */
   'evidence:cancelKeep': { input: z.object({ keepId: KeepId }).strict(), output: Done },
+  /** How far the keep named `keepId` has got (polled by the interface while it runs): its capture step and, for a keep-all, its link. */
+  'evidence:keepProgress': { input: z.object({ keepId: KeepId }).strict(), output: KeepProgress },
   /** Attaches a file (a PDF, an image, a saved page) as a new evidence item of the claim, stored with its SHA-256. */
   'evidence:attach': { input: AttachInput, output: KeptCopy },
   /** Recomputes the hash of every kept file of the review (or of one claim): intact, missing or altered. */
   'evidence:verify': { input: z.object({ reviewId: Id, claimId: Id.optional() }).strict(), output: VerifyOutput },
   /** One kept file that the review records, for the viewer: its bytes, media type and whether it is intact. */
   'evidence:file': { input: EvidenceFileInput, output: EvidenceFileOutput },
+  /** Kept pages waiting to be sent to the archive service (the Wayback Machine), of one review or the whole library. Writes nothing, sends nothing. */
+  'evidence:archiveQueue': { input: ArchiveQueueInput, output: z.object({ entries: z.array(ArchiveQueueItem) }) },
+  /**
+   * Sends the queued pages (of one review, or one entry) to the archive service now, on the
+   * reviewer's request: each is sent (its archived address recorded on the copy), stays queued
+   * (the network or the service was not there) or is dropped (it can never work), with why.
+   */
+  'evidence:sendQueued': { input: SendQueuedInput, output: z.object({ results: z.array(ArchiveSendResult) }) },
   /** Whether keeping copies may fetch from private network addresses (off unless the reviewer turns it on). */
   'settings:getEvidence': { input: NoInput, output: EvidenceSettings },
   'settings:setEvidence': { input: EvidenceSettingsChange, output: EvidenceSettings },

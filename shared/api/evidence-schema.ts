@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { Claim, Evidence } from '../model/claim';
 import { EvidenceCopy, EvidenceFileName, EvidenceFileRole, MAX_EVIDENCE_COPY_BYTES, MediaType, Sha256Hex } from '../model/evidence-copy';
 import { HttpUrl, Id } from '../model/primitives';
+import { ArchiveQueueEntry } from '../model/archive-queue';
+import { CaptureStep } from '../model/capture-step';
 
 /** Names one keep so `evidence:cancelKeep` can stop it. */
 export const KeepId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -10,8 +12,21 @@ export const KeepId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** Base64 characters of the largest file that can be attached (MAX_EVIDENCE_COPY_BYTES). */
 export const MAX_ATTACH_BASE64_CHARS = Math.ceil(MAX_EVIDENCE_COPY_BYTES / 3) * 4;
 
-/** A claim and the evidence item a keep or an attach changed, as stored. */
-export const KeptCopy = z.object({ claim: Claim, evidence: Evidence });
+/**
+ * What became of sending a kept page to the archive service (the Wayback Machine): sent (with the
+ * archived copy's address), still queued (the network or the service was not there), or dropped
+ * (it can never work). `reason` says why in a sentence for the reviewer.
+ */
+export const ArchiveSendNote = z.object({
+  outcome: z.enum(['sent', 'queued', 'dropped']),
+  archivedUrl: HttpUrl.optional(),
+  reason: z.string(),
+});
+export type ArchiveSendNote = z.infer<typeof ArchiveSendNote>;
+
+/** A claim and the evidence item a keep or an attach changed, as stored; `archive` when the page was also sent to the archive service. */
+export const KeptCopy = z.object({ claim: Claim, evidence: Evidence, archive: ArchiveSendNote.optional() });
+export type KeptCopy = z.infer<typeof KeptCopy>;
 
 export const KeepInput = z
   .object({
@@ -47,6 +62,8 @@ export const KeepOutcome = z.object({
   reason: z.string(),
   /** The copy kept now (kept) or before (skipped). */
   copy: EvidenceCopy.optional(),
+  /** What became of sending the page kept now to the archive service, when that setting is on. */
+  archive: ArchiveSendNote.optional(),
 });
 export type KeepOutcome = z.infer<typeof KeepOutcome>;
 
@@ -119,3 +136,39 @@ export type EvidenceSettings = z.infer<typeof EvidenceSettings>;
 
 /** Changes to the evidence preferences: the fields named are set, the rest stay as they are. */
 export const EvidenceSettingsChange = EvidenceSettings.partial().strict();
+
+/**
+ * How far a running keep has got: the capture step now running (1-based `index` of `count`), and
+ * for a keep of several links which link it is on. An unknown keepId (not started yet, or long
+ * finished) reads as no step and not finished.
+ */
+export const KeepProgress = z.object({
+  step: CaptureStep.nullable(),
+  index: z.number().int().nonnegative(),
+  count: z.number().int().positive(),
+  finished: z.boolean(),
+  /** Which link of how many a keep of all links is fetching; null for a keep of one link. */
+  link: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).nullable(),
+});
+export type KeepProgress = z.infer<typeof KeepProgress>;
+
+/** A page waiting to be sent to the archive service, with the review and claim it belongs to ('' and null when they are gone). */
+export const ArchiveQueueItem = ArchiveQueueEntry.extend({ reviewTitle: z.string(), claimNumber: z.number().int().positive().nullable() });
+export type ArchiveQueueItem = z.infer<typeof ArchiveQueueItem>;
+
+export const ArchiveQueueInput = z.object({ /** Only this review's pages; the whole library's when absent. */ reviewId: Id.optional() }).strict();
+
+export const SendQueuedInput = z
+  .object({
+    /** Only this review's pages; the whole queue's when absent. */
+    reviewId: Id.optional(),
+    /** Only this entry (the interface sends one at a time, to show progress). */
+    entryId: Id.optional(),
+    /** For this send only: the archive service may be on a private network address (--allow-private-addresses). */
+    allowPrivateAddresses: z.boolean().optional(),
+  })
+  .strict();
+
+/** What became of one queued page when the reviewer pressed Send now. */
+export const ArchiveSendResult = ArchiveSendNote.extend({ entryId: Id, reviewId: Id, claimNumber: z.number().int().positive().nullable(), url: z.string() });
+export type ArchiveSendResult = z.infer<typeof ArchiveSendResult>;

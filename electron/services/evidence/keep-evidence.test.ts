@@ -58,7 +58,7 @@ describe('keeping copies of evidence links', () => {
 
     const page = results[0]?.copy;
     expect(page).toMatchObject({ kind: 'page', requestedUrl: urls[0], finalUrl: urls[0], httpStatus: 200, title: expect.stringContaining('Harbour') });
-    expect(new Set(page?.files.map((file) => file.role))).toEqual(new Set(['archive', 'screenshot', 'print', 'text']));
+    expect(new Set(page?.files.map((file) => file.role))).toEqual(new Set(['archive', 'screenshot', 'print', 'text', 'web-archive']));
     const pdf = results[1]?.copy;
     expect(pdf?.files).toEqual([expect.objectContaining({ role: 'original', mediaType: 'application/pdf', sha256: sha256Hex(makePdf('Audit of the harbour accounts, 2024')) })]);
 
@@ -74,14 +74,14 @@ describe('keeping copies of evidence links', () => {
     const read = await services.handlers['evidence:file']({ reviewId: id, copyId: page?.id ?? '', fileName: text?.fileName ?? '' });
     expect(read.intact).toBe(true);
     expect(Buffer.from(read.base64, 'base64').toString('utf8')).toContain(ARTICLE_HEADLINE);
-    expect(await services.handlers['evidence:verify']({ reviewId: id })).toMatchObject({ intact: true, counts: { intact: 5, missing: 0, altered: 0 } });
+    expect(await services.handlers['evidence:verify']({ reviewId: id })).toMatchObject({ intact: true, counts: { intact: 6, missing: 0, altered: 0 } });
 
     // Tampering with the archive is caught.
     const archive = page?.files.find((file) => file.role === 'archive');
     const path = join(services.store.dataDir, 'evidence', id, page?.id ?? '', archive?.fileName ?? '');
     await writeFile(path, (await readFile(path, 'utf8')).replace('three times', 'about'));
     const verified = await services.handlers['evidence:verify']({ reviewId: id });
-    expect(verified).toMatchObject({ intact: false, counts: { intact: 4, altered: 1 } });
+    expect(verified).toMatchObject({ intact: false, counts: { intact: 5, altered: 1 } });
     expect(verified.files.find((file) => file.state === 'altered')?.fileName).toBe(archive?.fileName);
     await services.close();
     server = await startEvidenceServer();

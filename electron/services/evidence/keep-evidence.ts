@@ -22,6 +22,8 @@ export interface KeepContext {
   capture: CaptureEvidence;
   rules: FetchRules;
   onProgress?: (step: string) => void;
+  /** Told before each link a keep of several links fetches: its place among the links to fetch. */
+  onLink?: (link: { index: number; count: number; url: string }) => void;
 }
 
 /** How each fetch failure reaches the caller: refused by a rule, or the network not there. */
@@ -118,6 +120,8 @@ export async function keepAllEvidence(context: KeepContext, input: { reviewId: s
   if (input.claimId !== undefined && claims.length === 0)
     throw new ApiError('not-found', `That claim is not in “${review.title}” any more (it may have been deleted). Nothing was kept; reload the review.`);
   const results: KeepOutcome[] = [];
+  const toFetch = claims.reduce((count, claim) => count + claim.evidence.filter((item) => item.url !== '' && (!item.copy || input.again)).length, 0);
+  let fetching = 0;
   for (const claim of [...claims].sort((left, right) => (left.number ?? Infinity) - (right.number ?? Infinity))) {
     for (const item of claim.evidence) {
       if (item.url === '') continue;
@@ -130,6 +134,7 @@ export async function keepAllEvidence(context: KeepContext, input: { reviewId: s
         results.push({ ...base, outcome: 'failed', reason: `Keeping copies was cancelled before ${item.url}. Nothing was kept of it.` });
         continue;
       }
+      context.onLink?.({ index: ++fetching, count: toFetch, url: item.url });
       try {
         const kept = await keepEvidence(context, { reviewId: input.reviewId, claimId: claim.id, evidenceId: item.id });
         results.push({ ...base, outcome: 'kept', reason: '', ...(kept.evidence.copy ? { copy: kept.evidence.copy } : {}) });

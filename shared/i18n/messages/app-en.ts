@@ -245,8 +245,7 @@ export const appEn: Record<string, string> = {
   'desk.share': 'Share…',
   'desk.export': 'Export…',
   'desk.article': 'Article',
-  'desk.editingBanner':
-    '<strong>Editing the article’s words.</strong> Claims on words you change are flagged for a look when you finish; the article as imported stays kept (Compare with original).',
+  'desk.editingBanner': '<strong>Editing the article’s words.</strong> Claims on words you change are flagged for a look when you finish; the article as imported stays kept (Compare with original).',
   'desk.notSavedYet': 'Your latest changes are not saved yet.',
   'desk.selectToMark': 'Select the words of the claim in the article first, then mark it.',
   'desk.noClaimsYet': 'There are no claims in this article yet.',
@@ -350,7 +349,8 @@ export const appEn: Record<string, string> = {
 
   'print.notPrepared': 'The report could not be prepared for printing: {{reason}} Your review is unchanged; use Export… to save the report instead.',
   'print.preparing': 'The report is still being prepared. Print again in a moment.',
-  'print.onRequest': 'For a review this long, Factmark makes the report only when you print with Ctrl+P, so this printout does not include it. Your review is unchanged; press Ctrl+P in Factmark to print the report.',
+  'print.onRequest':
+    'For a review this long, Factmark makes the report only when you print with Ctrl+P, so this printout does not include it. Your review is unchanged; press Ctrl+P in Factmark to print the report.',
   'print.notLaidOut': 'The report could not be laid out for printing: {{reason}} Use Export… to save it instead.',
   'print.mayBeStale': 'This printout may not include the latest changes to the review. To print them, press Ctrl+P in Factmark.',
 
@@ -437,6 +437,7 @@ export const appEn: Record<string, string> = {
   'evidenceCopy.role.print': 'The PDF print',
   'evidenceCopy.role.text': 'The readable text',
   'evidenceCopy.role.original': 'The original file',
+  'evidenceCopy.role.webArchive': 'The web archive (WARC)',
   'evidenceCopy.sizeMb': '{{size}} MB',
   'evidenceCopy.sizeKb': '{{size}} KB',
   'evidenceCopy.sizeBytes': '{{size}} bytes',
@@ -449,7 +450,9 @@ export const appEn: Record<string, string> = {
   'evidenceCopy.saveArchive': 'Save the archive (.mhtml)',
   'evidenceCopy.savePrint': 'Save the PDF print',
   'evidenceCopy.saveOriginal': 'Save a copy',
+  'evidenceCopy.saveWebArchive': 'Save the web archive (.warc.gz)',
   'evidenceCopy.archiveHint': 'The archive opens in Chrome, Edge or any Chromium browser. Factmark does not show stored pages itself, so no script from them ever runs here.',
+  'evidenceCopy.webArchiveHint': 'The web archive (WARC) holds every response the page was handed while it was kept. It replays in ReplayWeb.page or any WARC reader, and web archives accept it.',
   'evidenceCopy.details': 'What was recorded',
   'evidenceCopy.requestedUrl': 'Address asked for',
   'evidenceCopy.finalUrl': 'Final address',
@@ -472,7 +475,26 @@ export const appEn: Record<string, string> = {
   'evidenceCopy.attachedFile': 'Attached file',
   'preferences.evidence': 'Evidence copies',
   'preferences.allowPrivateAddresses': 'Allow private network addresses when keeping copies',
-  'preferences.allowPrivateAddressesHint': 'Off by default: Factmark then refuses to fetch from this computer, your local network or your router, so a link cannot reach your own systems. Turn it on only for sources on your own network.',
+  'preferences.allowPrivateAddressesHint':
+    'Off by default: Factmark then refuses to fetch from this computer, your local network or your router, so a link cannot reach your own systems. Turn it on only for sources on your own network.',
+  'evidenceCopy.step.fetching': 'Fetching the address',
+  'evidenceCopy.step.browser': 'Opening an isolated browser',
+  'evidenceCopy.step.loading': 'Loading the page',
+  'evidenceCopy.step.archive': 'Keeping the archive',
+  'evidenceCopy.step.screenshot': 'Taking the screenshot',
+  'evidenceCopy.step.print': 'Printing the PDF',
+  'evidenceCopy.step.text': 'Reading the text',
+  'evidenceCopy.progress': '{{step}} ({{index, number}} of {{count, number}})…',
+  'evidenceCopy.progressLink': 'Link {{index, number}} of {{count, number}} · {{progress}}',
+  'evidenceCopy.keepKeys': '<key>Alt+K</key> keeps a copy of the source you are working in.',
+  'preferences.keepWhenAdded': 'Keep a copy of each link when it is added',
+  'preferences.keepWhenAddedHint': 'Off by default. When on, a web address you add to a claim (or change to a new address) is fetched at once, as if you had pressed “Keep a copy”.',
+  'preferences.sendToWayback': 'Also send kept pages to the Wayback Machine',
+  'preferences.sendToWaybackHint':
+    'Off by default. When on, each page you keep is also sent to the archive service below, which makes a public copy. The page’s address leaves your computer, so leave this off for sources that must stay confidential.',
+  'preferences.waybackAddress': 'Archive service address',
+  'preferences.useWaybackAddress': 'Use the Wayback Machine’s address',
+  'preferences.badWaybackAddress': 'Archive service address: {{problem}}',
 
   'url.missing': 'Enter a web address.',
   'url.notSaved': '{{problem}} This field is not saved until it is a web address.',
@@ -641,8 +663,10 @@ export const appEn: Record<string, string> = {
   'merge.signOffWithdrawn_other': '{{count, number}} needing a new sign-off',
 
   'agreement.title': 'Agreement between the two copies',
-  'agreement.summary_one': 'Both copies rated {{count, number}} claim on their own; they gave the same verdict to <strong>{{agreed, number}} of {{count, number}}</strong> ({{percent, number}}\u00a0%).',
-  'agreement.summary_other': 'Both copies rated {{count, number}} claims on their own; they gave the same verdict to <strong>{{agreed, number}} of {{count, number}}</strong> ({{percent, number}}\u00a0%).',
+  'agreement.summary_one':
+    'Both copies rated {{count, number}} claim on their own; they gave the same verdict to <strong>{{agreed, number}} of {{count, number}}</strong> ({{percent, number}}\u00a0%).',
+  'agreement.summary_other':
+    'Both copies rated {{count, number}} claims on their own; they gave the same verdict to <strong>{{agreed, number}} of {{count, number}}</strong> ({{percent, number}}\u00a0%).',
   'agreement.alpha': 'Krippendorff’s alpha <strong>{{alpha, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}</strong>',
   'agreement.ordinalNote': '(ordinal: verdicts further apart on the scale count as a wider disagreement; 1 is perfect agreement, 0 no better than chance)',
   'agreement.nominalNote': '(nominal: some verdicts given are off the true–false line, so any two different verdicts count alike; 1 is perfect agreement, 0 no better than chance)',
@@ -700,7 +724,8 @@ export const appEn: Record<string, string> = {
   'history.copiedFromReview': 'Copied from “<title>{{title}}</title>”.',
   'update.open': 'Update article…',
   'update.title': 'Update article',
-  'update.intro': 'Paste the newer version the outlet published, or choose its file (a saved web page, Word, PDF, text or Markdown). The version you have now is kept in Versions, and every claim is placed again in the new text.',
+  'update.intro':
+    'Paste the newer version the outlet published, or choose its file (a saved web page, Word, PDF, text or Markdown). The version you have now is kept in Versions, and every claim is placed again in the new text.',
   'update.paste': 'Newer version (paste its text here)',
   'update.file': 'Or choose its file',
   'update.preview': 'Show changes',
@@ -817,10 +842,23 @@ export const appEn: Record<string, string> = {
   'allClaims.previousPage': 'Previous page',
   'allClaims.nextPage': 'Next page',
   'allClaims.pageOf': 'Page {{page, number}} of {{pages, number}}',
-  'signature.newKey': 'Signed by an unknown key ({{key}}) that says it is {{name}}’s. Compare the key with the one {{name}} sees in Preferences; once you open the file, this key is trusted for {{name}}.',
+  'signature.newKey':
+    'Signed by an unknown key ({{key}}) that says it is {{name}}’s. Compare the key with the one {{name}} sees in Preferences; once you open the file, this key is trusted for {{name}}.',
   'signature.changedKey': 'Warning: signed by a different key ({{key}}) than the one known for {{name}} since {{since}}. The file may not come from them; ask them before you open it.',
   'signature.unsignedBefore': 'Warning: unsigned, although files from {{name}} were signed before. The file may not come from them; ask them before you open it.',
   'signature.unsigned': 'Unsigned: nothing shows who made this file (it may come from an older Factmark).',
+  'archiveQueue.label': 'Pages waiting for the Wayback Machine',
+  'archiveQueue.waiting_one': '{{count, number}} page is waiting to be sent to the Wayback Machine.',
+  'archiveQueue.waiting_other': '{{count, number}} pages are waiting to be sent to the Wayback Machine.',
+  'archiveQueue.lastTry': 'Last try: {{reason}}.',
+  'archiveQueue.failure.offline': 'offline',
+  'archiveQueue.failure.timeout': 'no answer in time',
+  'archiveQueue.failure.busy': 'the service was busy or down',
+  'archiveQueue.failure.failed': 'no archived copy was given',
+  'archiveQueue.sendNow': 'Send now',
+  'archiveQueue.sending': 'Sending page {{done}} of {{total}} to the Wayback Machine…',
+  'archiveQueue.outcome': 'Sent: {{sent}} · Still waiting: {{queued}} · Not sent: {{dropped}}.',
+  'evidenceCopy.archivedAt': 'Also archived at',
 };
 
 /** A catalogue in another language: the same keys as English (catalogue.test.ts checks), each translated. */

@@ -170,7 +170,8 @@ export const appEs: AppMessages = {
   'scaleRule.sameLabel': 'La escala da a dos veredictos la etiqueta «{{label}}»; dé a cada veredicto su propia etiqueta, porque los informes y la línea de comandos nombran los veredictos por ella.',
   'scaleRule.sameId': 'La escala da a dos veredictos el identificador «{{id}}»; cada veredicto necesita el suyo.',
   'scaleRule.outOfRange': 'La escala da a «{{label}}» el valor {{value}}, fuera de su rango de {{worst}} (peor) a {{best}} (mejor).',
-  'scaleRule.tooLight': 'La escala necesita un color más oscuro para «{{label}}»: el texto blanco sobre {{color}} tiene un contraste de {{ratio}}, y los distintivos necesitan al menos {{minimum}} para ser legibles.',
+  'scaleRule.tooLight':
+    'La escala necesita un color más oscuro para «{{label}}»: el texto blanco sobre {{color}} tiene un contraste de {{ratio}}, y los distintivos necesitan al menos {{minimum}} para ser legibles.',
 
   'save.saved': 'Guardado',
   'save.savedAt': 'Guardado a las {{time}}',
@@ -264,7 +265,8 @@ export const appEs: AppMessages = {
   'desk.verdictSet': 'Veredicto asignado: {{verdict}}.',
   'desk.leaveTitle': '¿Salir sin guardar?',
   'desk.closeTitle': '¿Cerrar sin guardar?',
-  'desk.leaveMessage': '{{reason}} Sus cambios se conservan en esta ventana mientras siga abierta, y se guarda una copia de recuperación en este equipo que se le ofrecerá cuando vuelva a abrir la verificación.',
+  'desk.leaveMessage':
+    '{{reason}} Sus cambios se conservan en esta ventana mientras siga abierta, y se guarda una copia de recuperación en este equipo que se le ofrecerá cuando vuelva a abrir la verificación.',
   'desk.leaveAnyway': 'Salir de todos modos',
   'desk.closeAnyway': 'Cerrar de todos modos',
   'desk.stay': 'Quedarse',
@@ -360,7 +362,8 @@ export const appEs: AppMessages = {
 
   'print.notPrepared': 'No se pudo preparar el informe para imprimirlo: {{reason}} Su verificación no ha cambiado; use Exportar… para guardar el informe.',
   'print.preparing': 'El informe aún se está preparando. Vuelva a imprimir en un momento.',
-  'print.onRequest': 'En una verificación tan larga, Factmark solo prepara el informe cuando imprime con Ctrl+P, así que esta copia impresa no lo incluye. Su verificación no ha cambiado; pulse Ctrl+P en Factmark para imprimir el informe.',
+  'print.onRequest':
+    'En una verificación tan larga, Factmark solo prepara el informe cuando imprime con Ctrl+P, así que esta copia impresa no lo incluye. Su verificación no ha cambiado; pulse Ctrl+P en Factmark para imprimir el informe.',
   'print.notLaidOut': 'No se pudo maquetar el informe para imprimirlo: {{reason}} Use Exportar… para guardarlo.',
   'print.mayBeStale': 'Puede que esta copia impresa no incluya los últimos cambios de la verificación. Para imprimirlos, pulse Ctrl+P en Factmark.',
 
@@ -386,7 +389,8 @@ export const appEs: AppMessages = {
   'attention.noWords': 'Una afirmación sin texto',
   'attention.twoVersions': '{{field}}: dos versiones',
   'attention.twoVersionsLabel': '{{field}}: dos versiones',
-  'attention.twoVersionsExplained': 'Se cambió de forma distinta en dos copias o dos ventanas. No se descarta nada hasta que usted elija; mientras tanto, la afirmación muestra la versión más reciente.',
+  'attention.twoVersionsExplained':
+    'Se cambió de forma distinta en dos copias o dos ventanas. No se descarta nada hasta que usted elija; mientras tanto, la afirmación muestra la versión más reciente.',
   'attention.keepPersons': 'Conservar la versión de {{name}} ({{field}})',
   'attention.keepValue': 'Conservar «{{value}}» ({{field}})',
   'attention.keepThis': 'Conservar esta versión',
@@ -447,6 +451,7 @@ export const appEs: AppMessages = {
   'evidenceCopy.role.print': 'La impresión en PDF',
   'evidenceCopy.role.text': 'El texto legible',
   'evidenceCopy.role.original': 'El archivo original',
+  'evidenceCopy.role.webArchive': 'El archivo WARC',
   'evidenceCopy.sizeMb': '{{size}} MB',
   'evidenceCopy.sizeKb': '{{size}} KB',
   'evidenceCopy.sizeBytes': '{{size}} bytes',
@@ -459,7 +464,11 @@ export const appEs: AppMessages = {
   'evidenceCopy.saveArchive': 'Guardar el archivo web (.mhtml)',
   'evidenceCopy.savePrint': 'Guardar la impresión en PDF',
   'evidenceCopy.saveOriginal': 'Guardar una copia',
-  'evidenceCopy.archiveHint': 'El archivo web se abre en Chrome, Edge o cualquier navegador Chromium. Factmark no muestra por sí mismo las páginas guardadas, así que ningún script suyo se ejecuta aquí.',
+  'evidenceCopy.saveWebArchive': 'Guardar el archivo WARC (.warc.gz)',
+  'evidenceCopy.archiveHint':
+    'El archivo web se abre en Chrome, Edge o cualquier navegador Chromium. Factmark no muestra por sí mismo las páginas guardadas, así que ningún script suyo se ejecuta aquí.',
+  'evidenceCopy.webArchiveHint':
+    'El archivo WARC contiene cada respuesta que recibió la página mientras se guardaba. Se reproduce en ReplayWeb.page o cualquier lector de WARC, y los archivos web lo aceptan.',
   'evidenceCopy.details': 'Lo que se registró',
   'evidenceCopy.requestedUrl': 'Dirección solicitada',
   'evidenceCopy.finalUrl': 'Dirección final',
@@ -482,7 +491,27 @@ export const appEs: AppMessages = {
   'evidenceCopy.attachedFile': 'Archivo adjunto',
   'preferences.evidence': 'Copias de las fuentes',
   'preferences.allowPrivateAddresses': 'Permitir direcciones de red privadas al guardar copias',
-  'preferences.allowPrivateAddressesHint': 'Desactivado por defecto: Factmark se niega entonces a leer de este equipo, de su red local o de su router, para que un enlace no pueda llegar a sus propios sistemas. Actívelo solo para fuentes de su propia red.',
+  'preferences.allowPrivateAddressesHint':
+    'Desactivado por defecto: Factmark se niega entonces a leer de este equipo, de su red local o de su router, para que un enlace no pueda llegar a sus propios sistemas. Actívelo solo para fuentes de su propia red.',
+  'evidenceCopy.step.fetching': 'Obteniendo la dirección',
+  'evidenceCopy.step.browser': 'Abriendo un navegador aislado',
+  'evidenceCopy.step.loading': 'Cargando la página',
+  'evidenceCopy.step.archive': 'Guardando el archivo de la página',
+  'evidenceCopy.step.screenshot': 'Haciendo la captura de pantalla',
+  'evidenceCopy.step.print': 'Imprimiendo el PDF',
+  'evidenceCopy.step.text': 'Leyendo el texto',
+  'evidenceCopy.progress': '{{step}} ({{index, number}} de {{count, number}})…',
+  'evidenceCopy.progressLink': 'Enlace {{index, number}} de {{count, number}} · {{progress}}',
+  'evidenceCopy.keepKeys': '<key>Alt+K</key> guarda una copia de la fuente en la que trabaja.',
+  'preferences.keepWhenAdded': 'Guardar una copia de cada enlace al añadirlo',
+  'preferences.keepWhenAddedHint':
+    'Desactivado por defecto. Si lo activa, cada dirección web que añada a una afirmación (o cambie por una nueva) se obtiene al momento, como si hubiera pulsado «Guardar una copia».',
+  'preferences.sendToWayback': 'Enviar también las páginas guardadas a la Wayback Machine',
+  'preferences.sendToWaybackHint':
+    'Desactivado por defecto. Si lo activa, cada página que guarde se envía también al servicio de archivo indicado abajo, que hace una copia pública. La dirección de la página sale de su equipo, así que déjelo desactivado para fuentes que deban seguir siendo confidenciales.',
+  'preferences.waybackAddress': 'Dirección del servicio de archivo',
+  'preferences.useWaybackAddress': 'Usar la dirección de la Wayback Machine',
+  'preferences.badWaybackAddress': 'Dirección del servicio de archivo: {{problem}}',
 
   'url.missing': 'Escriba una dirección web.',
   'url.notSaved': '{{problem}} Este campo no se guarda hasta que sea una dirección web.',
@@ -673,9 +702,12 @@ export const appEs: AppMessages = {
   'merge.signOffWithdrawn_other': '{{count, number}} que necesitan una nueva aprobación',
 
   'agreement.title': 'Acuerdo entre las dos copias',
-  'agreement.summary_one': 'Ambas copias calificaron {{count, number}} afirmación cada una por su cuenta; le dieron el mismo veredicto en <strong>{{agreed, number}} de {{count, number}}</strong> ({{percent, number}}\u00a0%).',
-  'agreement.summary_many': 'Ambas copias calificaron {{count, number}} afirmaciones cada una por su cuenta; les dieron el mismo veredicto a <strong>{{agreed, number}} de {{count, number}}</strong> ({{percent, number}}\u00a0%).',
-  'agreement.summary_other': 'Ambas copias calificaron {{count, number}} afirmaciones cada una por su cuenta; les dieron el mismo veredicto a <strong>{{agreed, number}} de {{count, number}}</strong> ({{percent, number}}\u00a0%).',
+  'agreement.summary_one':
+    'Ambas copias calificaron {{count, number}} afirmación cada una por su cuenta; le dieron el mismo veredicto en <strong>{{agreed, number}} de {{count, number}}</strong> ({{percent, number}}\u00a0%).',
+  'agreement.summary_many':
+    'Ambas copias calificaron {{count, number}} afirmaciones cada una por su cuenta; les dieron el mismo veredicto a <strong>{{agreed, number}} de {{count, number}}</strong> ({{percent, number}}\u00a0%).',
+  'agreement.summary_other':
+    'Ambas copias calificaron {{count, number}} afirmaciones cada una por su cuenta; les dieron el mismo veredicto a <strong>{{agreed, number}} de {{count, number}}</strong> ({{percent, number}}\u00a0%).',
   'agreement.alpha': 'Alfa de Krippendorff <strong>{{alpha, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}</strong>',
   'agreement.ordinalNote': '(ordinal: cuanto más alejados están dos veredictos en la escala, mayor es el desacuerdo; 1 es acuerdo perfecto, 0 no mejor que el azar)',
   'agreement.nominalNote': '(nominal: algunos veredictos dados quedan fuera del eje verdadero–falso, así que dos veredictos distintos cuentan igual; 1 es acuerdo perfecto, 0 no mejor que el azar)',
@@ -737,7 +769,8 @@ export const appEs: AppMessages = {
   'history.copiedFromReview': 'Copiado de «<title>{{title}}</title>».',
   'update.open': 'Actualizar artículo…',
   'update.title': 'Actualizar artículo',
-  'update.intro': 'Pegue la versión más reciente que publicó el medio, o elija su archivo (página web guardada, Word, PDF, texto o Markdown). La versión actual se conserva en Versiones y cada afirmación se vuelve a situar en el texto nuevo.',
+  'update.intro':
+    'Pegue la versión más reciente que publicó el medio, o elija su archivo (página web guardada, Word, PDF, texto o Markdown). La versión actual se conserva en Versiones y cada afirmación se vuelve a situar en el texto nuevo.',
   'update.paste': 'Versión más reciente (pegue aquí su texto)',
   'update.file': 'O elija su archivo',
   'update.preview': 'Ver los cambios',
@@ -857,8 +890,23 @@ export const appEs: AppMessages = {
   'allClaims.previousPage': 'Página anterior',
   'allClaims.nextPage': 'Página siguiente',
   'allClaims.pageOf': 'Página {{page, number}} de {{pages, number}}',
-  'signature.newKey': 'Firmado con una clave desconocida ({{key}}) que dice ser de {{name}}. Compárela con la que {{name}} ve en Preferencias; al abrir el archivo, esta clave quedará como la de confianza de {{name}}.',
-  'signature.changedKey': 'Atención: firmado con una clave ({{key}}) distinta de la conocida para {{name}} desde el {{since}}. Puede que el archivo no venga de esa persona; pregúntele antes de abrirlo.',
+  'signature.newKey':
+    'Firmado con una clave desconocida ({{key}}) que dice ser de {{name}}. Compárela con la que {{name}} ve en Preferencias; al abrir el archivo, esta clave quedará como la de confianza de {{name}}.',
+  'signature.changedKey':
+    'Atención: firmado con una clave ({{key}}) distinta de la conocida para {{name}} desde el {{since}}. Puede que el archivo no venga de esa persona; pregúntele antes de abrirlo.',
   'signature.unsignedBefore': 'Atención: sin firmar, aunque los archivos de {{name}} venían firmados. Puede que no venga de esa persona; pregúntele antes de abrirlo.',
   'signature.unsigned': 'Sin firmar: nada indica quién hizo este archivo (puede venir de una versión anterior de Factmark).',
+  'archiveQueue.label': 'Páginas pendientes para la Wayback Machine',
+  'archiveQueue.waiting_one': '{{count, number}} página espera ser enviada a la Wayback Machine.',
+  'archiveQueue.waiting_many': '{{count, number}} páginas esperan ser enviadas a la Wayback Machine.',
+  'archiveQueue.waiting_other': '{{count, number}} páginas esperan ser enviadas a la Wayback Machine.',
+  'archiveQueue.lastTry': 'Último intento: {{reason}}.',
+  'archiveQueue.failure.offline': 'sin conexión',
+  'archiveQueue.failure.timeout': 'sin respuesta a tiempo',
+  'archiveQueue.failure.busy': 'servicio ocupado o caído',
+  'archiveQueue.failure.failed': 'no indicó ninguna copia archivada',
+  'archiveQueue.sendNow': 'Enviar ahora',
+  'archiveQueue.sending': 'Enviando la página {{done}} de {{total}} a la Wayback Machine…',
+  'archiveQueue.outcome': 'Enviadas: {{sent}} · En espera: {{queued}} · No enviadas: {{dropped}}.',
+  'evidenceCopy.archivedAt': 'También archivada en',
 };

@@ -45,9 +45,12 @@ export const appFr: AppMessages = {
   'library.delete': 'Supprimer',
   'library.deleteNamed': 'Supprimer {{title}}',
   'library.deleteQuestion': 'Supprimer cette vérification\u00a0?',
-  'library.deleteMessage_one': 'La vérification «\u00a0{{title}}\u00a0» sera retirée de la bibliothèque avec {{count, number}} affirmation. Elle va dans la corbeille, d’où vous pouvez la restaurer tant que la corbeille n’est pas vidée.',
-  'library.deleteMessage_many': 'La vérification «\u00a0{{title}}\u00a0» sera retirée de la bibliothèque avec ses {{count, number}} affirmations. Elle va dans la corbeille, d’où vous pouvez la restaurer tant que la corbeille n’est pas vidée.',
-  'library.deleteMessage_other': 'La vérification «\u00a0{{title}}\u00a0» sera retirée de la bibliothèque avec ses {{count, number}} affirmations. Elle va dans la corbeille, d’où vous pouvez la restaurer tant que la corbeille n’est pas vidée.',
+  'library.deleteMessage_one':
+    'La vérification «\u00a0{{title}}\u00a0» sera retirée de la bibliothèque avec {{count, number}} affirmation. Elle va dans la corbeille, d’où vous pouvez la restaurer tant que la corbeille n’est pas vidée.',
+  'library.deleteMessage_many':
+    'La vérification «\u00a0{{title}}\u00a0» sera retirée de la bibliothèque avec ses {{count, number}} affirmations. Elle va dans la corbeille, d’où vous pouvez la restaurer tant que la corbeille n’est pas vidée.',
+  'library.deleteMessage_other':
+    'La vérification «\u00a0{{title}}\u00a0» sera retirée de la bibliothèque avec ses {{count, number}} affirmations. Elle va dans la corbeille, d’où vous pouvez la restaurer tant que la corbeille n’est pas vidée.',
   'library.deleteConfirm': 'Supprimer la vérification',
 
   'rename.title': 'Renommer la vérification',
@@ -92,7 +95,8 @@ export const appFr: AppMessages = {
   'preferences.saved': 'Préférences enregistrées.',
   'preferences.you': 'Vous',
   'preferences.yourName': 'Votre nom',
-  'preferences.nameHint': 'Affiché avec vos modifications quand vous partagez une vérification, et dans les rapports. Votre identifiant de vérificateur <id>{{id}}</id> reste le même si vous changez de nom.',
+  'preferences.nameHint':
+    'Affiché avec vos modifications quand vous partagez une vérification, et dans les rapports. Votre identifiant de vérificateur <id>{{id}}</id> reste le même si vous changez de nom.',
   'preferences.signingKey': 'Clé de signature',
   'preferences.signingHint': 'Les fichiers de partage que vous écrivez sont signés avec votre clé, pour que vos collègues sachent qu’ils viennent de vous. Votre clé\u00a0: <key>{{fingerprint}}</key>',
   'preferences.knownKeys': 'Clés de vos collègues, reconnues la première fois que vous avez ouvert un fichier signé par eux\u00a0:',
@@ -117,7 +121,8 @@ export const appFr: AppMessages = {
   'scales.duplicate': 'Dupliquer',
   'scales.copyOf': '{{name}} (copie)',
   'scales.delete': 'Supprimer l’échelle',
-  'scales.deleteQuestion': 'Supprimer «\u00a0<name>{{name}}</name>\u00a0» de la bibliothèque\u00a0? Les vérifications créées avec elle en gardent leur propre copie\u00a0: leurs verdicts ne changent pas.',
+  'scales.deleteQuestion':
+    'Supprimer «\u00a0<name>{{name}}</name>\u00a0» de la bibliothèque\u00a0? Les vérifications créées avec elle en gardent leur propre copie\u00a0: leurs verdicts ne changent pas.',
   'scales.keep': 'La garder',
   'scales.deleteNamed': 'Supprimer «\u00a0{{name}}\u00a0»',
   'scales.name': 'Nom',
@@ -167,10 +172,12 @@ export const appFr: AppMessages = {
   'scaleRule.magnitude': 'Les meilleure et pire notes de l’échelle doivent être comprises entre −{{limit}} et {{limit}}.',
   'scaleRule.sameRatings': 'La meilleure note de l’échelle doit différer de sa pire note (les deux valent {{value}}).',
   'scaleRule.noLabel': 'Le verdict {{number}} de l’échelle doit avoir un libellé.',
-  'scaleRule.sameLabel': 'L’échelle donne à deux verdicts le libellé «\u00a0{{label}}\u00a0»\u00a0; donnez à chaque verdict son propre libellé, car les rapports et la ligne de commande désignent les verdicts par leur libellé.',
+  'scaleRule.sameLabel':
+    'L’échelle donne à deux verdicts le libellé «\u00a0{{label}}\u00a0»\u00a0; donnez à chaque verdict son propre libellé, car les rapports et la ligne de commande désignent les verdicts par leur libellé.',
   'scaleRule.sameId': 'L’échelle donne à deux verdicts l’identifiant «\u00a0{{id}}\u00a0»\u00a0; chaque verdict doit avoir le sien.',
   'scaleRule.outOfRange': 'L’échelle donne à «\u00a0{{label}}\u00a0» la valeur {{value}}, hors de sa plage de {{worst}} (le pire) à {{best}} (le meilleur).',
-  'scaleRule.tooLight': 'L’échelle demande une couleur plus foncée pour «\u00a0{{label}}\u00a0»\u00a0: le texte blanc sur {{color}} a un contraste de {{ratio}}, et les badges demandent au moins {{minimum}} pour être lisibles.',
+  'scaleRule.tooLight':
+    'L’échelle demande une couleur plus foncée pour «\u00a0{{label}}\u00a0»\u00a0: le texte blanc sur {{color}} a un contraste de {{ratio}}, et les badges demandent au moins {{minimum}} pour être lisibles.',
 
   'save.saved': 'Enregistré',
   'save.savedAt': 'Enregistré à {{time}}',
@@ -188,7 +195,8 @@ export const appFr: AppMessages = {
   'save.retryingIn_other': 'Vos modifications sont conservées dans cette fenêtre\u00a0; nouvel essai dans {{count, number}}\u00a0s.',
 
   'recovery.label': 'Travail non enregistré retrouvé',
-  'recovery.offer': '<strong>Du travail non enregistré du {{when}} a été conservé</strong>, car l’enregistrement avait échoué ({{reason}}). Restaurez-le pour le fusionner dans cette vérification, ou abandonnez-le.',
+  'recovery.offer':
+    '<strong>Du travail non enregistré du {{when}} a été conservé</strong>, car l’enregistrement avait échoué ({{reason}}). Restaurez-le pour le fusionner dans cette vérification, ou abandonnez-le.',
   'recovery.restore': 'Restaurer le travail non enregistré',
   'recovery.discard': 'L’abandonner',
   'recovery.restoredAndSaved': 'Votre travail non enregistré a été restauré et enregistré.',
@@ -264,7 +272,8 @@ export const appFr: AppMessages = {
   'desk.verdictSet': 'Verdict choisi\u00a0: {{verdict}}.',
   'desk.leaveTitle': 'Quitter sans enregistrer\u00a0?',
   'desk.closeTitle': 'Fermer sans enregistrer\u00a0?',
-  'desk.leaveMessage': '{{reason}} Vos modifications restent dans cette fenêtre tant qu’elle est ouverte, et une copie de récupération est conservée sur cet ordinateur\u00a0; elle vous sera proposée quand vous rouvrirez la vérification.',
+  'desk.leaveMessage':
+    '{{reason}} Vos modifications restent dans cette fenêtre tant qu’elle est ouverte, et une copie de récupération est conservée sur cet ordinateur\u00a0; elle vous sera proposée quand vous rouvrirez la vérification.',
   'desk.leaveAnyway': 'Quitter quand même',
   'desk.closeAnyway': 'Fermer quand même',
   'desk.stay': 'Rester',
@@ -354,13 +363,15 @@ export const appFr: AppMessages = {
   'logo.choose': 'Choisir un logo…',
   'logo.change': 'Changer de logo…',
   'logo.remove': 'Retirer le logo',
-  'logo.tooLarge': '{{fileName}} pèse {{size, number}}\u00a0Ko\u00a0; un logo ne peut pas dépasser {{limit, number}}\u00a0Ko. Enregistrez-en une copie plus petite (quelques centaines de pixels de large suffisent).',
+  'logo.tooLarge':
+    '{{fileName}} pèse {{size, number}}\u00a0Ko\u00a0; un logo ne peut pas dépasser {{limit, number}}\u00a0Ko. Enregistrez-en une copie plus petite (quelques centaines de pixels de large suffisent).',
   'logo.unreadable': '{{fileName}} n’a pas pu être lu.',
   'logo.notImage': '{{fileName}} n’est pas une image PNG ou JPEG. Choisissez le logo sous forme de fichier .png ou .jpg.',
 
   'print.notPrepared': 'Le rapport n’a pas pu être préparé pour l’impression\u00a0: {{reason}} Votre vérification est inchangée\u00a0; utilisez Exporter… pour enregistrer le rapport à la place.',
   'print.preparing': 'Le rapport est encore en préparation. Relancez l’impression dans un instant.',
-  'print.onRequest': 'Pour une vérification aussi longue, Factmark ne prépare le rapport que lorsque vous imprimez avec Ctrl+P\u00a0: cette impression ne le contient donc pas. Votre vérification est inchangée\u00a0; appuyez sur Ctrl+P dans Factmark pour imprimer le rapport.',
+  'print.onRequest':
+    'Pour une vérification aussi longue, Factmark ne prépare le rapport que lorsque vous imprimez avec Ctrl+P\u00a0: cette impression ne le contient donc pas. Votre vérification est inchangée\u00a0; appuyez sur Ctrl+P dans Factmark pour imprimer le rapport.',
   'print.notLaidOut': 'Le rapport n’a pas pu être mis en page pour l’impression\u00a0: {{reason}} Utilisez Exporter… pour l’enregistrer à la place.',
   'print.mayBeStale': 'Cette impression peut ne pas inclure les dernières modifications de la vérification. Pour les imprimer, appuyez sur Ctrl+P dans Factmark.',
 
@@ -386,7 +397,8 @@ export const appFr: AppMessages = {
   'attention.noWords': 'Une affirmation sans texte',
   'attention.twoVersions': '{{field}}\u00a0: deux versions',
   'attention.twoVersionsLabel': '{{field}}\u00a0: deux versions',
-  'attention.twoVersionsExplained': 'Ce champ a été modifié différemment dans deux copies ou deux fenêtres. Rien n’est supprimé tant que vous n’avez pas choisi\u00a0; l’affirmation affiche la version la plus récente en attendant.',
+  'attention.twoVersionsExplained':
+    'Ce champ a été modifié différemment dans deux copies ou deux fenêtres. Rien n’est supprimé tant que vous n’avez pas choisi\u00a0; l’affirmation affiche la version la plus récente en attendant.',
   'attention.keepPersons': 'Garder la version de {{name}} ({{field}})',
   'attention.keepValue': 'Garder «\u00a0{{value}}\u00a0» ({{field}})',
   'attention.keepThis': 'Garder cette version',
@@ -429,7 +441,8 @@ export const appFr: AppMessages = {
   'evidenceCopy.cancelNamed': 'Arrêter la copie de {{name}}',
   'evidenceCopy.cancelled': 'Arrêté. Rien n’a été enregistré pour cette source.',
   'evidenceCopy.keptNow': 'Copie gardée.',
-  'evidenceCopy.saveFirst': 'Vos modifications n’ont pas pu être enregistrées d’abord, aucune copie n’a donc été gardée. Votre travail est toujours dans cette fenêtre\u00a0; réessayez quand l’enregistrement fonctionne.',
+  'evidenceCopy.saveFirst':
+    'Vos modifications n’ont pas pu être enregistrées d’abord, aucune copie n’a donc été gardée. Votre travail est toujours dans cette fenêtre\u00a0; réessayez quand l’enregistrement fonctionne.',
   'evidenceCopy.keptOn': 'Copie gardée le {{date}} · SHA-256 {{hash}}',
   'evidenceCopy.attachedOn': 'Fichier joint le {{date}} · SHA-256 {{hash}}',
   'evidenceCopy.view': 'Voir la copie',
@@ -447,6 +460,7 @@ export const appFr: AppMessages = {
   'evidenceCopy.role.print': 'L’impression PDF',
   'evidenceCopy.role.text': 'Le texte lisible',
   'evidenceCopy.role.original': 'Le fichier d’origine',
+  'evidenceCopy.role.webArchive': 'L’archive WARC',
   'evidenceCopy.sizeMb': '{{size}}\u00a0Mo',
   'evidenceCopy.sizeKb': '{{size}}\u00a0Ko',
   'evidenceCopy.sizeBytes': '{{size}}\u00a0octets',
@@ -459,7 +473,10 @@ export const appFr: AppMessages = {
   'evidenceCopy.saveArchive': 'Enregistrer l’archive (.mhtml)',
   'evidenceCopy.savePrint': 'Enregistrer l’impression PDF',
   'evidenceCopy.saveOriginal': 'Enregistrer une copie',
+  'evidenceCopy.saveWebArchive': 'Enregistrer l’archive WARC (.warc.gz)',
   'evidenceCopy.archiveHint': 'L’archive s’ouvre dans Chrome, Edge ou tout navigateur Chromium. Factmark n’affiche pas lui-même les pages enregistrées\u00a0: aucun de leurs scripts ne s’exécute ici.',
+  'evidenceCopy.webArchiveHint':
+    'L’archive WARC contient chaque réponse reçue par la page pendant sa conservation. Elle se rejoue dans ReplayWeb.page ou tout lecteur WARC, et les archives du web l’acceptent.',
   'evidenceCopy.details': 'Ce qui a été enregistré',
   'evidenceCopy.requestedUrl': 'Adresse demandée',
   'evidenceCopy.finalUrl': 'Adresse finale',
@@ -478,11 +495,32 @@ export const appFr: AppMessages = {
   'evidenceCopy.attaching': 'Ajout en cours…',
   'evidenceCopy.attached': '«\u00a0{{fileName}}\u00a0» joint.',
   'evidenceCopy.attachFailed': '«\u00a0{{fileName}}\u00a0» n’a pas été joint\u00a0: {{reason}}',
-  'evidenceCopy.fileTooLarge': '«\u00a0{{fileName}}\u00a0» fait {{size}}\u00a0Mo\u00a0; Factmark garde au plus {{limit}}\u00a0Mo par source. Rien n’a été joint. Joignez un fichier plus petit ou un extrait.',
+  'evidenceCopy.fileTooLarge':
+    '«\u00a0{{fileName}}\u00a0» fait {{size}}\u00a0Mo\u00a0; Factmark garde au plus {{limit}}\u00a0Mo par source. Rien n’a été joint. Joignez un fichier plus petit ou un extrait.',
   'evidenceCopy.attachedFile': 'Fichier joint',
   'preferences.evidence': 'Copies des sources',
   'preferences.allowPrivateAddresses': 'Autoriser les adresses du réseau privé pour garder des copies',
-  'preferences.allowPrivateAddressesHint': 'Désactivé par défaut\u00a0: Factmark refuse alors de lire depuis cet ordinateur, votre réseau local ou votre routeur, pour qu’un lien ne puisse pas atteindre vos propres systèmes. Activez-le seulement pour des sources de votre propre réseau.',
+  'preferences.allowPrivateAddressesHint':
+    'Désactivé par défaut\u00a0: Factmark refuse alors de lire depuis cet ordinateur, votre réseau local ou votre routeur, pour qu’un lien ne puisse pas atteindre vos propres systèmes. Activez-le seulement pour des sources de votre propre réseau.',
+  'evidenceCopy.step.fetching': 'Lecture de l’adresse',
+  'evidenceCopy.step.browser': 'Ouverture d’un navigateur isolé',
+  'evidenceCopy.step.loading': 'Chargement de la page',
+  'evidenceCopy.step.archive': 'Enregistrement de l’archive',
+  'evidenceCopy.step.screenshot': 'Capture d’écran',
+  'evidenceCopy.step.print': 'Impression du PDF',
+  'evidenceCopy.step.text': 'Lecture du texte',
+  'evidenceCopy.progress': '{{step}} ({{index, number}} sur {{count, number}})…',
+  'evidenceCopy.progressLink': 'Lien {{index, number}} sur {{count, number}} · {{progress}}',
+  'evidenceCopy.keepKeys': '<key>Alt+K</key> garde une copie de la source où vous travaillez.',
+  'preferences.keepWhenAdded': 'Garder une copie de chaque lien dès qu’il est ajouté',
+  'preferences.keepWhenAddedHint':
+    'Désactivé par défaut. Activé, chaque adresse web ajoutée à une affirmation (ou remplacée par une nouvelle adresse) est lue aussitôt, comme si vous aviez appuyé sur «\u00a0Garder une copie\u00a0».',
+  'preferences.sendToWayback': 'Envoyer aussi les pages gardées à la Wayback Machine',
+  'preferences.sendToWaybackHint':
+    'Désactivé par défaut. Activé, chaque page gardée est aussi envoyée au service d’archivage ci-dessous, qui en fait une copie publique. L’adresse de la page quitte alors votre ordinateur\u00a0: laissez-le désactivé pour les sources qui doivent rester confidentielles.',
+  'preferences.waybackAddress': 'Adresse du service d’archivage',
+  'preferences.useWaybackAddress': 'Utiliser l’adresse de la Wayback Machine',
+  'preferences.badWaybackAddress': 'Adresse du service d’archivage\u00a0: {{problem}}',
 
   'url.missing': 'Saisissez une adresse web.',
   'url.notSaved': '{{problem}} Ce champ n’est pas enregistré tant qu’il ne contient pas une adresse web.',
@@ -673,12 +711,16 @@ export const appFr: AppMessages = {
   'merge.signOffWithdrawn_other': '{{count, number}} à valider de nouveau',
 
   'agreement.title': 'Accord entre les deux copies',
-  'agreement.summary_one': 'Les deux copies ont évalué {{count, number}} affirmation chacune de leur côté\u00a0; elles ont donné le même verdict à <strong>{{agreed, number}} sur {{count, number}}</strong> ({{percent, number}}\u00a0%).',
-  'agreement.summary_many': 'Les deux copies ont évalué {{count, number}} affirmations chacune de leur côté\u00a0; elles ont donné le même verdict à <strong>{{agreed, number}} sur {{count, number}}</strong> ({{percent, number}}\u00a0%).',
-  'agreement.summary_other': 'Les deux copies ont évalué {{count, number}} affirmations chacune de leur côté\u00a0; elles ont donné le même verdict à <strong>{{agreed, number}} sur {{count, number}}</strong> ({{percent, number}}\u00a0%).',
+  'agreement.summary_one':
+    'Les deux copies ont évalué {{count, number}} affirmation chacune de leur côté\u00a0; elles ont donné le même verdict à <strong>{{agreed, number}} sur {{count, number}}</strong> ({{percent, number}}\u00a0%).',
+  'agreement.summary_many':
+    'Les deux copies ont évalué {{count, number}} affirmations chacune de leur côté\u00a0; elles ont donné le même verdict à <strong>{{agreed, number}} sur {{count, number}}</strong> ({{percent, number}}\u00a0%).',
+  'agreement.summary_other':
+    'Les deux copies ont évalué {{count, number}} affirmations chacune de leur côté\u00a0; elles ont donné le même verdict à <strong>{{agreed, number}} sur {{count, number}}</strong> ({{percent, number}}\u00a0%).',
   'agreement.alpha': 'Alpha de Krippendorff <strong>{{alpha, number(minimumFractionDigits: 2; maximumFractionDigits: 2)}}</strong>',
   'agreement.ordinalNote': '(ordinal\u00a0: plus deux verdicts sont éloignés sur l’échelle, plus le désaccord compte\u00a0; 1 signifie un accord parfait, 0 pas mieux que le hasard)',
-  'agreement.nominalNote': '(nominal\u00a0: certains verdicts donnés sont hors de l’axe vrai–faux, donc deux verdicts différents comptent tous autant\u00a0; 1 signifie un accord parfait, 0 pas mieux que le hasard)',
+  'agreement.nominalNote':
+    '(nominal\u00a0: certains verdicts donnés sont hors de l’axe vrai–faux, donc deux verdicts différents comptent tous autant\u00a0; 1 signifie un accord parfait, 0 pas mieux que le hasard)',
   'agreement.needsTwo': 'L’alpha de Krippendorff demande au moins deux affirmations évaluées dans les deux copies.',
   'agreement.oneVerdict': 'Les deux copies ont donné le même verdict à toutes les affirmations\u00a0; avec un seul verdict, l’alpha de Krippendorff (l’accord au-delà du hasard) n’a pas de valeur.',
   'agreement.ratedDifferently': 'Évaluées différemment',
@@ -737,7 +779,8 @@ export const appFr: AppMessages = {
   'history.copiedFromReview': 'Copié de «\u00a0<title>{{title}}</title>\u00a0».',
   'update.open': 'Mettre à jour l’article…',
   'update.title': 'Mettre à jour l’article',
-  'update.intro': 'Collez la nouvelle version publiée par le média, ou choisissez son fichier (page web enregistrée, Word, PDF, texte ou Markdown). La version actuelle est conservée dans Versions, et chaque affirmation est replacée dans le nouveau texte.',
+  'update.intro':
+    'Collez la nouvelle version publiée par le média, ou choisissez son fichier (page web enregistrée, Word, PDF, texte ou Markdown). La version actuelle est conservée dans Versions, et chaque affirmation est replacée dans le nouveau texte.',
   'update.paste': 'Nouvelle version (collez son texte ici)',
   'update.file': 'Ou choisissez son fichier',
   'update.preview': 'Voir les changements',
@@ -829,7 +872,8 @@ export const appFr: AppMessages = {
   'trash.emptyMessage': 'Les vérifications de la corbeille ({{amount, number}}) et les fichiers dont elles ont été importées seront supprimés définitivement. Cette action est irréversible.',
   'trash.emptyConfirm': 'Vider la corbeille',
   'trash.restored': '«\u00a0{{title}}\u00a0» est de retour dans la bibliothèque.',
-  'trash.restoredAsCopy': '«\u00a0{{title}}\u00a0» est de retour dans la bibliothèque sous forme de copie\u00a0: la bibliothèque contient déjà une vérification avec son identifiant, laissée telle quelle.',
+  'trash.restoredAsCopy':
+    '«\u00a0{{title}}\u00a0» est de retour dans la bibliothèque sous forme de copie\u00a0: la bibliothèque contient déjà une vérification avec son identifiant, laissée telle quelle.',
   'trash.openRestored': 'L’ouvrir',
   'trash.undoGone': '«\u00a0{{title}}\u00a0» n’est plus dans la corbeille (elle a peut-être été restaurée ou la corbeille vidée)\u00a0: impossible de la remettre.',
   'trash.movedToTrash': '«\u00a0{{title}}\u00a0» a été mise à la corbeille.',
@@ -857,8 +901,24 @@ export const appFr: AppMessages = {
   'allClaims.previousPage': 'Page précédente',
   'allClaims.nextPage': 'Page suivante',
   'allClaims.pageOf': 'Page {{page, number}} sur {{pages, number}}',
-  'signature.newKey': 'Signé par une clé inconnue ({{key}}) qui se présente comme celle de {{name}}. Comparez-la avec celle que {{name}} voit dans ses Préférences\u00a0; une fois le fichier ouvert, cette clé sera reconnue comme celle de {{name}}.',
-  'signature.changedKey': 'Attention\u00a0: signé par une autre clé ({{key}}) que celle connue pour {{name}} depuis le {{since}}. Le fichier ne vient peut-être pas de cette personne\u00a0; demandez-lui avant de l’ouvrir.',
-  'signature.unsignedBefore': 'Attention\u00a0: fichier non signé, alors que les fichiers de {{name}} l’étaient jusqu’ici. Il ne vient peut-être pas de cette personne\u00a0; demandez-lui avant de l’ouvrir.',
+  'signature.newKey':
+    'Signé par une clé inconnue ({{key}}) qui se présente comme celle de {{name}}. Comparez-la avec celle que {{name}} voit dans ses Préférences\u00a0; une fois le fichier ouvert, cette clé sera reconnue comme celle de {{name}}.',
+  'signature.changedKey':
+    'Attention\u00a0: signé par une autre clé ({{key}}) que celle connue pour {{name}} depuis le {{since}}. Le fichier ne vient peut-être pas de cette personne\u00a0; demandez-lui avant de l’ouvrir.',
+  'signature.unsignedBefore':
+    'Attention\u00a0: fichier non signé, alors que les fichiers de {{name}} l’étaient jusqu’ici. Il ne vient peut-être pas de cette personne\u00a0; demandez-lui avant de l’ouvrir.',
   'signature.unsigned': 'Non signé\u00a0: rien n’indique qui a créé ce fichier (il vient peut-être d’une version plus ancienne de Factmark).',
+  'archiveQueue.label': 'Pages en attente pour la Wayback Machine',
+  'archiveQueue.waiting_one': '{{count, number}} page attend d’être envoyée à la Wayback Machine.',
+  'archiveQueue.waiting_many': '{{count, number}} pages attendent d’être envoyées à la Wayback Machine.',
+  'archiveQueue.waiting_other': '{{count, number}} pages attendent d’être envoyées à la Wayback Machine.',
+  'archiveQueue.lastTry': 'Dernier essai\u00a0: {{reason}}.',
+  'archiveQueue.failure.offline': 'hors ligne',
+  'archiveQueue.failure.timeout': 'pas de réponse à temps',
+  'archiveQueue.failure.busy': 'service occupé ou indisponible',
+  'archiveQueue.failure.failed': 'aucune copie archivée indiquée',
+  'archiveQueue.sendNow': 'Envoyer maintenant',
+  'archiveQueue.sending': 'Envoi de la page {{done}} sur {{total}} à la Wayback Machine…',
+  'archiveQueue.outcome': 'Envoyées\u00a0: {{sent}} · En attente\u00a0: {{queued}} · Non envoyées\u00a0: {{dropped}}.',
+  'evidenceCopy.archivedAt': 'Aussi archivée à l’adresse',
 };
