@@ -6,6 +6,8 @@
  */
 import { ApiError } from '../../../shared/api/envelope';
 import type { CaptureStep } from '../../../shared/model/capture-step';
+import { MAX_EVIDENCE_COPY_BYTES } from '../../../shared/model/evidence-copy';
+import { megabytes } from '../megabytes';
 import { CaptureNetwork, type RefusedRequest } from './capture-network';
 import { MAX_SCREENSHOT_HEIGHT, type CapturePageDriver, type OpenCapturePage } from './capture-page-driver';
 import { openChromiumCapturePage } from './capture-with-chromium';
@@ -161,6 +163,21 @@ function refusalNotes(refused: readonly RefusedRequest[]): string[] {
   );
 }
 
+/**
+ * `files` with the WARC added when the copy stays within the limit for one copy. The WARC repeats
+ * what the page loaded, so on a page near the fetch limit it could push a copy over; the page is
+ * then kept without it (the MHTML holds the same page) and a note says so.
+ */
+export function withWebArchive(files: CapturedFile[], webArchive: CapturedFile | null, notes: string[], limit = MAX_EVIDENCE_COPY_BYTES): CapturedFile[] {
+  if (!webArchive) return files;
+  const total = [...files, webArchive].reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  if (total <= limit) return [...files, webArchive];
+  notes.push(
+    `The web archive (WARC) of the page was left out: with it the copy would take ${megabytes(total)}, over the ${megabytes(limit)} one copy may hold. The page itself is kept in the MHTML archive.`,
+  );
+  return files;
+}
+
 /** Opens the page; one that opens after the capture gave up waiting for it is closed at once. */
 async function openPageFor(openPage: OpenCapturePage, network: CaptureNetwork, signal: AbortSignal | undefined): Promise<CapturePageDriver> {
   const opening = openPage(network);
@@ -222,8 +239,8 @@ export async function captureEvidence(
     network.stop();
     if (kept.url !== resource.finalUrl) notes.push(`The page’s own script moved on to ${kept.url}; the copy shows that page.`);
     notes.push(...refusalNotes(network.refused));
-    const webArchive = await network.webArchive();
-    return { ...base, finalUrl: kept.url, title: kept.title, files: webArchive ? [...kept.files, webArchive] : kept.files, loadedFully, notes, refusedRequests: [...network.refused] };
+    const files = withWebArchive(kept.files, await network.webArchive(), notes);
+    return { ...base, finalUrl: kept.url, title: kept.title, files, loadedFully, notes, refusedRequests: [...network.refused] };
   } catch (error) {
     if (rules.signal?.aborted) throw cancelledError(url);
     if (error instanceof EvidenceFetchError || error instanceof ApiError) throw error;

@@ -10,7 +10,7 @@ import { inflateRawSync } from 'node:zlib';
 import { WARCParser, type WARCRecord } from 'warcio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../export/chromium-path';
-import { captureEvidence } from './capture-page';
+import { captureEvidence, withWebArchive, type CapturedFile } from './capture-page';
 import { CaptureNetwork, type PageAnswer, type PageRequest } from './capture-network';
 import { makePng, startEvidenceServer, type EvidenceServer } from './evidence-server.fixture';
 import { DEFAULT_FETCH_RULES, guardedFetch, type FetchedResource, type FetchRules } from './guarded-fetch';
@@ -195,6 +195,20 @@ describe('the web archive of a kept page', () => {
     expect(posted?.record.httpHeaders?.method).toBe('POST');
     expect(new TextDecoder().decode(posted?.payload)).toBe('q=harbour');
     expect(records[0]?.record.warcDate).toBe('2026-03-15T10:15:01.000Z');
+  });
+});
+
+describe('the web archive among a copy’s files', () => {
+  const file = (role: CapturedFile['role'], size: number): CapturedFile => ({ role, fileName: `${role}.bin`, mediaType: 'application/octet-stream', bytes: Buffer.alloc(size) });
+
+  it('is added while the copy stays within the limit, and left out with a note when it would pass it', () => {
+    const page = [file('archive', 600), file('screenshot', 300)];
+    const notes: string[] = [];
+    expect(withWebArchive(page, file('web-archive', 100), notes, 1_000).map((kept) => kept.role)).toEqual(['archive', 'screenshot', 'web-archive']);
+    expect(notes).toEqual([]);
+    expect(withWebArchive(page, file('web-archive', 101), notes, 1_000).map((kept) => kept.role)).toEqual(['archive', 'screenshot']);
+    expect(notes).toEqual([expect.stringContaining('The web archive (WARC) of the page was left out')]);
+    expect(withWebArchive(page, null, [], 1_000)).toEqual(page);
   });
 });
 
