@@ -503,7 +503,7 @@ export const appAr: AppMessages = {
   'evidenceCopy.imageAlt': 'الصورة المرفقة \u2068{{name}}\u2069',
   'evidenceCopy.loading': 'جارٍ التحميل…',
   'evidenceCopy.text': 'النص المقروء',
-  'evidenceCopy.saveArchive': 'حفظ الأرشيف (.mhtml)',
+  'evidenceCopy.saveArchive': 'حفظ الأرشيف (\u2066.mhtml\u2069)',
   'evidenceCopy.savePrint': 'حفظ نسخة PDF المطبوعة',
   'evidenceCopy.saveOriginal': 'حفظ نسخة',
   'evidenceCopy.saveWebArchive': 'حفظ أرشيف الويب (\u2066.warc.gz\u2069)',
