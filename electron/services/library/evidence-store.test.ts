@@ -18,6 +18,23 @@ import { ARTICLE, CLAIM_A, CLAIM_B, fullClaim } from './test-review.fixture';
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'factmark-evidence-'));
 const open = (dataDir: string, access: 'read' | 'write' = 'write'): Promise<FactmarkServices> => openFactmarkServices({ dataDir, mode: 'cli', access, renderPdf: async () => new Uint8Array() });
 const DEFAULT_SETTINGS = { allowPrivateAddresses: false, keepWhenAdded: false, sendToWayback: false, waybackAddress: DEFAULT_WAYBACK_ADDRESS };
+/** Stores `bytes` as the page copy of CLAIM_A's first source (a PDF at stats.example.gov/t3), as a keep would. */
+const keepT3 = (services: FactmarkServices, reviewId: string, bytes: Buffer) =>
+  storeEvidenceCopy(services.store, {
+    reviewId,
+    claimId: CLAIM_A,
+    target: { evidenceId: 'evidence-0001' },
+    copy: {
+      kind: 'page',
+      requestedUrl: 'https://stats.example.gov/t3',
+      finalUrl: 'https://stats.example.gov/t3',
+      httpStatus: 200,
+      contentType: 'application/pdf',
+      retrievedAt: new Date().toISOString(),
+      title: '',
+    },
+    files: [{ role: 'original', fileName: 't3.pdf', mediaType: 'application/pdf', bytes }],
+  });
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** A PDF-looking file with bytes of every value, so any re-encoding on the way would show. */
@@ -102,23 +119,7 @@ describe('evidence copies in the data folder', () => {
     await services.store.flush();
     const before = await folderSnapshot(dataDir);
     const huge = Buffer.alloc(MAX_EVIDENCE_COPY_BYTES + 1);
-    await expect(
-      storeEvidenceCopy(services.store, {
-        reviewId: id,
-        claimId: CLAIM_A,
-        target: { evidenceId: 'evidence-0001' },
-        copy: {
-          kind: 'page',
-          requestedUrl: 'https://stats.example.gov/t3',
-          finalUrl: 'https://stats.example.gov/t3',
-          httpStatus: 200,
-          contentType: 'application/pdf',
-          retrievedAt: new Date().toISOString(),
-          title: '',
-        },
-        files: [{ role: 'original', fileName: 't3.pdf', mediaType: 'application/pdf', bytes: huge }],
-      }),
-    ).rejects.toThrow(/would take 200 MB; Factmark keeps at most 200 MB for one source\. Nothing was kept, and the review is unchanged\./);
+    await expect(keepT3(services, id, huge)).rejects.toThrow(/would take 200 MB; Factmark keeps at most 200 MB for one source\. Nothing was kept, and the review is unchanged\./);
     // Through the API the base64 is refused by the contract before it reaches the store.
     const registry = createHandlerRegistry({ ...services.handlers, 'shell:openExternal': async () => ({ opened: false }) });
     const refused = await registry.invoke('evidence:attach', {
@@ -296,21 +297,7 @@ describe('evidence copies in the data folder', () => {
     const dataDir = await tempDir();
     const services = await open(dataDir);
     const id = await addReview(services);
-    const { evidence, review } = await storeEvidenceCopy(services.store, {
-      reviewId: id,
-      claimId: CLAIM_A,
-      target: { evidenceId: 'evidence-0001' },
-      copy: {
-        kind: 'page',
-        requestedUrl: 'https://stats.example.gov/t3',
-        finalUrl: 'https://stats.example.gov/t3',
-        httpStatus: 200,
-        contentType: 'application/pdf',
-        retrievedAt: new Date().toISOString(),
-        title: '',
-      },
-      files: [{ role: 'original', fileName: 't3.pdf', mediaType: 'application/pdf', bytes: PDF_BYTES }],
-    });
+    const { evidence, review } = await keepT3(services, id, PDF_BYTES);
     const claim = review.claims.find((candidate) => candidate.id === CLAIM_A);
     if (!claim) throw new Error('no claim');
     const moved = { ...claim, evidence: claim.evidence.map((item) => (item.id === evidence.id ? { ...item, url: 'https://stats.example.gov/t4' } : item)) };
