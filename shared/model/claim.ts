@@ -50,13 +50,6 @@ export const CLAIM_STATUSES = ['to-check', 'in-progress', 'reviewed'] as const;
 export const ClaimStatus = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = z.infer<typeof ClaimStatus>;
 
-/** Words for each status as the newsroom says them. */
-export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
-  'to-check': 'To check',
-  'in-progress': 'In progress',
-  reviewed: 'Reviewed',
-};
-
 /**
  * Why a claim needs a reviewer's eye after a merge: it could not be found in this copy's text
  * (orphan), it was found elsewhere (moved) or on edited words (changed), or it was kept although

@@ -19,7 +19,6 @@ export const appAr: AppMessages = {
   'app.importing': 'جارٍ استيراد \u2068{{fileName}}\u2069…',
   'app.imported': 'تم استيراد \u2068{{fileName}}\u2069.',
   'app.importedWithNotes': 'تم استيراد \u2068{{fileName}}\u2069. {{notes}}',
-  'app.deleted': 'حُذفت المراجعة «\u2068{{title}}\u2069».',
 
   'language.label': 'لغة الواجهة',
   'language.hint': 'تتغير القوائم والأزرار والرسائل فورًا، وتبقى المقالات بلغتها الأصلية.',

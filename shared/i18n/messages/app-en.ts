@@ -18,7 +18,6 @@ export const appEn: Record<string, string> = {
   'app.importing': 'Importing {{fileName}}…',
   'app.imported': 'Imported {{fileName}}.',
   'app.importedWithNotes': 'Imported {{fileName}}. {{notes}}',
-  'app.deleted': 'Deleted “{{title}}”.',
 
   'language.label': 'Interface language',
   'language.hint': 'Menus, buttons and messages change at once. Articles keep their own language.',

@@ -15,7 +15,6 @@ export const appEs: AppMessages = {
   'app.importing': 'Importando {{fileName}}…',
   'app.imported': 'Se importó {{fileName}}.',
   'app.importedWithNotes': 'Se importó {{fileName}}. {{notes}}',
-  'app.deleted': 'Se eliminó «{{title}}».',
 
   'language.label': 'Idioma de la interfaz',
   'language.hint': 'Los menús, botones y mensajes cambian al instante. Los artículos conservan su propio idioma.',

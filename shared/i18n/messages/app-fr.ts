@@ -15,7 +15,6 @@ export const appFr: AppMessages = {
   'app.importing': 'Importation de {{fileName}}…',
   'app.imported': '{{fileName}} importé.',
   'app.importedWithNotes': '{{fileName}} importé. {{notes}}',
-  'app.deleted': 'Vérification «\u00a0{{title}}\u00a0» supprimée.',
 
   'language.label': 'Langue de l’interface',
   'language.hint': 'Les menus, boutons et messages changent aussitôt. Les articles gardent leur propre langue.',
