@@ -41,12 +41,18 @@ test('two windows on one review keep each other’s work, merge claim by claim, 
   await second.clock.install();
   await second.goto(page.url());
   await expect(claimList(second).getByRole('listbox').getByRole('option')).toHaveCount(2);
-  await claimList(second).getByRole('listbox').getByRole('option', { name: /crime fell by 20 percent/ }).click();
+  await claimList(second)
+    .getByRole('listbox')
+    .getByRole('option', { name: /crime fell by 20 percent/ })
+    .click();
   await panelOf(second).getByLabel('Rationale').fill('Police figures show 12 percent.');
   await panelOf(second).getByLabel('Claimant').fill('Mayor Ruiz');
 
   await page.bringToFront();
-  await claimList(page).getByRole('listbox').getByRole('option', { name: /crime fell by 20 percent/ }).click();
+  await claimList(page)
+    .getByRole('listbox')
+    .getByRole('option', { name: /crime fell by 20 percent/ })
+    .click();
   await panelOf(page).getByRole('radio', { name: 'Mostly false' }).check();
   await panelOf(page).getByLabel('Claimant').fill('The mayor');
   await second.clock.runFor(6_000);
@@ -73,8 +79,68 @@ test('two windows on one review keep each other’s work, merge claim by claim, 
 
   // After a reload both see the same review.
   await page.reload();
-  await claimList(page).getByRole('listbox').getByRole('option', { name: /crime fell by 20 percent/ }).click();
+  await claimList(page)
+    .getByRole('listbox')
+    .getByRole('option', { name: /crime fell by 20 percent/ })
+    .click();
   await expect(panelOf(page).getByLabel('Rationale')).toHaveValue('Police figures show 12 percent.');
   await expect(panelOf(page).getByLabel('Claimant')).toHaveValue('The mayor');
   await expect(panelOf(page).getByRole('radio', { name: 'Mostly false' })).toBeChecked();
+});
+
+test('an article updated in one window reaches the other, and the other window’s unsaved claim edit is kept on the new version', async ({ page, server, context }) => {
+  await page.goto(server.url);
+  await createReviewByPaste(page, 'Updated elsewhere', ARTICLE);
+  for (const quote of ['crime fell by 20 percent', 'The budget grew to 3 billion']) {
+    await selectInArticle(page, quote);
+    await page.getByRole('button', { name: /Mark claim/ }).click();
+  }
+  await expectSaved(page);
+
+  // The second window's edit waits unsaved (its clock is held) while the first updates the article.
+  const second = await context.newPage();
+  await second.clock.install();
+  await second.goto(page.url());
+  await claimList(second)
+    .getByRole('listbox')
+    .getByRole('option', { name: /crime fell by 20 percent/ })
+    .click();
+  await panelOf(second).getByLabel('Rationale').fill('Police figures show 12 percent.');
+
+  await page.bringToFront();
+  await page.getByRole('button', { name: 'Update article…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Update article' });
+  await dialog
+    .getByRole('textbox', { name: 'Newer version (paste its text here)' })
+    .fill('Updated on Monday.\n\nThe mayor said crime fell by 20 percent since 2020.\n\nThe budget grew to 3 billion this year.');
+  await dialog.getByRole('button', { name: 'Show changes' }).click();
+  await dialog.getByRole('button', { name: 'Update article', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The article is now version 2' })).toBeVisible();
+
+  // The second window saves on a revision the update replaced: it takes the new article in and keeps its edit.
+  await second.bringToFront();
+  await second.clock.runFor(6_000);
+  const secondEditor = second.getByRole('textbox', { name: 'Article text', exact: true });
+  await expect(secondEditor).toContainText('Updated on Monday.', { timeout: 8_000 });
+  await expect(panelOf(second).getByLabel('Rationale')).toHaveValue('Police figures show 12 percent.');
+  await second.clock.runFor(4_000);
+  await expectSaved(second);
+
+  const stored = async (): Promise<string> => {
+    const [name] = (await readdir(join(server.dataDir, 'reviews'))).filter((file) => file.endsWith('.json'));
+    return name ? readFile(join(server.dataDir, 'reviews', name), 'utf8') : '';
+  };
+  await expect.poll(stored, { timeout: 8_000 }).toContain('Police figures show 12 percent.');
+  expect(await stored()).toContain('Updated on Monday.');
+  // And both claims are still on their words in the new version.
+  await expect.poll(() => storedClaimant(server.dataDir, 'crime fell by 20 percent')).toBe('');
+
+  await page.bringToFront();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Article text', exact: true })).toContainText('Updated on Monday.');
+  await claimList(page)
+    .getByRole('listbox')
+    .getByRole('option', { name: /crime fell by 20 percent/ })
+    .click();
+  await expect(panelOf(page).getByLabel('Rationale')).toHaveValue('Police figures show 12 percent.');
 });
