@@ -17,7 +17,14 @@ function shot(testInfo: TestInfo, name: string): string {
 /** The library of a newsroom: English and Arabic reviews, claims with verdicts, rationales, tags. */
 async function newsroomLibrary(page: Page): Promise<{ jobs: string; jobsClaims: string[]; arabic: string }> {
   const jobs = await reviewWithClaims(page, 'Jobs speech, March', 'In a speech on Monday the minister said unemployment fell by 20 percent last year.\n\nHe added that wages rose 8 percent.', [
-    { quote: 'unemployment fell by 20 percent last year', verdict: 'False', rationale: 'ONS figures show joblessness fell by 2 percent, not 20.', claimant: 'The minister', tags: ['economy'], evidenceUrls: ['https://ons.example/labour'] },
+    {
+      quote: 'unemployment fell by 20 percent last year',
+      verdict: 'False',
+      rationale: 'ONS figures show joblessness fell by 2 percent, not 20.',
+      claimant: 'The minister',
+      tags: ['economy'],
+      evidenceUrls: ['https://ons.example/labour'],
+    },
     { quote: 'wages rose 8 percent', verdict: 'Mostly true', rationale: 'Nominal wages rose 7.6 percent.', claimant: 'The minister', tags: ['economy'] },
   ]);
   await reviewWithClaims(page, 'Mayor on unemployment', 'The mayor said unemployment in the city is the lowest in a decade.', [
@@ -29,7 +36,11 @@ async function newsroomLibrary(page: Page): Promise<{ jobs: string; jobsClaims: 
   return { jobs: jobs.id, jobsClaims: jobs.claimIds, arabic: arabic.id };
 }
 
-test('a reviewer finds a rationale, an Arabic word with another prefix and no diacritics, filters by verdict, and opens the review at the claim', async ({ page, server, outsideRequests }, testInfo) => {
+test('a reviewer finds a rationale, an Arabic word with another prefix and no diacritics, filters by verdict, and opens the review at the claim', async ({
+  page,
+  server,
+  outsideRequests,
+}, testInfo) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.goto(server.url);
@@ -66,8 +77,16 @@ test('a reviewer finds a rationale, an Arabic word with another prefix and no di
   await box.fill('unemployment');
   await expect(dialog.getByRole('status')).toHaveText(/^[2-9] results$/);
   await dialog.getByText('Filters', { exact: true }).click();
-  await dialog.getByLabel('Verdict').selectOption('False');
+  // Any of the verdicts ticked: True or False finds both, False alone the one.
+  const verdictFilter = dialog.getByRole('group', { name: 'Verdict' });
+  await verdictFilter.getByRole('checkbox', { name: 'True', exact: true }).check();
+  await verdictFilter.getByRole('checkbox', { name: 'False', exact: true }).check();
   await expect(dialog.getByText('Filters (1 on)')).toBeVisible();
+  await expect(dialog.getByRole('status')).toHaveText('2 results');
+  await expect(results.getByRole('option')).toHaveCount(2);
+  await expect(results.getByRole('option').filter({ hasText: 'Mayor on unemployment' })).toHaveCount(1);
+  await page.screenshot({ path: shot(testInfo, 'verdict-filter-1280') });
+  await verdictFilter.getByRole('checkbox', { name: 'True', exact: true }).uncheck();
   await expect(dialog.getByRole('status')).toHaveText('1 result');
   await expect(results.getByRole('option')).toHaveCount(1);
   await expect(results.getByRole('option')).toContainText('Jobs speech, March');

@@ -1,4 +1,4 @@
-/** The filters of the library search: verdict, status, tag, claimant and a date range. */
+/** The filters of the library search: verdicts (any of those ticked), status, tag, claimant and a date range. */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localisedVerdictLabel } from '../../shared/i18n/scale-words';
@@ -51,26 +51,27 @@ function useVerdictOptions(): VerdictOption[] {
 export function SearchFilterFields({ filters, onChange }: { filters: SearchFilters; onChange: (filters: SearchFilters) => void }) {
   const { t } = useTranslation();
   const verdicts = useVerdictOptions();
-  const ids = { verdict: useId(), status: useId(), tag: useId(), claimant: useId(), from: useId(), to: useId() };
+  const ids = { status: useId(), tag: useId(), claimant: useId(), from: useId(), to: useId() };
   const set = (patch: Partial<SearchFilters>): void => onChange({ ...filters, ...patch });
   const count = activeFilterCount(filters);
   return (
     <details className="search-filters">
       <summary>{count > 0 ? t('search.filtersActive', { count }) : t('search.filters')}</summary>
       <div className="search-filter-grid">
-        <div className="field">
-          <label className="field-label" htmlFor={ids.verdict}>
-            {t('claim.field.verdictId')}
-          </label>
-          <select id={ids.verdict} value={filters.verdicts[0] ?? ''} onChange={(event) => set({ verdicts: event.target.value ? [event.target.value] : [] })}>
-            <option value="">{t('search.anyVerdict')}</option>
-            {verdicts.map((verdict) => (
-              <option key={verdict.value} value={verdict.value}>
-                {verdict.shown}
-              </option>
-            ))}
-          </select>
-        </div>
+        <fieldset className="field search-verdicts">
+          <legend className="field-label">{t('claim.field.verdictId')}</legend>
+          {verdicts.length === 0 && <span className="muted">{t('search.anyVerdict')}</span>}
+          {verdicts.map((verdict) => (
+            <label key={verdict.value} className="check-field">
+              <input
+                type="checkbox"
+                checked={filters.verdicts.includes(verdict.value)}
+                onChange={(event) => set({ verdicts: event.target.checked ? [...filters.verdicts, verdict.value] : filters.verdicts.filter((value) => value !== verdict.value) })}
+              />{' '}
+              <span dir="auto">{verdict.shown}</span>
+            </label>
+          ))}
+        </fieldset>
         <div className="field">
           <label className="field-label" htmlFor={ids.status}>
             {t('claim.field.status')}
