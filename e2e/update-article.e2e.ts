@@ -7,6 +7,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
 import { expectDialogContentFits } from './support/layout';
+import { callApi } from './support/library-api';
 
 const ARTICLE =
   '<p>The minister said unemployment fell by 20 percent last year.</p><p>Crime rose 5 percent in the city, police said.</p><p>Schools will get 400 new teachers by September, the office said.</p>';
@@ -142,4 +143,29 @@ test('shows an Arabic update right to left, with the changed number marked, and 
     path: shot(testInfo, 'versions-320'),
     fullPage: true,
   });
+  await versions.getByRole('button', { name: 'Close' }).click();
+
+  // In the Arabic interface the flag reads in Arabic, worded from its cause, not the stored English sentence.
+  const [summary] = await callApi(page, 'review:list', {});
+  const review = await callApi(page, 'review:get', { id: summary?.id ?? '' });
+  const flagged = review.claims.find((claim) => claim.attention?.kind === 'changed');
+  expect(flagged?.attention?.detail).toMatch(/^The outlet edited these words in version 2/);
+  await callApi(page, 'settings:setLanguage', { language: 'ar' });
+  await page.goto(`${server.url}#/review/${review.id}/claim/${flagged?.id ?? ''}`);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const detailsToggle = page.getByRole('button', { name: 'تفاصيل الادعاء' });
+  await expect(async () => {
+    if ((await detailsToggle.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('F6');
+    await expect(detailsToggle).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+  }).toPass();
+  const box = page.getByRole('region', { name: 'هذا الادعاء يحتاج إلى انتباه' });
+  await expect(box).toContainText('عدّل الناشر هذه الكلمات في الإصدار 2 من المقال');
+  await expect(box).toContainText('انخفضت بنسبة 15');
+  await expect(box).not.toContainText('The outlet edited');
+  await box.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot(testInfo, 'attention-arabic-320') });
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await box.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot(testInfo, 'attention-arabic-wide') });
 });

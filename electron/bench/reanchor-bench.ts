@@ -11,7 +11,10 @@ import { performance } from 'node:perf_hooks';
 import { reanchor, type Placement, type TextAnchor } from '../../shared/anchoring/re-anchor';
 import { placementsThroughUpdate } from './update-path';
 
-const WORDS = 'council budget minister report percent growth figures city police crime housing schools roads taxes spending audit contract supplier health hospital water energy prices wages jobs exports'.split(' ');
+const WORDS =
+  'council budget minister report percent growth figures city police crime housing schools roads taxes spending audit contract supplier health hospital water energy prices wages jobs exports'.split(
+    ' ',
+  );
 // mulberry32: a small seeded generator, so every run edits the same article the same way.
 let seed = 42;
 const random = (): number => {
@@ -57,7 +60,11 @@ while (claims.length < CLAIMS) {
   if (claims.some((claim) => claim.key === key)) continue;
   const exact = (paragraphs[paragraph] as string[])[index] as string;
   const start = offsetOf(paragraphs, paragraph, index);
-  claims.push({ key, anchor: { exact, start, end: start + exact.length, prefix: oldText.slice(Math.max(0, start - 32), start), suffix: oldText.slice(start + exact.length, start + exact.length + 32) }, edited: false });
+  claims.push({
+    key,
+    anchor: { exact, start, end: start + exact.length, prefix: oldText.slice(Math.max(0, start - 32), start), suffix: oldText.slice(start + exact.length, start + exact.length + 32) },
+    edited: false,
+  });
 }
 
 // Edits: ~8 % of sentences copy-edited (one word changed), 2 % deleted, 2 % reworded, 3 % new sentences, 3 % paragraphs moved.
@@ -172,17 +179,27 @@ function report(outcomes: Outcome[]): void {
 }
 
 const deleted = claims.filter((claim) => claim.expected === undefined).length;
-console.log(`${(newText.length / 1e6).toFixed(2)} MB article, ${claims.length} claims; ${deleted} claims' sentences deleted or reworded (orphaning them is right), ${claims.filter((claim) => claim.edited).length} copy-edited`);
+console.log(
+  `${(newText.length / 1e6).toFixed(2)} MB article, ${claims.length} claims; ${deleted} claims' sentences deleted or reworded (orphaning them is right), ${claims.filter((claim) => claim.edited).length} copy-edited`,
+);
 
 let started = performance.now();
-const placements = reanchor(claims.map((claim) => claim.anchor), newText, oldText);
+const placements = reanchor(
+  claims.map((claim) => claim.anchor),
+  newText,
+  oldText,
+);
 const factmarkMs = performance.now() - started;
 const outcomes = claims.map((claim, index) => judge(claim, placements[index] as Placement));
 console.log(`Factmark: ${tally(outcomes)}; ${factmarkMs.toFixed(0)} ms for ${claims.length}`);
 if (process.env.DEBUG) report(outcomes);
 
 // Update article takes the same engine through claim marks and documents: it must place no claim wrongly either.
-const update = placementsThroughUpdate(claims.map((claim) => claim.anchor), oldText, newText);
+const update = placementsThroughUpdate(
+  claims.map((claim) => claim.anchor),
+  oldText,
+  newText,
+);
 const updateOutcomes = claims.map((claim, index) => judge(claim, update.placements[index] as Placement));
 const differing = updateOutcomes.filter((outcome, index) => outcome !== outcomes[index]).length;
 console.log(`Update article path: ${tally(updateOutcomes)}; ${update.ms.toFixed(0)} ms for ${claims.length} (marks read, placed and written back); ${differing} outcomes differ from the engine's`);
@@ -193,9 +210,11 @@ if (sample.length > 0) {
   const baseline = sample.map((claim): Placement => {
     const matches = search(newText, claim.anchor.exact, Math.floor(claim.anchor.exact.length / 2));
     const best = matches.sort((left, right) => left.errors - right.errors || Math.abs(left.start - claim.anchor.start) - Math.abs(right.start - claim.anchor.start))[0];
-    return best ? { status: 'changed', start: best.start, end: best.end, similarity: 0, text: '' } : { status: 'orphan', reason: 'none' };
+    return best ? { status: 'changed', start: best.start, end: best.end, similarity: 0, text: '' } : { status: 'orphan', reason: 'none', miss: { code: 'gone' } };
   });
   const baselineMs = performance.now() - started;
-  console.log(`Baseline (best fuzzy match, first ${sample.length} claims): ${tally(sample.map((claim, index) => judge(claim, baseline[index] as Placement)))}; ${baselineMs.toFixed(0)} ms (≈ ${((baselineMs / sample.length) * claims.length / 1000).toFixed(0)} s for ${claims.length})`);
+  console.log(
+    `Baseline (best fuzzy match, first ${sample.length} claims): ${tally(sample.map((claim, index) => judge(claim, baseline[index] as Placement)))}; ${baselineMs.toFixed(0)} ms (≈ ${(((baselineMs / sample.length) * claims.length) / 1000).toFixed(0)} s for ${claims.length})`,
+  );
   console.log(`Factmark on the same ${sample.length}: ${tally(outcomes.slice(0, sample.length))}`);
 }

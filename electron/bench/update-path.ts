@@ -52,7 +52,7 @@ export function placementsThroughUpdate(anchors: readonly TextAnchor[], oldText:
           similarity: 1,
           text: span.quote,
         }
-      : { status: 'orphan', reason: 'not placed by the update' };
+      : { status: 'orphan', reason: 'not placed by the update', miss: { code: 'gone' } };
   });
   return { placements, ms };
 }

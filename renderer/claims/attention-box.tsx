@@ -9,6 +9,7 @@ import type { RatingScale } from '../../shared/model/rating-scale';
 import type { ConflictNote } from '../../shared/share-file/merge-report';
 import { formatDateTime, formatList } from '../i18n/interface-format';
 import { interfaceI18n } from '../i18n/interface-i18n';
+import { attentionWords } from './attention-words';
 
 /** A field's value as a reviewer reads it, in the interface's language. */
 export function describeValue(field: ClaimField, value: unknown, scale: RatingScale | null): string {
@@ -72,7 +73,7 @@ export function AttentionBox({ claim, conflicts, scale, placed, onChoose, onPlac
       {attention && (
         <div className={`attention attention-${attention.kind}`}>
           <h3>{t(`attention.title.${attention.kind}`)}</h3>
-          <p>{attention.detail}</p>
+          <p>{attentionWords(attention, t)}</p>
           {attention.quote && (
             <blockquote className="claim-quote-full" dir="auto">
               {attention.quote}

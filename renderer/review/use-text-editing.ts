@@ -28,7 +28,12 @@ export function flagEditedClaims(editor: Editor, quotes: ReadonlyMap<string, str
     const claim = store.claims[placement.claimId];
     if (before === undefined || before === placement.quote || !claim || claim.attention) continue;
     store.updateClaim(placement.claimId, {
-      attention: { kind: 'changed', quote: before.slice(0, 20_000), detail: `The words of this claim were edited in this review (they were: “${excerpt(before)}”). Check that the claim still reads as checked.` },
+      attention: {
+        kind: 'changed',
+        quote: before.slice(0, 20_000),
+        detail: `The words of this claim were edited in this review (they were: “${excerpt(before)}”). Check that the claim still reads as checked.`,
+        why: { code: 'edited-here', words: excerpt(before) },
+      },
     });
     flagged++;
   }

@@ -14,6 +14,7 @@ import { MAX_SHARE_FILE_BYTES } from '../../shared/share-file/share-file-schema'
 import { describeSignature } from '../../shared/share-file/signature-words';
 import { localisedScale, localisedVerdictLabel } from '../../shared/i18n/scale-words';
 import { describeValue } from '../claims/attention-box';
+import { attentionWords } from '../claims/attention-words';
 import { api, errorMessage } from '../api/client';
 import { ModalDialog } from '../app/modal-dialog';
 import { formatDateTime, formatList } from '../i18n/interface-format';
@@ -36,8 +37,8 @@ function NoteList({ title, notes, hint }: { title: string; notes: ClaimNote[]; h
       <ul>
         {notes.slice(0, SHOWN_NOTES).map((note) => (
           <li key={note.claimId}>
-            {/* What happened to the claim is worded by the merge service, as the command line prints it. */}
-            <q dir="auto">{note.quote || t('openShare.noWords')}</q> <span className="muted">{note.detail}</span>
+            {/* A flag's cause is worded here in the interface language; other notes as the command line prints them. */}
+            <q dir="auto">{note.quote || t('openShare.noWords')}</q> <span className="muted">{attentionWords(note, t)}</span>
           </li>
         ))}
         {notes.length > SHOWN_NOTES && <li className="muted">{t('openShare.more', { count: notes.length - SHOWN_NOTES })}</li>}

@@ -10,6 +10,7 @@ import search from 'approx-string-match';
 import { GRAM, GramIndex, pieceStarts } from './gram-index';
 import { TextMapper } from './text-mapper';
 import { fit, similarity, type Fitted } from './text-similarity';
+import type { AnchorMiss } from '../model/attention-why';
 
 /** Where a claim was, in the text it was made on (offsets in UTF-16 code units). */
 export interface TextAnchor {
@@ -35,7 +36,25 @@ export type Placement =
     }
   /** The words themselves were edited; placed by the diff or a fuzzy match, for the reviewer to check. */
   | { status: 'changed'; start: number; end: number; similarity: number; text: string }
-  | { status: 'orphan'; reason: string };
+  /** Not placed: `reason` in English (reports, the command line), `miss` as data the interface words. */
+  | { status: 'orphan'; reason: string; miss: AnchorMiss };
+
+/** The English reason for `miss`, as reports and the command line print it. */
+export function missReason(miss: AnchorMiss): string {
+  switch (miss.code) {
+    case 'no-quote':
+      return 'the claim has no quote';
+    case 'gone':
+      return 'the quoted words are no longer in the article (deleted or reworded)';
+    case 'repeated':
+      return `the quote appears ${miss.count} times and its context does not tell which one`;
+    case 'tied':
+      return 'two passages match the edited quote equally well';
+  }
+}
+
+/** An orphan placement for `miss`. */
+export const orphaned = (miss: AnchorMiss): Placement => ({ status: 'orphan', reason: missReason(miss), miss });
 
 /** Below these a candidate is not trusted (measured on generated edits; see npm run bench:reanchor). */
 const MIN_QUOTE_SIMILARITY = 0.75;
@@ -127,13 +146,16 @@ function placeByOccurrences(anchor: TextAnchor, scene: Scene, occurrences: numbe
     return nearMapped || anchor.exact.length >= MIN_QUOTE_LENGTH_AWAY || best.score >= MIN_CONTEXT_SIMILARITY ? placeExact(anchor, best.start, nearMapped) : undefined;
   }
   if (best.score - second.score > 0.05 && best.score >= MIN_CONTEXT_SIMILARITY) return placeExact(anchor, best.start, nearMapped);
-  return { status: 'orphan', reason: `the quote appears ${scored.length} times and its context does not tell which one` };
+  return orphaned({ code: 'repeated', count: scored.length });
 }
 
 type Acceptance = (quote: number, context: { mean: number; best: number }) => boolean;
 
 /** Near the mapped place, in text the diff saw as new, a nearly unchanged quote needs no context: its neighbours may have been edited too. */
-const acceptNear = (mapped: boolean): Acceptance => (quote, context) => context.mean >= MIN_CONTEXT_SIMILARITY || (mapped && quote >= 0.9);
+const acceptNear =
+  (mapped: boolean): Acceptance =>
+  (quote, context) =>
+    context.mean >= MIN_CONTEXT_SIMILARITY || (mapped && quote >= 0.9);
 /** Elsewhere the context must agree strongly: on average, or one side almost exactly with an almost unchanged quote. */
 const acceptAway: Acceptance = (quote, context) => context.mean >= MIN_CONTEXT_AWAY || (context.best >= 0.9 && quote >= 0.85);
 
@@ -157,7 +179,7 @@ function decide(anchor: TextAnchor, scene: Scene, candidates: Candidate[]): Plac
   const [best, second] = [...candidates].sort((left, right) => right.score - left.score);
   if (!best) return undefined;
   if (second && best.score - second.score < 0.02 && Math.abs(best.start - second.start) > anchor.exact.length / 2) {
-    return { status: 'orphan', reason: 'two passages match the edited quote equally well' };
+    return orphaned({ code: 'tied' });
   }
   return placeChanged(scene, best);
 }
@@ -182,7 +204,7 @@ function seededStarts(anchor: TextAnchor, scene: Scene): number[] {
 function reanchorOne(anchor: TextAnchor, scene: Scene): Placement {
   const { exact } = anchor;
   const { text, mapper } = scene;
-  if (exact.length === 0) return { status: 'orphan', reason: 'the claim has no quote' };
+  if (exact.length === 0) return orphaned({ code: 'no-quote' });
   const hint = mapper ? mapper.map(anchor.start) : Math.min(anchor.start, text.length);
   const hintEnd = Math.max(hint, mapper ? mapper.map(anchor.end, 'end') : Math.min(anchor.end, text.length));
 
@@ -227,10 +249,14 @@ function reanchorOne(anchor: TextAnchor, scene: Scene): Placement {
     const starts = quotePieces(anchor).length > 0 ? seededStarts(anchor, scene).filter((start) => start + exact.length + reach < from || start - reach > to) : [];
     const windows: [number, number][] = starts.slice(0, 4).map((start) => [Math.max(0, start - reach), Math.min(text.length, start + exact.length + reach)]);
     if (quotePieces(anchor).length === 0 && text.length <= SMALL_TEXT) windows.push([0, text.length]);
-    const away = decide(anchor, scene, windows.flatMap(([start, end]) => fuzzyIn(anchor, scene, start, end, acceptAway)));
+    const away = decide(
+      anchor,
+      scene,
+      windows.flatMap(([start, end]) => fuzzyIn(anchor, scene, start, end, acceptAway)),
+    );
     if (away) return away;
   }
-  return { status: 'orphan', reason: 'the quoted words are no longer in the article (deleted or reworded)' };
+  return orphaned({ code: 'gone' });
 }
 
 /**

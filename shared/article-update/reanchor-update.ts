@@ -9,6 +9,7 @@ import { removeClaimMarks } from '../article/mark-text-range';
 import type { Placement } from '../anchoring/re-anchor';
 import type { ArticleDoc } from '../model/article-doc';
 import type { ArticleUpdateCounts } from '../model/article-version';
+import { similarityPercent } from '../model/attention-why';
 import type { Claim, ClaimAttention } from '../model/claim';
 import type { Review } from '../model/review';
 import { anchorsOf, placeClaims } from '../share-file/claim-anchors';
@@ -53,18 +54,23 @@ function outcomeOf(
               kind: 'moved',
               quote,
               detail: `Version ${version} of the article has these words in another place; check that the claim sits in the right passage.`,
+              why: { code: 'update-moved', version },
             },
           };
-    case 'changed':
+    case 'changed': {
+      const similarity = similarityPercent(placement.similarity);
+      const words = clip(placement.text);
       return {
         kind: 'changed',
         newQuote: placement.text,
         attention: {
           kind: 'changed',
           quote,
-          detail: `The outlet edited these words in version ${version} of the article (${Math.round(placement.similarity * 100)} % alike); they now read “${clip(placement.text)}”. Check that the claim still reads as checked.`,
+          detail: `The outlet edited these words in version ${version} of the article (${similarity} % alike); they now read “${words}”. Check that the claim still reads as checked.`,
+          why: { code: 'update-changed', version, similarity, words },
         },
       };
+    }
     case 'orphan':
       return {
         kind: 'orphaned',
@@ -72,6 +78,7 @@ function outcomeOf(
           kind: 'orphan',
           quote,
           detail: `Not found in version ${version} of the article: ${placement.reason}. Select its words in the article and place it again, or delete it.`,
+          why: { code: 'update-not-found', version, miss: placement.miss },
         },
       };
   }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, LongText, OptionalDate, OptionalHttpUrl, ShortText, Timestamp } from './primitives';
 import { EvidenceCopy } from './evidence-copy';
+import { AttentionWhy } from './attention-why';
 
 /** How a source bears on the claim; `unset` until the reviewer says (a new source assumes nothing). */
 export const EVIDENCE_STANCES = ['unset', 'supports', 'refutes', 'context'] as const;
@@ -60,8 +61,10 @@ export const ClaimAttention = z
     kind: z.enum(['orphan', 'moved', 'changed', 'restored']),
     /** The claim's words as the other copy had them. */
     quote: z.string().max(20_000),
-    /** What happened, in a sentence for the reviewer. */
+    /** What happened, in an English sentence (reports, the command line, older versions read it). */
     detail: z.string().max(2_000),
+    /** What happened, as data the interface words in its own language; absent in older files. */
+    why: AttentionWhy.optional(),
   })
   .strict();
 export type ClaimAttention = z.infer<typeof ClaimAttention>;

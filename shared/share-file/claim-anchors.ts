@@ -7,6 +7,7 @@ import { reanchor, type Placement } from '../anchoring/re-anchor';
 import { quoteContext, readArticleText, type ArticleText } from '../article/claim-spans';
 import { markTextRanges, type ClaimRange } from '../article/mark-text-range';
 import type { DocNode } from '../model/article-doc';
+import { similarityPercent } from '../model/attention-why';
 import type { ClaimAttention } from '../model/claim';
 import type { ShareAnchor } from './share-file-schema';
 
@@ -54,11 +55,18 @@ function attentionFor(placement: Placement, quote: string): ClaimAttention | und
     case 'moved':
       // Text inserted or deleted before the claim shifts it; only words found elsewhere need a look.
       if (placement.mapped) return undefined;
-      return { kind: 'moved', quote, detail: 'Found the same words in another place of this copy; check that it is the right passage.' };
-    case 'changed':
-      return { kind: 'changed', quote, detail: `The words were edited in this copy (${Math.round(placement.similarity * 100)} % alike); check that the claim still reads as checked.` };
+      return { kind: 'moved', quote, detail: 'Found the same words in another place of this copy; check that it is the right passage.', why: { code: 'merge-moved' } };
+    case 'changed': {
+      const similarity = similarityPercent(placement.similarity);
+      return {
+        kind: 'changed',
+        quote,
+        detail: `The words were edited in this copy (${similarity} % alike); check that the claim still reads as checked.`,
+        why: { code: 'merge-changed', similarity },
+      };
+    }
     case 'orphan':
-      return { kind: 'orphan', quote, detail: `${placement.reason.charAt(0).toUpperCase()}${placement.reason.slice(1)}.` };
+      return { kind: 'orphan', quote, detail: `${placement.reason.charAt(0).toUpperCase()}${placement.reason.slice(1)}.`, why: { code: 'merge-not-found', miss: placement.miss } };
   }
 }
 
@@ -72,7 +80,7 @@ export function placeClaims(doc: DocNode, claims: readonly ClaimToPlace[], sourc
   const anchored = claims.filter((claim) => claim.anchor !== null);
   for (const claim of claims) {
     if (claim.anchor === null) {
-      attention.set(claim.claimId, claim.attention ?? { kind: 'orphan', quote: '', detail: 'The copy it came from had no place for it either.' });
+      attention.set(claim.claimId, claim.attention ?? { kind: 'orphan', quote: '', detail: 'The copy it came from had no place for it either.', why: { code: 'merge-no-place' } });
     }
   }
   const placements = reanchor(

@@ -1,6 +1,7 @@
 /** What a merge did (or would do), claim by claim, as the merge view and `factmark merge` show it. */
 import { z } from 'zod';
 import { CLAIM_FIELDS } from '../model/claim-history';
+import { AttentionWhy } from '../model/attention-why';
 import { Id, Timestamp } from '../model/primitives';
 import { Agreement } from './agreement';
 
@@ -8,8 +9,10 @@ export const ClaimNote = z.object({
   claimId: Id,
   /** The claim's words, so a reviewer recognises it. */
   quote: z.string(),
-  /** One sentence on what happened to it. */
+  /** One sentence on what happened to it, in English (the command line prints it). */
   detail: z.string(),
+  /** For a flagged claim, the flag's cause, for the interface to word in its language. */
+  why: AttentionWhy.optional(),
 });
 export type ClaimNote = z.infer<typeof ClaimNote>;
 

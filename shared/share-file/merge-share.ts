@@ -10,7 +10,8 @@ import { changedFields, unionHistories } from '../history/record-edits';
 import { changedSinceSignOff, namedFields } from '../history/sign-offs';
 import type { ArticleDoc } from '../model/article-doc';
 import { CLAIM_FIELD_LABELS, CLAIM_FIELDS, type ClaimField } from '../model/claim-history';
-import type { Claim } from '../model/claim';
+import type { AttentionWhy } from '../model/attention-why';
+import type { Claim, ClaimAttention } from '../model/claim';
 import { signOffState } from '../model/sign-off';
 import type { Review } from '../model/review';
 import { reviewerLabel, type Reviewer } from '../model/reviewer';
@@ -72,14 +73,22 @@ function claimFromState(state: ClaimState, previous: Claim | undefined): Claim {
 export type MergeSource = Pick<ShareFileContent, 'history' | 'reviewers' | 'claims'> & Partial<Pick<ShareFileContent, 'scale'>> & { article: Pick<ShareFileContent['article'], 'text'> };
 
 /** Sign-offs the merge brought and sign-offs that no longer hold after it, claim by claim. */
-function signOffNotes(before: ReadonlyMap<string, Claim>, after: readonly Claim[], note: (claimId: string, detail: string) => ClaimNote, nameOf: (reviewerId: string | undefined) => string): Pick<MergeReport, 'signedOff' | 'signOffWithdrawn'> {
+function signOffNotes(
+  before: ReadonlyMap<string, Claim>,
+  after: readonly Claim[],
+  note: (claimId: string, detail: string) => ClaimNote,
+  nameOf: (reviewerId: string | undefined) => string,
+): Pick<MergeReport, 'signedOff' | 'signOffWithdrawn'> {
   const notes: Pick<MergeReport, 'signedOff' | 'signOffWithdrawn'> = { signedOff: [], signOffWithdrawn: [] };
   for (const claim of after) {
     const previous = before.get(claim.id);
     const [was, now] = [previous ? signOffState(previous) : 'none', signOffState(claim)];
     if (was === now && equal(previous?.signOff, claim.signOff)) continue;
     if (now === 'signed') notes.signedOff.push(note(claim.id, `Signed off by ${nameOf(claim.signOff?.by)}.`));
-    else if (now === 'withdrawn') notes.signOffWithdrawn.push(note(claim.id, `${nameOf(claim.signOff?.by)}’s sign-off no longer holds: ${namedFields(changedSinceSignOff(claim))} changed after it was given. It needs a new sign-off.`));
+    else if (now === 'withdrawn')
+      notes.signOffWithdrawn.push(
+        note(claim.id, `${nameOf(claim.signOff?.by)}’s sign-off no longer holds: ${namedFields(changedSinceSignOff(claim))} changed after it was given. It needs a new sign-off.`),
+      );
     else if (was === 'signed') notes.signOffWithdrawn.push(note(claim.id, `${nameOf(previous?.signOff?.by)} withdrew the sign-off.`));
   }
   return notes;
@@ -102,8 +111,24 @@ export function mergeShare(local: Review, incoming: MergeSource): { review: Revi
   for (const claim of incoming.claims) if (!quotes.has(claim.id) && claim.anchor) quotes.set(claim.id, claim.anchor.quote.exact);
   const quoteOf = (claimId: string): string => quotes.get(claimId) ?? localById.get(claimId)?.attention?.quote ?? incomingById.get(claimId)?.attention?.quote ?? '';
 
-  const report: MergeReport = { reviewId: local.id, title: local.title, textChanged: incoming.article.text !== localText.text, added: [], updated: [], conflicts: [], orphaned: [], flagged: [], deleted: [], kept: [], unchanged: 0, newEvents, signedOff: [], signOffWithdrawn: [], agreement: null };
-  const note = (claimId: string, detail: string): ClaimNote => ({ claimId, quote: quoteOf(claimId), detail });
+  const report: MergeReport = {
+    reviewId: local.id,
+    title: local.title,
+    textChanged: incoming.article.text !== localText.text,
+    added: [],
+    updated: [],
+    conflicts: [],
+    orphaned: [],
+    flagged: [],
+    deleted: [],
+    kept: [],
+    unchanged: 0,
+    newEvents,
+    signedOff: [],
+    signOffWithdrawn: [],
+    agreement: null,
+  };
+  const note = (claimId: string, detail: string, why?: AttentionWhy): ClaimNote => ({ claimId, quote: quoteOf(claimId), detail, ...(why ? { why } : {}) });
   const claims: Claim[] = [];
   const removed = new Set<string>();
   const toPlace: Claim[] = [];
@@ -147,17 +172,24 @@ export function mergeShare(local: Review, incoming: MergeSource): { review: Revi
     for (const claim of toPlace) {
       const state = states.get(claim.id);
       // A claim deleted here comes back because the other copy worked on it afterwards: say so.
-      const restored = state?.deletionOverridden
-        ? { kind: 'restored' as const, quote: quoteOf(claim.id), detail: `Deleted by ${nameOf(state.deletionOverridden)}, but ${nameOf(latestSource(state))} changed it afterwards, so it was kept. Delete it again if it should go.` }
+      const deletedBy = state?.deletionOverridden ? nameOf(state.deletionOverridden) : '';
+      const changedBy = state?.deletionOverridden ? nameOf(latestSource(state)) : '';
+      const restored: ClaimAttention | undefined = state?.deletionOverridden
+        ? {
+            kind: 'restored',
+            quote: quoteOf(claim.id),
+            detail: `Deleted by ${deletedBy}, but ${changedBy} changed it afterwards, so it was kept. Delete it again if it should go.`,
+            why: { code: 'merge-kept', deletedBy: deletedBy.slice(0, 2_000), changedBy: changedBy.slice(0, 2_000) },
+          }
         : undefined;
       const attention = placed.attention.get(claim.id) ?? restored;
       const { attention: _previous, ...rest } = claim;
       claims.push(attention ? { ...rest, attention } : rest);
-      if (attention?.kind === 'orphan') report.orphaned.push(note(claim.id, attention.detail));
-      else if (attention === restored && restored) report.kept.push(note(claim.id, restored.detail));
+      if (attention?.kind === 'orphan') report.orphaned.push(note(claim.id, attention.detail, attention.why));
+      else if (attention === restored && restored) report.kept.push(note(claim.id, restored.detail, restored.why));
       else {
         report.added.push(note(claim.id, 'New from the other copy.'));
-        if (attention) report.flagged.push(note(claim.id, attention.detail));
+        if (attention) report.flagged.push(note(claim.id, attention.detail, attention.why));
       }
     }
   }

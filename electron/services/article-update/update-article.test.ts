@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlerRegistry } from '../../api/handler-registry';
 import { ApiError } from '../../../shared/api/envelope';
 import type { Channel, ChannelInput, ChannelOutput } from '../../../shared/api/contract';
+import { missReason } from '../../../shared/anchoring/re-anchor';
 import { readArticleText } from '../../../shared/article/claim-spans';
 import { openFactmarkServices, type FactmarkServices } from '../factmark-services';
 import { folderSnapshot } from '../library/folder-snapshot.fixture';
@@ -153,6 +154,14 @@ describe('Update article', () => {
       attention: { quote: 'Schools will get 400 new teachers by September' },
     });
     expect(stored.claims.find((claim) => claim.attention?.kind === 'changed')?.attention?.detail).toMatch(/version 2 .*3\.5 billion/);
+    // Beside the English sentence, the cause as data for the interface to word in its language.
+    const edited = stored.claims.find((claim) => claim.attention?.kind === 'changed')?.attention;
+    expect(edited?.why).toMatchObject({ code: 'update-changed', version: 2, words: 'The budget is 3.5 billion dollars, the mayor said' });
+    const similarity = edited?.why?.code === 'update-changed' ? edited.why.similarity : -1;
+    expect(similarity).toBeGreaterThanOrEqual(75);
+    expect(edited?.detail).toContain(`(${similarity} % alike)`);
+    expect(schools?.attention?.why).toEqual({ code: 'update-not-found', version: 2, miss: { code: 'gone' } });
+    expect(schools?.attention?.detail).toContain(`version 2 of the article: ${missReason({ code: 'gone' })}.`);
     expect(stored.claims.filter((claim) => claim.attention)).toHaveLength(2);
     // Nothing about the claims' fields changed: no history event was added.
     expect(stored.history).toEqual(before.history);

@@ -92,12 +92,12 @@ function checkScale(file: ShareFile, scale: RatingScale): void {
 
 function summaryReport(review: Review): MergeReport {
   const quotes = claimQuotes(review.doc);
-  const note = (claim: Claim, detail: string) => ({ claimId: claim.id, quote: quotes.get(claim.id) ?? claim.attention?.quote ?? '', detail });
+  const note = (claim: Claim, detail: string, why = claim.attention?.why) => ({ claimId: claim.id, quote: quotes.get(claim.id) ?? claim.attention?.quote ?? '', detail, ...(why ? { why } : {}) });
   return {
     reviewId: review.id,
     title: review.title,
     textChanged: false,
-    added: review.claims.filter((claim) => claim.attention?.kind !== 'orphan').map((claim) => note(claim, 'In the shared review.')),
+    added: review.claims.filter((claim) => claim.attention?.kind !== 'orphan').map((claim) => note(claim, 'In the shared review.', undefined)),
     updated: [],
     conflicts: conflictNotes(review, quotes),
     orphaned: review.claims.filter((claim) => claim.attention?.kind === 'orphan').map((claim) => note(claim, claim.attention?.detail ?? '')),

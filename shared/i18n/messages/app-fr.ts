@@ -413,6 +413,23 @@ export const appFr: AppMessages = {
   'attention.reason.twoVersions': 'Deux versions\u00a0: {{fields}}',
   'attention.place': 'Placer sur le texte sélectionné',
   'attention.looksRight': 'C’est correct',
+  'attention.why.updateMoved': 'La version {{version, number}} de l’article contient ces mots à un autre endroit\u00a0; vérifiez que l’affirmation est sur le bon passage.',
+  'attention.why.updateChanged':
+    'Le média a modifié ces mots dans la version {{version, number}} de l’article (semblables à {{similarity, number}}\u00a0%)\u00a0; ils se lisent désormais «\u00a0{{words}}\u00a0». Vérifiez que l’affirmation dit toujours ce qui a été vérifié.',
+  'attention.why.updateNotFound': 'Introuvable dans la version {{version, number}} de l’article\u00a0: {{reason}}. Sélectionnez ses mots dans l’article et placez-la de nouveau, ou supprimez-la.',
+  'attention.why.mergeMoved': 'Les mêmes mots ont été trouvés à un autre endroit de cette copie\u00a0; vérifiez que c’est le bon passage.',
+  'attention.why.mergeChanged': 'Les mots ont été modifiés dans cette copie (semblables à {{similarity, number}}\u00a0%)\u00a0; vérifiez que l’affirmation dit toujours ce qui a été vérifié.',
+  'attention.why.mergeNotFound': 'Non placée dans cette copie\u00a0: {{reason}}.',
+  'attention.why.mergeNoPlace': 'La copie d’où elle vient n’avait pas de place pour elle non plus.',
+  'attention.why.mergeKept': 'Supprimée par {{deletedBy}}, mais {{changedBy}} l’a modifiée ensuite, elle a donc été gardée. Supprimez-la de nouveau si elle doit disparaître.',
+  'attention.why.editedHere':
+    'Les mots de cette affirmation ont été modifiés dans cette vérification (ils étaient\u00a0: «\u00a0{{words}}\u00a0»). Vérifiez que l’affirmation dit toujours ce qui a été vérifié.',
+  'attention.miss.noQuote': 'l’affirmation n’a pas de citation',
+  'attention.miss.gone': 'les mots cités ne sont plus dans l’article (supprimés ou reformulés)',
+  'attention.miss.repeated_one': 'la citation apparaît {{count, number}}\u00a0fois et son contexte ne dit pas laquelle est la bonne',
+  'attention.miss.repeated_many': 'la citation apparaît {{count, number}}\u00a0fois et son contexte ne dit pas laquelle est la bonne',
+  'attention.miss.repeated_other': 'la citation apparaît {{count, number}}\u00a0fois et son contexte ne dit pas laquelle est la bonne',
+  'attention.miss.tied': 'deux passages correspondent aussi bien l’un que l’autre à la citation modifiée',
 
   'evidence.legend': 'Preuves',
   'evidence.none': 'Aucune preuve pour l’instant.',
