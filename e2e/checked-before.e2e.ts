@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { expectNoSeriousA11yProblems } from './support/a11y';
-import { createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
+import { createReviewByPaste, expect, expectSaved, openClaimAfreshInArabic, selectInArticle, test } from './support/fixtures';
 import { expectNoSidewaysScroll } from './support/layout';
 import { callApi, reviewWithClaims } from './support/library-api';
 
@@ -20,10 +20,15 @@ function shot(testInfo: TestInfo, name: string): string {
 
 /** Review A: the minister's claims, checked in March. */
 async function earlierReview(page: Page): Promise<{ id: string; claimIds: string[] }> {
-  return reviewWithClaims(page, EARLIER_TITLE, 'In a speech on Monday the minister said unemployment fell by 20 percent last year across the country.\n\nHe added that wages rose by 8 percent in the public sector.', [
-    { quote: 'unemployment fell by 20 percent last year across the country', verdict: 'False', rationale: RATIONALE, evidenceUrls: [SOURCE] },
-    { quote: 'wages rose by 8 percent in the public sector', verdict: 'Mostly true', rationale: 'Public sector pay rose 7.6 percent.' },
-  ]);
+  return reviewWithClaims(
+    page,
+    EARLIER_TITLE,
+    'In a speech on Monday the minister said unemployment fell by 20 percent last year across the country.\n\nHe added that wages rose by 8 percent in the public sector.',
+    [
+      { quote: 'unemployment fell by 20 percent last year across the country', verdict: 'False', rationale: RATIONALE, evidenceUrls: [SOURCE] },
+      { quote: 'wages rose by 8 percent in the public sector', verdict: 'Mostly true', rationale: 'Public sector pay rose 7.6 percent.' },
+    ],
+  );
 }
 
 test('a claim checked in another review is offered, its verdict taken with one click, and the history says where it came from', async ({ page, server, outsideRequests }, testInfo) => {
@@ -68,7 +73,10 @@ test('a claim checked in another review is offered, its verdict taken with one c
   await expectSaved(page);
 
   await page.reload();
-  await page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { name: /Unemployment has fallen/ }).click();
+  await page
+    .getByRole('listbox', { name: 'Claims' })
+    .getByRole('option', { name: /Unemployment has fallen/ })
+    .click();
   await expect(panel.getByRole('radio', { name: 'False', exact: true })).toBeChecked();
   await expect(panel.getByLabel('Rationale')).toHaveValue(RATIONALE);
   await expect(panel.getByLabel('Claimant')).toHaveValue('The minister');
@@ -95,22 +103,16 @@ test('a claim checked in another review is offered, its verdict taken with one c
 test('the offer can be set aside, and reads at 320 px in the Arabic interface', async ({ page, server }, testInfo) => {
   await page.goto(server.url);
   await earlierReview(page);
-  await reviewWithClaims(page, 'مراجعة عربية', 'وفي نص عربي: قال الوزير إن Unemployment has fallen by 20 percent over the last year across the country.', [{ quote: 'Unemployment has fallen by 20 percent over the last year across the country' }]);
+  await reviewWithClaims(page, 'مراجعة عربية', 'وفي نص عربي: قال الوزير إن Unemployment has fallen by 20 percent over the last year across the country.', [
+    { quote: 'Unemployment has fallen by 20 percent over the last year across the country' },
+  ]);
   const later = await reviewWithClaims(page, 'Press briefing, April', 'Unemployment has fallen by 20 percent over the last year across the country, the minister said.', [
     { quote: 'Unemployment has fallen by 20 percent over the last year across the country' },
   ]);
   await callApi(page, 'settings:setLanguage', { language: 'ar' });
   await page.setViewportSize({ width: 320, height: 720 });
   // The address a search result links to, opened afresh so the interface reads in Arabic.
-  await page.goto(`${server.url}#/review/${later.id}/claim/${later.claimIds[0] as string}`);
-  await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  // F6 shows the claim panel once the desk has the review; a key pressed while it loads goes nowhere.
-  const detailsToggle = page.getByRole('button', { name: 'تفاصيل الادعاء' });
-  await expect(async () => {
-    if ((await detailsToggle.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('F6');
-    await expect(detailsToggle).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
-  }).toPass();
+  await openClaimAfreshInArabic(page, server.url, later.id, later.claimIds[0] as string);
   const panel = page.locator('.claim-panel');
   const offers = panel.getByRole('region', { name: /^سبق التحقق/ });
   await expect(offers).toBeVisible();

@@ -1,7 +1,7 @@
 /** Two windows on one review: neither overwrites the other; changes made in one show in the other within seconds. */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
 
 const ARTICLE = '<p>The mayor said crime fell by 20 percent since 2020.</p><p>The budget grew to 3 billion this year.</p>';
@@ -26,21 +26,35 @@ async function storedClaimant(dataDir: string, words: string): Promise<string | 
 const panelOf = (page: Page) => page.getByRole('complementary', { name: 'Claim details' });
 const claimList = (page: Page) => page.getByRole('navigation', { name: 'Claims' });
 
-test('two windows on one review keep each other’s work, merge claim by claim, and show a clash under Needs attention', async ({ page, server, context }) => {
-  await page.goto(server.url);
-  await createReviewByPaste(page, 'Two windows', ARTICLE);
+/** A new review of ARTICLE titled `title`, with its two claims marked and saved. */
+async function reviewWithTwoClaims(page: Page, url: string, title: string): Promise<void> {
+  await page.goto(url);
+  await createReviewByPaste(page, title, ARTICLE);
   for (const quote of ['crime fell by 20 percent', 'The budget grew to 3 billion']) {
     await selectInArticle(page, quote);
     await page.getByRole('button', { name: /Mark claim/ }).click();
   }
   await expectSaved(page);
+}
+
+/**
+ * A second window on the review at `url`, with its clock held: its edits wait unsaved (until the
+ * clock runs on, or the window is hidden, when it saves at once) while the first window works.
+ */
+async function secondWindowHeld(context: BrowserContext, url: string): Promise<Page> {
+  const second = await context.newPage();
+  await second.clock.install();
+  await second.goto(url);
+  await expect(claimList(second).getByRole('listbox').getByRole('option')).toHaveCount(2);
+  return second;
+}
+
+test('two windows on one review keep each other’s work, merge claim by claim, and show a clash under Needs attention', async ({ page, server, context }) => {
+  await reviewWithTwoClaims(page, server.url, 'Two windows');
 
   // A second window on the same review. Its clock is held, so its edits wait unsaved (until the
   // window is hidden, when it saves at once) while the first window works on the same claim.
-  const second = await context.newPage();
-  await second.clock.install();
-  await second.goto(page.url());
-  await expect(claimList(second).getByRole('listbox').getByRole('option')).toHaveCount(2);
+  const second = await secondWindowHeld(context, page.url());
   await claimList(second)
     .getByRole('listbox')
     .getByRole('option', { name: /crime fell by 20 percent/ })
@@ -89,18 +103,10 @@ test('two windows on one review keep each other’s work, merge claim by claim, 
 });
 
 test('an article updated in one window reaches the other, and the other window’s unsaved claim edit is kept on the new version', async ({ page, server, context }) => {
-  await page.goto(server.url);
-  await createReviewByPaste(page, 'Updated elsewhere', ARTICLE);
-  for (const quote of ['crime fell by 20 percent', 'The budget grew to 3 billion']) {
-    await selectInArticle(page, quote);
-    await page.getByRole('button', { name: /Mark claim/ }).click();
-  }
-  await expectSaved(page);
+  await reviewWithTwoClaims(page, server.url, 'Updated elsewhere');
 
   // The second window's edit waits unsaved (its clock is held) while the first updates the article.
-  const second = await context.newPage();
-  await second.clock.install();
-  await second.goto(page.url());
+  const second = await secondWindowHeld(context, page.url());
   await claimList(second)
     .getByRole('listbox')
     .getByRole('option', { name: /crime fell by 20 percent/ })

@@ -5,7 +5,7 @@
  * Arabic, and in a 320 px window.
  */
 import type { Page, TestInfo } from '@playwright/test';
-import { createReviewByPaste, expect, expectSaved, selectInArticle, test } from './support/fixtures';
+import { createReviewByPaste, expect, expectSaved, openClaimAfreshInArabic, selectInArticle, test } from './support/fixtures';
 import { expectDialogContentFits } from './support/layout';
 import { callApi } from './support/library-api';
 
@@ -151,14 +151,7 @@ test('shows an Arabic update right to left, with the changed number marked, and 
   const flagged = review.claims.find((claim) => claim.attention?.kind === 'changed');
   expect(flagged?.attention?.detail).toMatch(/^The outlet edited these words in version 2/);
   await callApi(page, 'settings:setLanguage', { language: 'ar' });
-  await page.goto(`${server.url}#/review/${review.id}/claim/${flagged?.id ?? ''}`);
-  await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  const detailsToggle = page.getByRole('button', { name: 'تفاصيل الادعاء' });
-  await expect(async () => {
-    if ((await detailsToggle.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('F6');
-    await expect(detailsToggle).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
-  }).toPass();
+  await openClaimAfreshInArabic(page, server.url, review.id, flagged?.id ?? '');
   const box = page.getByRole('region', { name: 'هذا الادعاء يحتاج إلى انتباه' });
   await expect(box).toContainText('عدّل الناشر هذه الكلمات في الإصدار 2 من المقال');
   await expect(box).toContainText('انخفضت بنسبة 15');

@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { startEvidenceServer } from '../electron/services/evidence/evidence-server.fixture';
 import { startWaybackStandIn } from '../electron/services/evidence/wayback-stand-in.fixture';
 import { expectNoSeriousA11yProblems } from './support/a11y';
-import { createReviewByPaste, expect, selectInArticle, test } from './support/fixtures';
+import { createReviewByPaste, expect, openClaimAfreshInArabic, selectInArticle, test } from './support/fixtures';
 import { callApi } from './support/library-api';
 
 const ARTICLE = '<p>The council said dredging the harbour would cost 2 million euros.</p>';
@@ -18,7 +18,7 @@ async function openClaim(page: Page, details = 'Claim details') {
   return page.getByRole('complementary', { name: details });
 }
 
-test('a link kept while the archive service is down waits in the queue, and Send now archives it', async ({ page, server }) => {
+test('a link kept while the archive service is down waits in the queue, and Send now archives it', async ({ page, server }, testInfo) => {
   test.setTimeout(180_000);
   const evidence = await startEvidenceServer();
   const standIn = await startWaybackStandIn('content-location');
@@ -42,7 +42,7 @@ test('a link kept while the archive service is down waits in the queue, and Send
     const queue = panel.getByRole('region', { name: 'Pages waiting for the Wayback Machine' });
     await expect(queue).toContainText('1 page is waiting to be sent to the Wayback Machine. Last try: offline.');
     await expect(item.getByText('Also archived at')).toHaveCount(0);
-    await page.screenshot({ path: '/tmp/wayback-e2e/waiting.png' });
+    await page.screenshot({ path: testInfo.outputPath('waiting.png') });
     await expectNoSeriousA11yProblems(page);
 
     await standIn.up();
@@ -60,7 +60,7 @@ test('a link kept while the archive service is down waits in the queue, and Send
     const stored = await callApi(page, 'review:get', { id: review?.id ?? '' });
     const copy = stored.claims[0]?.evidence[0]?.copy;
     expect(copy?.kind === 'page' ? copy.archive?.url : undefined).toBe(archivedUrl);
-    await page.screenshot({ path: '/tmp/wayback-e2e/sent.png' });
+    await page.screenshot({ path: testInfo.outputPath('sent.png') });
 
     // Arabic at 320 px: a second page waits (the service is down again), then the archived link.
     await standIn.down();
@@ -68,25 +68,18 @@ test('a link kept while the archive service is down waits in the queue, and Send
     await expect(queue).toContainText('1 page is waiting', { timeout: 60_000 });
     await callApi(page, 'settings:setLanguage', { language: 'ar' });
     await page.setViewportSize({ width: 320, height: 720 });
-    // The claim's own address, opened afresh so the interface reads in Arabic; F6 shows the claim panel at 320 px.
-    await page.goto(`${server.url}#/review/${stored.id}/claim/${stored.claims[0]?.id ?? ''}`);
-    await page.reload();
-    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-    const detailsToggle = page.getByRole('button', { name: 'تفاصيل الادعاء' });
-    await expect(async () => {
-      if ((await detailsToggle.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('F6');
-      await expect(detailsToggle).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
-    }).toPass();
+    // The claim's own address, opened afresh so the interface reads in Arabic, with the claim panel shown at 320 px.
+    await openClaimAfreshInArabic(page, server.url, stored.id, stored.claims[0]?.id ?? '');
     const arabicPanel = page.locator('.claim-panel');
     const arabicQueue = arabicPanel.getByRole('region', { name: /^صفحات تنتظر الإرسال إلى/ });
     await expect(arabicQueue).toContainText('صفحة واحدة تنتظر الإرسال');
     await arabicQueue.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/wayback-e2e/arabic-320-waiting.png' });
+    await page.screenshot({ path: testInfo.outputPath('arabic-320-waiting.png') });
     await standIn.up();
     await arabicQueue.getByRole('button', { name: 'أرسل الآن' }).click();
     await expect(arabicPanel.getByText('مؤرشفة أيضًا في')).toBeVisible({ timeout: 30_000 });
     await arabicPanel.getByText('مؤرشفة أيضًا في').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/wayback-e2e/arabic-320-sent.png' });
+    await page.screenshot({ path: testInfo.outputPath('arabic-320-sent.png') });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   } finally {

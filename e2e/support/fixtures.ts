@@ -62,7 +62,10 @@ export async function selectInArticle(page: Page, text: string, occurrence = 0):
         text?: string;
       }
       interface EditorHandle {
-        state: { doc: { descendants(visit: (node: TextNode, pos: number) => boolean | void): void; textBetween(from: number, to: number, separator: string): string }; selection: { from: number; to: number } };
+        state: {
+          doc: { descendants(visit: (node: TextNode, pos: number) => boolean | void): void; textBetween(from: number, to: number, separator: string): string };
+          selection: { from: number; to: number };
+        };
         chain(): { focus(): { setTextSelection(range: { from: number; to: number }): { run(): boolean } } };
       }
       const editor = (document.querySelector('.article-editor') as (HTMLElement & { editor?: EditorHandle }) | null)?.editor;
@@ -111,4 +114,20 @@ export async function claimIdsOn(page: Page, text: string): Promise<string[]> {
 /** Waits until the review's changes are on disk. */
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveText(/^Saved/, { timeout: 15_000 });
+}
+
+/**
+ * Opens claim `claimId` of review `reviewId` at its own address, afresh so an interface language
+ * set through the API (Arabic here) takes effect, and shows the claim panel: F6 opens it once the
+ * desk has the review (a key pressed while it loads goes nowhere), so it is pressed until it does.
+ */
+export async function openClaimAfreshInArabic(page: Page, serverUrl: string, reviewId: string, claimId: string): Promise<void> {
+  await page.goto(`${serverUrl}#/review/${reviewId}/claim/${claimId}`);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const detailsToggle = page.getByRole('button', { name: 'تفاصيل الادعاء' });
+  await expect(async () => {
+    if ((await detailsToggle.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('F6');
+    await expect(detailsToggle).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+  }).toPass();
 }
