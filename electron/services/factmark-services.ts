@@ -113,15 +113,19 @@ export async function openFactmarkServices(options: {
     const capture: KeepContext['capture'] = async (url, rules, onProgress) => (await import('./evidence/capture-page')).captureEvidence(url, rules, onProgress, options.captureWebPage);
     const controller = new AbortController();
     if (keepId && cancelledKeeps.delete(keepId)) controller.abort();
-    if (keepId) keeps.set(keepId, controller);
-    if (keepId) keepProgress.start(keepId);
-    const rules: FetchRules = { ...DEFAULT_FETCH_RULES, ...options.evidenceRules, allowPrivateAddresses: allowPrivateAddresses ?? store.allowPrivateAddresses(), signal: controller.signal };
+    if (keepId) {
+      keeps.set(keepId, controller);
+      keepProgress.start(keepId);
+    }
+    const rules: FetchRules = { ...DEFAULT_FETCH_RULES, ...options.evidenceRules, allowPrivateAddresses: allowPrivateAddresses ?? store.evidenceSettings().allowPrivateAddresses, signal: controller.signal };
     try {
       const progress = keepId ? { onProgress: (step: string) => keepProgress.step(keepId, step), onLink: (link: { index: number; count: number }) => keepProgress.link(keepId, link) } : {};
       return await work({ store, capture, rules, ...progress }, () => controller.signal.aborted);
     } finally {
-      if (keepId) keepProgress.finish(keepId);
-      if (keepId && keeps.get(keepId) === controller) keeps.delete(keepId);
+      if (keepId) {
+        keepProgress.finish(keepId);
+        if (keeps.get(keepId) === controller) keeps.delete(keepId);
+      }
     }
   };
   // The archive service's queue: one per data folder, so a page is never sent twice at once.

@@ -525,11 +525,6 @@ export class LibraryStore {
     return language;
   }
 
-  /** Whether keeping evidence copies may fetch from private, loopback or link-local addresses (off by default). */
-  allowPrivateAddresses(): boolean {
-    return this.library.data.allowPrivateAddresses ?? false;
-  }
-
   /** The evidence preferences of this folder, each off (and the Wayback Machine's address) until the reviewer chooses. */
   evidenceSettings(): EvidenceSettings {
     const data = this.library.data;
